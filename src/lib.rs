@@ -1,0 +1,8 @@
+//! quipu: a terminal explorer for chronologies.
+//!
+//! The library holds everything; `main.rs` only parses the command line and hands over, so tests and
+//! benches drive the same code the binary runs. Dependencies point one way: `ui` and `app` read
+//! `model`, `model` knows nothing of them.
+
+pub mod model;
+pub mod text;

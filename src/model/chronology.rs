@@ -1,0 +1,139 @@
+//! The validated chronology and the indexes built once at load.
+//!
+//! Everything the UI asks per frame or per key is a slice or an O(1) / O(log n) lookup here, so a
+//! frame costs what is visible, not the size of the file.
+
+use std::collections::HashMap;
+
+use super::date::EventDate;
+pub use super::raw::ActorKind;
+
+pub type EventIx = usize;
+pub type ActorIx = usize;
+pub type EraIx = usize;
+pub type SourceIx = usize;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub url: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub kind: ActorKind,
+    pub aliases: Vec<String>,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Era {
+    pub id: String,
+    pub title: String,
+    pub date: EventDate,
+}
+
+/// An actor's part in an event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Participation {
+    pub actor: ActorIx,
+    pub role: Option<String>,
+}
+
+/// A causal link, seen from either end: in `Event::consequences` `event` is the effect, in
+/// `Event::causes` it is the cause. The note is the same on both sides.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub event: EventIx,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Citation {
+    pub source: SourceIx,
+    pub locator: Option<String>,
+}
+
+/// One event. Text fields are already cleaned of control characters and escape sequences, so
+/// any of them can go to the terminal as they are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub id: String,
+    pub date: EventDate,
+    pub display_date: Option<String>,
+    pub title: String,
+    pub summary: String,
+    pub actors: Vec<Participation>,
+    pub consequences: Vec<Link>,
+    pub causes: Vec<Link>,
+    pub tags: Vec<String>,
+    pub sources: Vec<Citation>,
+}
+
+impl Event {
+    /// The date as shown to people: the file's `display_date` when it has one.
+    pub fn human_date(&self) -> String {
+        match &self.display_date {
+            Some(shown) => shown.clone(),
+            None => self.date.human(),
+        }
+    }
+}
+
+/// A loaded, valid chronology. Events are in time order (earliest day, latest day, id), and every
+/// `EventIx` is a position in that order.
+#[derive(Debug, Clone, Default)]
+pub struct Chronology {
+    pub title: String,
+    pub description: Option<String>,
+    pub sources: Vec<Source>,
+    pub actors: Vec<Actor>,
+    /// In time order, like events.
+    pub eras: Vec<Era>,
+    pub events: Vec<Event>,
+    pub(crate) event_by_id: HashMap<String, EventIx>,
+    pub(crate) actor_by_id: HashMap<String, ActorIx>,
+    /// For each actor, its events in time order.
+    pub(crate) actor_events: Vec<Vec<EventIx>>,
+}
+
+impl Chronology {
+    pub fn event_ix(&self, id: &str) -> Option<EventIx> {
+        self.event_by_id.get(id).copied()
+    }
+
+    pub fn actor_ix(&self, id: &str) -> Option<ActorIx> {
+        self.actor_by_id.get(id).copied()
+    }
+
+    /// The actor's events, in time order.
+    pub fn events_of(&self, actor: ActorIx) -> &[EventIx] {
+        self.actor_events.get(actor).map_or(&[], Vec::as_slice)
+    }
+
+    /// Number of causal links (each counted once).
+    pub fn link_count(&self) -> usize {
+        self.events.iter().map(|e| e.consequences.len()).sum()
+    }
+
+    /// The first event whose earliest day is on or after `day`, or the last event; `None` only when
+    /// there are no events. Binary search: events are sorted by earliest day.
+    pub fn first_event_from(&self, day: i64) -> Option<EventIx> {
+        if self.events.is_empty() {
+            return None;
+        }
+        let ix = self.events.partition_point(|e| e.date.earliest < day);
+        Some(ix.min(self.events.len() - 1))
+    }
+
+    /// The era that contains `day`, if any (the latest-starting one when eras overlap).
+    pub fn era_at(&self, day: i64) -> Option<EraIx> {
+        self.eras
+            .iter()
+            .rposition(|era| era.date.earliest <= day && day <= era.date.latest)
+    }
+}

@@ -1,0 +1,204 @@
+//! The file format exactly as users write it (version 1). These types are the public contract
+//! documented in `docs/FORMAT.md` and `assets/quipu.schema.json`; they are also what importers
+//! produce and exporters write, so a file round-trips through them.
+//!
+//! Unknown fields are refused so a typo never silently drops data.
+
+use serde::{Deserialize, Serialize};
+
+/// The whole file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawChronology {
+    pub quipu: u32,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<RawSource>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<RawActor>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub eras: Vec<RawEra>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<RawEvent>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// What sort of actor this is; drives the marker the UI shows beside a name.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    Person,
+    State,
+    Organization,
+    Group,
+    #[default]
+    Other,
+}
+
+impl ActorKind {
+    pub const ALL: [ActorKind; 5] = [
+        ActorKind::Person,
+        ActorKind::State,
+        ActorKind::Organization,
+        ActorKind::Group,
+        ActorKind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::State => "state",
+            ActorKind::Organization => "organization",
+            ActorKind::Group => "group",
+            ActorKind::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawActor {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub kind: ActorKind,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEra {
+    pub id: String,
+    pub title: String,
+    /// EDTF, usually an interval such as `1968/1975`.
+    pub date: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvent {
+    pub id: String,
+    /// EDTF levels 0 and 1.
+    pub date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_date: Option<String>,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<RawActorRef>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consequences: Vec<RawEventRef>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<RawSourceRef>,
+}
+
+/// `"fujimori"` or `{ "actor": "fujimori", "role": "signatory" }`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum RawActorRef {
+    Id(String),
+    Full(RawActorRole),
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawActorRole {
+    pub actor: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+/// `"us-aid-suspended"` or `{ "event": "us-aid-suspended", "note": "why" }`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum RawEventRef {
+    Id(String),
+    Full(RawEventNote),
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEventNote {
+    pub event: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// `"lcs-peru"` or `{ "source": "lcs-peru", "locator": "paragraph 2" }`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum RawSourceRef {
+    Id(String),
+    Full(RawSourceLocator),
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSourceLocator {
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locator: Option<String>,
+}
+
+impl RawActorRef {
+    pub fn actor(&self) -> &str {
+        match self {
+            RawActorRef::Id(id) => id,
+            RawActorRef::Full(full) => &full.actor,
+        }
+    }
+    pub fn role(&self) -> Option<&str> {
+        match self {
+            RawActorRef::Id(_) => None,
+            RawActorRef::Full(full) => full.role.as_deref(),
+        }
+    }
+}
+
+impl RawEventRef {
+    pub fn event(&self) -> &str {
+        match self {
+            RawEventRef::Id(id) => id,
+            RawEventRef::Full(full) => &full.event,
+        }
+    }
+    pub fn note(&self) -> Option<&str> {
+        match self {
+            RawEventRef::Id(_) => None,
+            RawEventRef::Full(full) => full.note.as_deref(),
+        }
+    }
+}
+
+impl RawSourceRef {
+    pub fn source(&self) -> &str {
+        match self {
+            RawSourceRef::Id(id) => id,
+            RawSourceRef::Full(full) => &full.source,
+        }
+    }
+    pub fn locator(&self) -> Option<&str> {
+        match self {
+            RawSourceRef::Id(_) => None,
+            RawSourceRef::Full(full) => full.locator.as_deref(),
+        }
+    }
+}
