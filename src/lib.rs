@@ -5,4 +5,5 @@
 //! `model`, `model` knows nothing of them.
 
 pub mod model;
+pub mod cli;
 pub mod text;
