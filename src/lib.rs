@@ -6,4 +6,5 @@
 
 pub mod model;
 pub mod cli;
+pub mod search;
 pub mod text;
