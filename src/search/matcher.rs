@@ -1,0 +1,111 @@
+//! The fuzzy matcher behind one small trait, so another algorithm can be compared side by side
+//! (the bench plugs in nucleo-matcher) without touching ranking, narrowing or the worker.
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+/// Scores a folded needle against a folded haystack. Both sides are already plain (see
+/// [`super::fold`]), so implementations compare chars exactly.
+pub trait Matcher: Send + Sync {
+    /// Higher is better; `None` when the needle is not a subsequence of the haystack.
+    fn score(&self, haystack: &str, needle: &str) -> Option<i64>;
+
+    /// Char positions in `haystack` of the best alignment; `None` when there is no match.
+    fn positions(&self, haystack: &str, needle: &str) -> Option<Vec<usize>>;
+
+    /// No `score` for a needle of `needle_chars` chars exceeds this. Ranking skips scoring a field
+    /// whose best possible total cannot enter the top results, so the bound must hold for every
+    /// haystack; a loose bound only costs speed.
+    fn max_score(&self, needle_chars: usize) -> i64;
+}
+
+/// fuzzy-matcher's Skim v2 algorithm (fzf's scoring): bonuses for word starts and runs, penalties
+/// for gaps.
+#[derive(Default)]
+pub struct SkimMatcher {
+    inner: SkimMatcherV2,
+}
+
+impl SkimMatcher {
+    pub fn new() -> SkimMatcher {
+        SkimMatcher {
+            // Both sides are folded to lower case already; respecting case skips Skim's smart-case scan.
+            inner: SkimMatcherV2::default().respect_case(),
+        }
+    }
+}
+
+impl std::fmt::Debug for SkimMatcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SkimMatcher")
+    }
+}
+
+/// Skim's default per-char ceiling: a match (16) plus the largest bonus, a word head at the very
+/// start doubled (8 × 2). Rounded up for safety; `skim_scores_stay_under_the_bound` checks it.
+const SKIM_MAX_PER_CHAR: i64 = 36;
+
+impl Matcher for SkimMatcher {
+    fn score(&self, haystack: &str, needle: &str) -> Option<i64> {
+        self.inner.fuzzy(haystack, needle, false).map(|(s, _)| s)
+    }
+
+    fn positions(&self, haystack: &str, needle: &str) -> Option<Vec<usize>> {
+        self.inner.fuzzy(haystack, needle, true).map(|(_, p)| p)
+    }
+
+    fn max_score(&self, needle_chars: usize) -> i64 {
+        i64::try_from(needle_chars)
+            .unwrap_or(i64::MAX / SKIM_MAX_PER_CHAR)
+            .saturating_mul(SKIM_MAX_PER_CHAR)
+    }
+}
+
+/// True when `needle` is a subsequence of `haystack` (chars in order, gaps allowed): exactly when
+/// a fuzzy matcher can match at all. Each step is a memchr-backed `find`, so a miss costs a scan.
+pub fn is_subsequence(haystack: &str, needle: &str) -> bool {
+    let mut rest = haystack;
+    for c in needle.chars() {
+        match rest.find(c) {
+            Some(at) => rest = &rest[at + c.len_utf8()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn subsequence_follows_char_order() {
+        assert!(is_subsequence("international monetary fund", "imf"));
+        assert!(is_subsequence("peru", ""));
+        assert!(!is_subsequence("fmi", "imf"));
+        assert!(is_subsequence("asunción", "ón"));
+        assert!(!is_subsequence("asuncion", "ó"));
+    }
+
+    #[test]
+    fn skim_prefers_word_starts() {
+        let m = SkimMatcher::new();
+        let start = m.score("alberto fujimori", "fuj").unwrap();
+        let inside = m.score("refujio", "fuj").unwrap();
+        assert!(start > inside, "{start} <= {inside}");
+        assert_eq!(m.positions("alberto fujimori", "fuj"), Some(vec![8, 9, 10]));
+        assert_eq!(m.score("peru", "x"), None);
+    }
+
+    proptest! {
+        #[test]
+        fn skim_scores_stay_under_the_bound(hay in "[a-c ]{0,40}", needle in "[a-c ]{1,8}") {
+            let m = SkimMatcher::new();
+            let n = needle.chars().count();
+            if let Some(score) = m.score(&hay, &needle) {
+                prop_assert!(score <= m.max_score(n), "{score} > bound for {n}");
+            }
+            prop_assert_eq!(m.score(&hay, &needle).is_some(), is_subsequence(&hay, &needle));
+        }
+    }
+}
