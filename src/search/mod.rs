@@ -173,7 +173,7 @@ impl SearchIndex {
         query: &Query,
         candidates: Option<&[usize]>,
         limit: usize,
-        cancelled: &dyn Fn() -> bool,
+        cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<SearchOutcome> {
         let folded = fold::fold(&query.text);
         let needle = rank::Needle::new(&folded);

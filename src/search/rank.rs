@@ -48,13 +48,15 @@ pub(crate) struct Scan {
 }
 
 /// Scans `candidates` (all items when `None`), returning `None` as soon as `cancelled` says so.
+/// Large scans are split over the cores; the halves keep their own top lists, merged at the end,
+/// so the result is the same as one pass.
 pub(crate) fn scan(
     corpus: &Corpus,
     matcher: &dyn Matcher,
     needle: &Needle<'_>,
     candidates: Option<&[usize]>,
     limit: usize,
-    cancelled: &dyn Fn() -> bool,
+    cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Scan> {
     let all: Vec<usize>;
     let candidates = match candidates {
@@ -64,6 +66,59 @@ pub(crate) fn scan(
             &all
         }
     };
+    let threads = threads_for(candidates.len());
+    let (matches, top) = if threads <= 1 {
+        scan_part(corpus, matcher, needle, candidates, limit, cancelled)?
+    } else {
+        let part = candidates.len().div_ceil(threads);
+        let parts: Vec<Option<(Vec<usize>, TopK)>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = candidates
+                .chunks(part)
+                .map(|c| {
+                    scope.spawn(move || scan_part(corpus, matcher, needle, c, limit, cancelled))
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().ok().flatten()).collect()
+        });
+        let mut merged: Option<(Vec<usize>, TopK)> = None;
+        for part in parts {
+            let (matches, top) = part?;
+            match &mut merged {
+                None => merged = Some((matches, top)),
+                Some((all_matches, all_top)) => {
+                    all_matches.extend(matches);
+                    for Reverse(ranked) in top.heap {
+                        all_top.offer(ranked);
+                    }
+                }
+            }
+        }
+        merged.unwrap_or_else(|| (Vec::new(), TopK::new(limit)))
+    };
+    Some(Scan {
+        matches,
+        hits: top.into_hits(),
+    })
+}
+
+/// Below this many candidates a thread costs more than it saves.
+const PARALLEL_FROM: usize = 32 * 1024;
+
+fn threads_for(candidates: usize) -> usize {
+    if candidates < PARALLEL_FROM {
+        return 1;
+    }
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+}
+
+fn scan_part(
+    corpus: &Corpus,
+    matcher: &dyn Matcher,
+    needle: &Needle<'_>,
+    candidates: &[usize],
+    limit: usize,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<(Vec<usize>, TopK)> {
     let mut top = TopK::new(limit);
     let mut matches = Vec::new();
     let max_matcher = matcher.max_score(needle.chars).min(MATCHER_CLAMP);
@@ -88,10 +143,7 @@ pub(crate) fn scan(
             matches.push(item);
         }
     }
-    Some(Scan {
-        matches,
-        hits: top.into_hits(),
-    })
+    Some((matches, top))
 }
 
 enum Eval {
@@ -112,15 +164,27 @@ fn best_field(
     let mut matched = false;
     let mut best: Option<(i64, Field)> = None;
     for (field, text) in corpus.fields(item) {
-        if !is_subsequence(text, needle.text) {
-            continue;
-        }
+        let hopeless = |tier: i64| {
+            let ceiling = tier * TIER_STEP + field_bonus(field) + max_matcher;
+            floor.is_some_and(|f| ceiling < f) || best.is_some_and(|(b, _)| ceiling <= b)
+        };
+        // Exact and prefix are settled at the start of the text and imply a match; anything less
+        // needs a scan, skipped when the item already matches and this field could not win.
+        let tier = match cheap_tier(text, needle.text) {
+            Some(tier) => tier,
+            None if matched && hopeless(1) => continue,
+            None if !is_subsequence(text, needle.text) => continue,
+            None if hopeless(1) => {
+                matched = true;
+                continue;
+            }
+            None => i64::from(starts_a_word(text, needle.text)),
+        };
         matched = true;
-        let base = tier(text, needle.text) * TIER_STEP + field_bonus(field);
-        let ceiling = base + max_matcher;
-        if floor.is_some_and(|f| ceiling < f) || best.is_some_and(|(b, _)| ceiling <= b) {
+        if hopeless(tier) {
             continue;
         }
+        let base = tier * TIER_STEP + field_bonus(field);
         let score = if needle.text.is_empty() {
             base
         } else {
@@ -141,18 +205,22 @@ fn best_field(
 }
 
 /// 3 exact, 2 prefix, 1 the query starts a word, 0 anywhere else (scattered or inside a word).
+#[cfg(test)]
 fn tier(text: &str, needle: &str) -> i64 {
+    cheap_tier(text, needle).unwrap_or_else(|| i64::from(starts_a_word(text, needle)))
+}
+
+/// The tier when a comparison at the start settles it (exact, prefix, empty query); `None` when
+/// telling word start from elsewhere needs a scan.
+fn cheap_tier(text: &str, needle: &str) -> Option<i64> {
     if needle.is_empty() {
-        return 0;
-    }
-    if text == needle {
-        3
+        Some(0)
+    } else if text == needle {
+        Some(3)
     } else if text.starts_with(needle) {
-        2
-    } else if starts_a_word(text, needle) {
-        1
+        Some(2)
     } else {
-        0
+        None
     }
 }
 
@@ -169,9 +237,9 @@ fn starts_a_word(text: &str, needle: &str) -> bool {
 /// to a tier, so a better kind of match in a lesser field still wins.
 fn field_bonus(field: Field) -> i64 {
     match field {
-        Field::Name => 32,
-        Field::Alias(_) => 28,
-        Field::Tag(_) | Field::Date => 16,
+        Field::Name => 200,
+        Field::Alias(_) => 190,
+        Field::Tag(_) | Field::Date => 100,
         Field::Summary => 0,
     }
 }

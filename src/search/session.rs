@@ -39,7 +39,7 @@ impl SearchSession {
         index: &SearchIndex,
         query: &Query,
         limit: usize,
-        cancelled: &dyn Fn() -> bool,
+        cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<Hit>> {
         let folded = fold(&query.text);
         let candidates = self
