@@ -71,22 +71,14 @@ fn report(name: &str, checked: &Checked, out: &mut dyn Write) -> bool {
             chronology.events.len(),
             chronology.actors.len(),
             chronology.link_count(),
-            match warnings {
-                0 => String::new(),
-                1 => ", 1 warning".into(),
-                n => format!(", {n} warnings"),
-            }
+            warning_note(warnings)
         ),
         None => writeln!(
             out,
             "{name}: invalid: {} error{}{}",
             errors,
             if errors == 1 { "" } else { "s" },
-            match warnings {
-                0 => String::new(),
-                1 => ", 1 warning".into(),
-                n => format!(", {n} warnings"),
-            }
+            warning_note(warnings)
         ),
     };
     checked.chronology.is_some()
@@ -94,4 +86,12 @@ fn report(name: &str, checked: &Checked, out: &mut dyn Write) -> bool {
 
 fn count(checked: &Checked, severity: Severity) -> usize {
     checked.diagnostics.iter().filter(|d| d.severity == severity).count()
+}
+
+fn warning_note(warnings: usize) -> String {
+    match warnings {
+        0 => String::new(),
+        1 => ", 1 warning".into(),
+        n => format!(", {n} warnings"),
+    }
 }
