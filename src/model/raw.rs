@@ -221,8 +221,12 @@ macro_rules! id_or_object {
                     fn visit_string<E: serde::de::Error>(self, id: String) -> Result<$name, E> {
                         Ok($name::Id(id))
                     }
-                    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<$name, A::Error> {
-                        $full::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map($name::Full)
+                    fn visit_map<A: serde::de::MapAccess<'de>>(
+                        self,
+                        map: A,
+                    ) -> Result<$name, A::Error> {
+                        $full::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                            .map($name::Full)
                     }
                 }
                 deserializer.deserialize_any(Visitor)
@@ -231,6 +235,18 @@ macro_rules! id_or_object {
     };
 }
 
-id_or_object!(RawActorRef, RawActorRole, "an actor id, or an object such as {\"actor\": \"id\", \"role\": \"…\"}");
-id_or_object!(RawEventRef, RawEventNote, "an event id, or an object such as {\"event\": \"id\", \"note\": \"…\"}");
-id_or_object!(RawSourceRef, RawSourceLocator, "a source id, or an object such as {\"source\": \"id\", \"locator\": \"…\"}");
+id_or_object!(
+    RawActorRef,
+    RawActorRole,
+    "an actor id, or an object such as {\"actor\": \"id\", \"role\": \"…\"}"
+);
+id_or_object!(
+    RawEventRef,
+    RawEventNote,
+    "an event id, or an object such as {\"event\": \"id\", \"note\": \"…\"}"
+);
+id_or_object!(
+    RawSourceRef,
+    RawSourceLocator,
+    "a source id, or an object such as {\"source\": \"id\", \"locator\": \"…\"}"
+);
