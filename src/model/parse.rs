@@ -9,7 +9,7 @@ use serde_json::value::RawValue;
 
 use super::diagnostic::Diagnostic;
 use super::locate::LineIndex;
-use super::raw::{RawActor, RawChronology, RawEra, RawEvent, RawSource};
+use super::raw::{Object, RawActor, RawChronology, RawEra, RawEvent, RawSource};
 use super::suggest::closest;
 
 /// The format version this build reads.
@@ -22,8 +22,8 @@ pub fn parse(src: &str) -> Result<RawChronology, Vec<Diagnostic>> {
             "a chronology is a JSON object such as {\"quipu\": 1, \"title\": \"My chronology\", \"events\": []}",
         )]);
     }
-    match serde_json::from_str::<RawChronology>(src) {
-        Ok(raw) => Ok(raw),
+    match serde_json::from_str::<Object<RawChronology>>(src) {
+        Ok(Object(raw)) => Ok(raw),
         Err(first) => {
             let lines = LineIndex::new(src);
             let mut found = item_by_item(src, &lines);
@@ -66,13 +66,14 @@ struct VersionOnly<'a> {
 fn item_by_item(src: &str, lines: &LineIndex<'_>) -> Vec<Diagnostic> {
     let base =
         |value: &RawValue| (value.get().as_ptr() as usize).saturating_sub(src.as_ptr() as usize);
-    if let Ok(VersionOnly { quipu: Some(value) }) = serde_json::from_str::<VersionOnly<'_>>(src)
+    if let Ok(Object(VersionOnly { quipu: Some(value) })) =
+        serde_json::from_str::<Object<VersionOnly<'_>>>(src)
         && let Err(diag) = check_version(value, lines, base(value))
     {
         return vec![diag];
     }
-    let skeleton = match serde_json::from_str::<Skeleton<'_>>(src) {
-        Ok(skeleton) => skeleton,
+    let skeleton = match serde_json::from_str::<Object<Skeleton<'_>>>(src) {
+        Ok(Object(skeleton)) => skeleton,
         Err(err) => return vec![from_serde(&err, lines, 0)],
     };
     let mut found = Vec::new();
@@ -100,10 +101,10 @@ fn item_by_item(src: &str, lines: &LineIndex<'_>) -> Vec<Diagnostic> {
     if let Some(value) = skeleton.description {
         check_item::<Option<String>>(value, "description", lines, base(value), &mut found);
     }
-    check_list::<RawSource>(&skeleton.sources, "sources", lines, &base, &mut found);
-    check_list::<RawActor>(&skeleton.actors, "actors", lines, &base, &mut found);
-    check_list::<RawEra>(&skeleton.eras, "eras", lines, &base, &mut found);
-    check_list::<RawEvent>(&skeleton.events, "events", lines, &base, &mut found);
+    check_list::<Object<RawSource>>(&skeleton.sources, "sources", lines, &base, &mut found);
+    check_list::<Object<RawActor>>(&skeleton.actors, "actors", lines, &base, &mut found);
+    check_list::<Object<RawEra>>(&skeleton.eras, "eras", lines, &base, &mut found);
+    check_list::<Object<RawEvent>>(&skeleton.events, "events", lines, &base, &mut found);
     found
 }
 
@@ -195,6 +196,11 @@ fn explain(diag: Diagnostic, message: &str) -> Diagnostic {
             ..diag
         }
         .with_help(help);
+    }
+    if message.ends_with("expected an object { … }") {
+        return diag.with_help(
+            "write this as an object with named fields, e.g. {\"quipu\": 1, \"title\": …} for the file or {\"id\": …, \"date\": …, \"title\": …} for an event",
+        );
     }
     if message.starts_with("recursion limit exceeded") {
         return Diagnostic {
