@@ -142,20 +142,6 @@ const TAGS: &[&str] = &[
     "japan",
     "united states",
 ];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// A small deterministic generator, so every run benches the same data.
 struct Rng(u64);
@@ -210,16 +196,14 @@ fn event(rng: &mut Rng, ix: usize) -> Event {
     let thing = rng.pick(THINGS);
     let place = rng.pick(PLACES);
     let body = rng.pick(BODIES);
-    let month = rng.pick(MONTHS);
+    let month = 1 + rng.next() % 12;
     let day = 1 + rng.next() % 28;
     Event {
         id: format!("event-{ix}"),
-        date: EventDate {
-            text: format!("{year}"),
-            earliest: 0,
-            latest: 0,
-        },
-        display_date: Some(format!("{day} {month} {year}")),
+        date: EventDate::parse(&format!("{year}-{month:02}-{day:02}")).unwrap_or_else(|e| {
+            panic!("synthetic dates are valid EDTF: {e}");
+        }),
+        display_date: None,
         title: format!("{who} {verb} the {thing} in {place}"),
         summary: format!(
             "Talks in {place} with the {body} follow months of pressure; {who} calls the {thing} \

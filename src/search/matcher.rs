@@ -40,10 +40,12 @@ impl std::fmt::Debug for SkimMatcher {
     }
 }
 
-/// Skim's default per-char ceiling: a match (16) plus the largest bonus, a word head at the very
-/// start doubled (8 × 2), which consecutive matches carry on. `skim_scores_stay_under_the_bound`
-/// checks it; the tighter it is, the more fields ranking can skip.
-const SKIM_MAX_PER_CHAR: i64 = 32;
+/// Skim's default per-char ceiling: a match (16) plus a word-head bonus (8), which consecutive
+/// matches carry on. The first char may instead sit at the very start, where the bonus doubles
+/// (16), less the −1 Skim seeds its gap row with. `skim_scores_stay_under_the_bound` checks the
+/// bound; the tighter it is, the more fields ranking can skip.
+const SKIM_MAX_PER_CHAR: i64 = 24;
+const SKIM_FIRST_EXTRA: i64 = 7;
 
 impl Matcher for SkimMatcher {
     fn score(&self, haystack: &str, needle: &str) -> Option<i64> {
@@ -55,9 +57,12 @@ impl Matcher for SkimMatcher {
     }
 
     fn max_score(&self, needle_chars: usize) -> i64 {
-        i64::try_from(needle_chars)
-            .unwrap_or(i64::MAX / SKIM_MAX_PER_CHAR)
-            .saturating_mul(SKIM_MAX_PER_CHAR)
+        if needle_chars == 0 {
+            return 0;
+        }
+        let n = i64::try_from(needle_chars).unwrap_or(i64::MAX / SKIM_MAX_PER_CHAR);
+        n.saturating_mul(SKIM_MAX_PER_CHAR)
+            .saturating_add(SKIM_FIRST_EXTRA)
     }
 }
 
@@ -98,12 +103,52 @@ mod tests {
         assert_eq!(m.score("peru", "x"), None);
     }
 
+    #[test]
+    fn skim_bound_is_reached_by_a_prefix() {
+        let m = SkimMatcher::new();
+        assert_eq!(m.score("a", "a"), Some(m.max_score(1)));
+        assert!(m.score("abc", "abc") <= Some(m.max_score(3)));
+        assert!(m.score("abc", "abc") > Some(m.max_score(3) - 16));
+    }
+
+    /// Every short haystack and needle over letters, a capital, a space and punctuation.
+    #[test]
+    fn skim_bound_holds_exhaustively_for_short_strings() {
+        fn all(alphabet: &[char], max: usize) -> Vec<String> {
+            let mut out = vec![String::new()];
+            let mut frontier = vec![String::new()];
+            for _ in 0..max {
+                frontier = frontier
+                    .iter()
+                    .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                    .collect();
+                out.extend(frontier.iter().cloned());
+            }
+            out
+        }
+        let m = SkimMatcher::new();
+        let needles = all(&['a', 'b', ' '], 3);
+        for hay in all(&['a', 'b', 'B', ' ', '.'], 6) {
+            for needle in &needles[1..] {
+                if let Some(score) = m.score(&hay, needle) {
+                    let n = needle.chars().count();
+                    assert!(score <= m.max_score(n), "{hay:?} {needle:?}: {score}");
+                }
+            }
+        }
+    }
+
     proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
         #[test]
         fn skim_scores_stay_under_the_bound(hay in "[a-cA-C _.-]{0,40}", needle in "[a-c _.-]{1,8}") {
             let m = SkimMatcher::new();
             let n = needle.chars().count();
             if let Some(score) = m.score(&hay, &needle) {
+                prop_assert!(score <= m.max_score(n), "{score} > bound for {n}");
+            }
+            let at_start = format!("{needle}{hay}");
+            if let Some(score) = m.score(&at_start, &needle) {
                 prop_assert!(score <= m.max_score(n), "{score} > bound for {n}");
             }
             prop_assert_eq!(m.score(&hay, &needle).is_some(), is_subsequence(&hay, &needle));

@@ -1,4 +1,5 @@
-//! Fuzzy search over actors (names and aliases) and events (title, summary, tags, date text).
+//! Fuzzy search over actors (names and aliases) and events (title, tags, date text fuzzily; the
+//! summary where the query appears as typed).
 //!
 //! Names are folded (case and accents) once when the index is built; queries are folded the same
 //! way, matching runs on the plain forms and the UI shows the originals. A palette drives it through
@@ -211,8 +212,18 @@ impl SearchIndex {
             return Vec::new();
         }
         let (folded, map) = fold::fold_with_map(&original);
-        let Some(positions) = self.matcher.positions(&folded, &needle) else {
-            return Vec::new();
+        let positions = if hit.field == Field::Summary {
+            // Summaries match only as typed (see `rank::field_matches`): show that occurrence.
+            let Some(at) = rank::shown_occurrence(&folded, &needle) else {
+                return Vec::new();
+            };
+            let start = folded[..at].chars().count();
+            (start..start + needle.chars().count()).collect()
+        } else {
+            match self.matcher.positions(&folded, &needle) {
+                Some(positions) => positions,
+                None => return Vec::new(),
+            }
         };
         let mut shown: Vec<usize> = positions
             .iter()

@@ -14,6 +14,7 @@ use std::collections::BinaryHeap;
 
 use super::corpus::{Corpus, char_mask};
 use super::matcher::{Matcher, is_subsequence};
+
 use super::{Field, Hit};
 
 /// Larger than any clamped matcher score plus field bonus, so tiers never mix.
@@ -78,7 +79,10 @@ pub(crate) fn scan(
                     scope.spawn(move || scan_part(corpus, matcher, needle, c, limit, cancelled))
                 })
                 .collect();
-            handles.into_iter().map(|h| h.join().ok().flatten()).collect()
+            handles
+                .into_iter()
+                .map(|h| h.join().ok().flatten())
+                .collect()
         });
         let mut merged: Option<(Vec<usize>, TopK)> = None;
         for part in parts {
@@ -159,21 +163,28 @@ fn best_field(
     needle: &Needle<'_>,
     item: usize,
     max_matcher: i64,
-    floor: Option<i64>,
+    floor: Option<Ranked>,
 ) -> Eval {
     let mut matched = false;
     let mut best: Option<(i64, Field)> = None;
     for (field, text) in corpus.fields(item) {
         let hopeless = |tier: i64| {
             let ceiling = tier * TIER_STEP + field_bonus(field) + max_matcher;
-            floor.is_some_and(|f| ceiling < f) || best.is_some_and(|(b, _)| ceiling <= b)
+            let at_best = Ranked {
+                score: ceiling,
+                count: corpus.count(item),
+                item,
+                field,
+            };
+            floor.is_some_and(|weakest| at_best <= weakest)
+                || best.is_some_and(|(b, _)| ceiling <= b)
         };
         // Exact and prefix are settled at the start of the text and imply a match; anything less
         // needs a scan, skipped when the item already matches and this field could not win.
         let tier = match cheap_tier(text, needle.text) {
             Some(tier) => tier,
             None if matched && hopeless(1) => continue,
-            None if !is_subsequence(text, needle.text) => continue,
+            None if !field_matches(field, text, needle.text) => continue,
             None if hopeless(1) => {
                 matched = true;
                 continue;
@@ -222,6 +233,31 @@ fn cheap_tier(text: &str, needle: &str) -> Option<i64> {
     } else {
         None
     }
+}
+
+/// Short fields match fuzzily; a summary only where the query appears as typed, because nearly
+/// every paragraph holds a few given letters in order and such matches would bury the real ones.
+pub(crate) fn field_matches(field: Field, text: &str, needle: &str) -> bool {
+    match field {
+        Field::Summary => text.contains(needle),
+        _ => is_subsequence(text, needle),
+    }
+}
+
+/// Byte offset of the occurrence of `needle` to show: the first at a word start, else the first.
+pub(crate) fn shown_occurrence(text: &str, needle: &str) -> Option<usize> {
+    let mut first = None;
+    for (at, _) in text.match_indices(needle) {
+        if text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+        {
+            return Some(at);
+        }
+        first.get_or_insert(at);
+    }
+    first
 }
 
 fn starts_a_word(text: &str, needle: &str) -> bool {
@@ -282,15 +318,20 @@ impl TopK {
         }
     }
 
-    /// A score below this cannot enter; `None` while there is room.
-    fn floor(&self) -> Option<i64> {
+    /// What a newcomer must beat to enter; `None` while there is room.
+    fn floor(&self) -> Option<Ranked> {
         if self.limit == 0 {
-            return Some(i64::MAX);
+            return Some(Ranked {
+                score: i64::MAX,
+                count: u32::MAX,
+                item: 0,
+                field: Field::Name,
+            });
         }
         if self.heap.len() < self.limit {
             return None;
         }
-        self.heap.peek().map(|Reverse(r)| r.score)
+        self.heap.peek().map(|Reverse(r)| *r)
     }
 
     fn offer(&mut self, ranked: Ranked) {
@@ -390,6 +431,19 @@ mod tests {
             })
             .is_none()
         );
+    }
+
+    #[test]
+    fn summaries_match_only_as_typed() {
+        let mut c = Corpus::with_capacity(2);
+        c.push(
+            0,
+            [(Field::Name, "x"), (Field::Summary, "talks in asuncion")],
+        );
+        c.push(0, [(Field::Name, "y"), (Field::Summary, "a sun rises")]);
+        assert_eq!(ranked(&c, "asun", 10), vec![0]);
+        assert_eq!(shown_occurrence("the asunto asun", "asun"), Some(4));
+        assert_eq!(shown_occurrence("xasun", "asun"), Some(1));
     }
 
     #[test]
