@@ -423,6 +423,46 @@ mod tests {
     }
 
     #[test]
+    fn cancellation_is_polled_between_chunks() {
+        let names: Vec<String> = (0..CHUNK * 3).map(|i| format!("name {i}")).collect();
+        let mut c = Corpus::with_capacity(names.len());
+        for name in &names {
+            c.push(0, [(Field::Name, name.as_str())]);
+        }
+        let candidates: Vec<usize> = (0..names.len()).collect();
+        let polls = std::sync::atomic::AtomicUsize::new(0);
+        let stop_at_second = || polls.fetch_add(1, std::sync::atomic::Ordering::SeqCst) >= 1;
+        let m = SkimMatcher::new();
+        let out = scan_part(&c, &m, &Needle::new("n"), &candidates, 5, &stop_at_second);
+        assert!(out.is_none());
+        assert_eq!(
+            polls.into_inner(),
+            2,
+            "stopped at the second chunk, not the end"
+        );
+    }
+
+    #[test]
+    fn split_scan_equals_one_pass() {
+        let names: Vec<String> = (0..PARALLEL_FROM + 5000)
+            .map(|i| format!("actor {} {}", i % 97, i % 13))
+            .collect();
+        let mut c = Corpus::with_capacity(names.len());
+        for (i, name) in names.iter().enumerate() {
+            c.push(i % 7, [(Field::Name, name.as_str())]);
+        }
+        let candidates: Vec<usize> = (0..names.len()).collect();
+        let m = SkimMatcher::new();
+        for query in ["a", "r 9", "actor 12 1"] {
+            let needle = Needle::new(query);
+            let split = scan(&c, &m, &needle, None, 20, &|| false).unwrap();
+            let (matches, top) = scan_part(&c, &m, &needle, &candidates, 20, &|| false).unwrap();
+            assert_eq!(split.matches, matches, "{query}");
+            assert_eq!(split.hits, top.into_hits(), "{query}");
+        }
+    }
+
+    #[test]
     fn cancelled_scan_returns_nothing() {
         let c = corpus(&[("ab", 0)]);
         assert!(
