@@ -19,6 +19,9 @@ pub struct SearchResults {
     pub generation: u64,
     pub query: Query,
     pub hits: Vec<Hit>,
+    /// False for a preview ranked from the first items of a huge scan; the complete results of the
+    /// same generation follow.
+    pub complete: bool,
 }
 
 struct Request {
@@ -86,13 +89,15 @@ impl SearchWorker {
         newest
     }
 
-    /// Waits up to `timeout` for the newest request's results (for the CLI and tests).
+    /// Waits up to `timeout` for the newest request's complete results (for scripts and tests).
     pub fn recv_timeout(&self, timeout: Duration) -> Option<SearchResults> {
         let deadline = Instant::now() + timeout;
         loop {
             let left = deadline.checked_duration_since(Instant::now())?;
             match self.results.recv_timeout(left) {
-                Ok(results) if results.generation == self.latest() => return Some(results),
+                Ok(results) if results.generation == self.latest() && results.complete => {
+                    return Some(results);
+                }
                 Ok(_) => {}
                 Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => return None,
             }
@@ -128,7 +133,16 @@ fn serve(
         if stale() {
             continue;
         }
-        let Some(hits) = session.search_cancellable(index, &request.query, request.limit, &stale)
+        let mut preview = |hits: Vec<Hit>| {
+            let _ = results.send(SearchResults {
+                generation,
+                query: request.query.clone(),
+                hits,
+                complete: false,
+            });
+        };
+        let Some(hits) =
+            session.search_with_preview(index, &request.query, request.limit, &stale, &mut preview)
         else {
             continue;
         };
@@ -136,6 +150,7 @@ fn serve(
             generation,
             query: request.query,
             hits,
+            complete: true,
         });
         if sent.is_err() {
             return;
