@@ -108,17 +108,18 @@ mod tests {
     use crate::model::chronology::{Actor, ActorKind};
 
     fn many_actors(n: usize) -> Chronology {
-        let mut chronology = Chronology::default();
-        chronology.actors = (0..n)
-            .map(|i| Actor {
-                id: format!("a{i}"),
-                name: format!("Actor número {i}"),
-                kind: ActorKind::Person,
-                aliases: Vec::new(),
-                description: None,
-            })
-            .collect();
-        chronology
+        Chronology {
+            actors: (0..n)
+                .map(|i| Actor {
+                    id: format!("a{i}"),
+                    name: format!("Actor número {i}"),
+                    kind: ActorKind::Person,
+                    aliases: Vec::new(),
+                    description: None,
+                })
+                .collect(),
+            ..Chronology::default()
+        }
     }
 
     #[test]
