@@ -16,6 +16,12 @@ pub trait Matcher: Send + Sync {
     /// whose best possible total cannot enter the top results, so the bound must hold for every
     /// haystack; a loose bound only costs speed.
     fn max_score(&self, needle_chars: usize) -> i64;
+
+    /// The same bound for a haystack whose first char differs from the needle's first char, which
+    /// rules out a match at the very start; a matcher that rewards the start can return less.
+    fn max_score_not_at_start(&self, needle_chars: usize) -> i64 {
+        self.max_score(needle_chars)
+    }
 }
 
 /// fuzzy-matcher's Skim v2 algorithm (fzf's scoring): bonuses for word starts and runs, penalties
@@ -133,6 +139,10 @@ mod tests {
                 if let Some(score) = m.score(&hay, needle) {
                     let n = needle.chars().count();
                     assert!(score <= m.max_score(n), "{hay:?} {needle:?}: {score}");
+                    if hay.chars().next() != needle.chars().next() {
+                        let bound = m.max_score_not_at_start(n);
+                        assert!(score <= bound, "{hay:?} {needle:?}: {score} > {bound}");
+                    }
                 }
             }
         }
@@ -146,6 +156,9 @@ mod tests {
             let n = needle.chars().count();
             if let Some(score) = m.score(&hay, &needle) {
                 prop_assert!(score <= m.max_score(n), "{score} > bound for {n}");
+                if hay.chars().next() != needle.chars().next() {
+                    prop_assert!(score <= m.max_score_not_at_start(n), "{score} not at start");
+                }
             }
             let at_start = format!("{needle}{hay}");
             if let Some(score) = m.score(&at_start, &needle) {

@@ -28,6 +28,7 @@ pub(crate) const CHUNK: usize = 4096;
 /// A folded query, with what the scan needs precomputed.
 pub(crate) struct Needle<'a> {
     pub text: &'a str,
+    first: Option<char>,
     chars: usize,
     mask: u64,
 }
@@ -36,6 +37,7 @@ impl<'a> Needle<'a> {
     pub fn new(folded: &'a str) -> Needle<'a> {
         Needle {
             text: folded,
+            first: folded.chars().next(),
             chars: folded.chars().count(),
             mask: folded.chars().fold(0, |m, c| m | char_mask(c)),
         }
@@ -125,7 +127,13 @@ fn scan_part(
 ) -> Option<(Vec<usize>, TopK)> {
     let mut top = TopK::new(limit);
     let mut matches = Vec::new();
-    let max_matcher = matcher.max_score(needle.chars).min(MATCHER_CLAMP);
+    // The matcher's ceiling for fields starting with the needle's first char, and for the rest.
+    let max_matcher = (
+        matcher.max_score(needle.chars).min(MATCHER_CLAMP),
+        matcher
+            .max_score_not_at_start(needle.chars)
+            .min(MATCHER_CLAMP),
+    );
     for chunk in candidates.chunks(CHUNK) {
         if cancelled() {
             return None;
@@ -162,12 +170,17 @@ fn best_field(
     matcher: &dyn Matcher,
     needle: &Needle<'_>,
     item: usize,
-    max_matcher: i64,
+    max_matcher: (i64, i64),
     floor: Option<Ranked>,
 ) -> Eval {
     let mut matched = false;
     let mut best: Option<(i64, Field)> = None;
     for (field, text) in corpus.fields(item) {
+        let max_matcher = if text.chars().next() == needle.first {
+            max_matcher.0
+        } else {
+            max_matcher.1
+        };
         let hopeless = |tier: i64| {
             let ceiling = tier * TIER_STEP + field_bonus(field) + max_matcher;
             let at_best = Ranked {
