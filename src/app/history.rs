@@ -10,6 +10,8 @@ use crate::model::{ActorIx, EventIx};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {
     pub event: EventIx,
+    /// The timeline's scroll, so the screen looks as it was left.
+    pub offset: usize,
     pub filter: Vec<ActorIx>,
     pub focus: Focus,
     pub item: usize,

@@ -214,6 +214,7 @@ fn select_position(app: &mut App, pos: usize) {
 fn place(app: &App) -> Place {
     Place {
         event: app.selected_event().unwrap_or(0),
+        offset: app.timeline.offset,
         filter: app
             .filter
             .as_ref()
@@ -249,6 +250,7 @@ fn restore(app: &mut App, to: &Place) {
         app.position_from_day(app.earliest_days.get(to.event).copied().unwrap_or(0))
     });
     app.focus = Focus::Timeline;
+    app.timeline.offset = to.offset;
     select_position(app, pos);
     if app.focus_len(to.focus) > 0 {
         app.focus = to.focus;
