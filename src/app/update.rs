@@ -467,7 +467,8 @@ fn click(app: &mut App, column: u16, row: u16) {
     } else if inside(layout.detail_text()) {
         let text = layout.detail_text();
         let content = detail::content(app, usize::from(text.width));
-        let scroll = detail::scroll(&content, app, usize::from(text.height));
+        let rows = detail::text_rows(&content, text.height);
+        let scroll = detail::scroll(&content, app, usize::from(rows));
         let line = scroll + usize::from(row - text.y);
         if let Some(&(focus, item, _)) = content.items.iter().find(|(_, _, l)| *l == line) {
             app.focus = focus;

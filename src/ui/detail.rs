@@ -139,16 +139,18 @@ fn links(
         let Some(target) = app.chronology.events.get(link.event) else {
             continue;
         };
+        // The title is what a reader scans for, so it leads; the date and the note follow, dim.
         let spans = vec![
             Span::styled(format!("  {arrow} "), style),
-            Span::styled(target.human_date(), theme.date),
-            Span::raw(format!("  {}", target.title)),
+            Span::raw(target.title.clone()),
         ];
         out.item(focus, pos, fit_line(spans, width));
-        if let Some(note) = &link.note {
-            for line in wrap(note, width.saturating_sub(6)) {
-                out.text(format!("      {line}"), theme.dim);
-            }
+        let about = match &link.note {
+            Some(note) => format!("{} — {note}", target.human_date()),
+            None => target.human_date(),
+        };
+        for line in wrap(&about, width.saturating_sub(4)) {
+            out.text(format!("    {line}"), theme.dim);
         }
     }
 }
@@ -181,10 +183,16 @@ pub fn scroll(content: &DetailContent, app: &App, height: usize) -> usize {
     else {
         return 0;
     };
-    let wanted = line + 2;
-    wanted
-        .saturating_sub(height.saturating_sub(1))
+    // The item and the date and note lines under it.
+    (line + 3)
+        .saturating_sub(height)
         .min(content.lines.len().saturating_sub(height))
+}
+
+/// Rows that show text: all of them, or one fewer when the last says there is more.
+pub fn text_rows(content: &DetailContent, height: u16) -> u16 {
+    let overflows = content.lines.len() > usize::from(height);
+    height.saturating_sub(u16::from(overflows))
 }
 
 pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
@@ -198,14 +206,16 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
     );
     let text = layout.detail_text();
     let content = content_styled(app, usize::from(text.width), theme);
-    let top = scroll(&content, app, usize::from(text.height));
+    let overflows = content.lines.len() > usize::from(text.height);
+    let rows = text_rows(&content, text.height);
+    let top = scroll(&content, app, usize::from(rows));
     let selected = content
         .items
         .iter()
         .find(|(f, p, _)| *f == app.focus && *p == app.item && app.focus != Focus::Timeline)
         .map(|&(_, _, line)| line);
     let buf = frame.buffer_mut();
-    for (row, (n, line)) in (0u16..text.height).zip(content.lines.iter().enumerate().skip(top)) {
+    for (row, (n, line)) in (0u16..rows).zip(content.lines.iter().enumerate().skip(top)) {
         let line = if Some(n) == selected {
             super::theme::highlight(line, theme.selected)
         } else {
@@ -213,8 +223,12 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
         };
         buf.set_line(text.x, text.y + row, &line, text.width);
     }
-    if content.lines.len() > top + usize::from(text.height) && text.height > 0 {
-        let hint = "↓ more (Tab)";
+    if overflows && text.height > 0 {
+        let hint = match (top > 0, content.lines.len() > top + usize::from(rows)) {
+            (true, true) => "↑↓ more (Tab)",
+            (true, false) => "↑ more",
+            _ => "↓ more (Tab)",
+        };
         let x = text.right().saturating_sub(hint.chars().count() as u16);
         buf.set_stringn(
             x,

@@ -87,7 +87,13 @@ fn draw_eras(app: &App, theme: &Theme, window: Window, area: Rect, buf: &mut Buf
         if let Some(era) = era {
             let run = usize::from(end - col);
             let fill = if era % 2 == 0 { '░' } else { '▒' };
-            let mut text = fit(&format!(" {} ", eras[era].title), run);
+            // A band too narrow for a readable label is left unlabelled rather than "…".
+            let label = format!(" {} ", eras[era].title);
+            let mut text = if run >= label.width().min(8) {
+                fit(&label, run)
+            } else {
+                String::new()
+            };
             let used = text.width();
             text.extend(std::iter::repeat_n(fill, run.saturating_sub(used)));
             buf.set_stringn(area.x + col, area.y, &text, run, theme.era(era));

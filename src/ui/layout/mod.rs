@@ -48,11 +48,7 @@ impl Layout {
         };
         let body_y = header.bottom();
         let body_height = footer.y.saturating_sub(body_y);
-        let timeline_width = if area.width >= 100 {
-            area.width.saturating_mul(11) / 20
-        } else {
-            area.width / 2
-        };
+        let timeline_width = area.width.saturating_mul(11) / 20;
         let timeline = Rect {
             x: area.x,
             y: body_y,
