@@ -503,11 +503,14 @@ pub enum HelpLine {
 
 /// What the keys alone do not say.
 const NOTES: &[&str] = &[
-    "Enter on an actor (in the detail pane or the actors view) filters the timeline to the events",
-    "that actor takes part in; a second actor narrows to events involving both. x clears it.",
-    "Back and forward retrace jumps (links, dates, years, eras, filters), like a browser;",
-    "moving with j/k is not a jump. Ctrl-i works only where the terminal tells it from Tab.",
-    "Mouse: click an event or an item to select it, click the axis to jump there, wheel scrolls.",
+    "Enter on an actor (detail pane or actors view) shows only that actor's",
+    "events; a second actor narrows to events involving both. x clears.",
+    "Back and forward retrace jumps (links, dates, years, eras, filters)",
+    "like a browser; moving with j/k is not a jump.",
+    "Ctrl-i works as forward only where the terminal tells it from Tab.",
+    "Mouse: click an event or item to select it, click the axis to jump",
+    "there, the wheel scrolls. Start with --no-mouse to keep the terminal's",
+    "own text selection.",
 ];
 
 /// The help screen, read from the table: a heading per group, then its bindings.

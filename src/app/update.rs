@@ -163,7 +163,19 @@ fn move_cursor(app: &mut App, movement: Move) {
     let list = overlay_height(app);
     let help_len = help_lines().len();
     match app.overlays.last_mut() {
-        Some(Overlay::Help { cursor }) => move_list(cursor, help_len, list, movement),
+        Some(Overlay::Help { cursor }) => {
+            // Help has nothing to select: keys scroll the page directly.
+            let top = target(
+                cursor.offset,
+                help_len.saturating_sub(list) + 1,
+                list,
+                movement,
+            );
+            *cursor = ListCursor {
+                selected: top,
+                offset: top,
+            };
+        }
         Some(Overlay::Chain(chain)) => {
             move_list(&mut chain.cursor, chain.rows.len(), list, movement)
         }
