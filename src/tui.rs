@@ -9,7 +9,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, KeyboardEnhancementFlags,
+    MouseButton, MouseEventKind, PopKeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
 };
 use crossterm::execute;
 use crossterm::terminal::{
@@ -49,6 +50,10 @@ pub fn open(file: Option<&Path>, mouse: bool) -> u8 {
     }
 }
 
+/// Whether we asked the terminal to tell Ctrl-i from Tab (kitty keyboard protocol), so every way
+/// out, the panic hook included, undoes exactly what was done.
+static ENHANCED_KEYS: AtomicBool = AtomicBool::new(false);
+
 /// Raw mode, the alternate screen and mouse capture, undone on drop.
 struct TerminalGuard {
     mouse: bool,
@@ -61,6 +66,17 @@ impl TerminalGuard {
         execute!(io::stdout(), EnterAlternateScreen)?;
         if mouse {
             execute!(io::stdout(), EnableMouseCapture)?;
+        }
+        // Terminals that speak the kitty protocol then send Ctrl-i as itself, so it can mean
+        // "forward" as in a browser; elsewhere it stays Tab and L does the job.
+        if crossterm::terminal::supports_keyboard_enhancement().unwrap_or(false)
+            && execute!(
+                io::stdout(),
+                PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
+            )
+            .is_ok()
+        {
+            ENHANCED_KEYS.store(true, Ordering::SeqCst);
         }
         Ok(guard)
     }
@@ -75,6 +91,9 @@ impl Drop for TerminalGuard {
 /// Puts the terminal back. Errors are ignored: after SIGHUP there may be no terminal to write to.
 fn restore(mouse: bool) {
     let mut out = io::stdout();
+    if ENHANCED_KEYS.swap(false, Ordering::SeqCst) {
+        let _ = execute!(out, PopKeyboardEnhancementFlags);
+    }
     if mouse {
         let _ = execute!(out, DisableMouseCapture);
     }

@@ -432,3 +432,63 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn clicks_select_events_and_items() {
+    let mut app = shipped(120, 40);
+    jump_to_date(&mut app, "1992-04-05");
+    let layout = quipu::ui::layout::Layout::for_size(120, 40);
+
+    // A click on a consequence in the detail pane puts the cursor on it.
+    let text = layout.detail_text();
+    let content = quipu::ui::detail::content(&app, usize::from(text.width));
+    let &(focus, item, line) = content
+        .items
+        .iter()
+        .find(|(f, p, _)| *f == Focus::Consequences && *p == 2)
+        .expect("third consequence is listed");
+    let row = text.y + u16::try_from(line).unwrap();
+    assert!(row < text.bottom(), "visible without scrolling at 120x40");
+    update(
+        &mut app,
+        Action::Click {
+            column: text.x + 2,
+            row,
+        },
+    );
+    assert_eq!((app.focus, app.item), (focus, item));
+    update(&mut app, Action::FollowLink);
+    assert_eq!(selected_id(&app), "us-suspends-aid");
+
+    // A click on the first timeline row selects the event drawn there.
+    let rows = app.timeline_rows(app.timeline.offset, usize::from(layout.timeline.height));
+    let (at, pos) = rows
+        .iter()
+        .enumerate()
+        .find_map(|(i, r)| match r {
+            quipu::app::timeline::Row::Event(pos) => Some((i, *pos)),
+            quipu::app::timeline::Row::Era(_) => None,
+        })
+        .unwrap();
+    update(
+        &mut app,
+        Action::Click {
+            column: 5,
+            row: layout.timeline.y + u16::try_from(at).unwrap(),
+        },
+    );
+    assert_eq!(app.timeline.selected, pos);
+    assert_eq!(app.focus, Focus::Timeline);
+
+    // A click at the right end of the axis jumps to the latest events.
+    let density = layout.density_row().unwrap();
+    update(
+        &mut app,
+        Action::Click {
+            column: 119,
+            row: density,
+        },
+    );
+    let day = app.earliest_days[app.selected_event().unwrap()];
+    assert!(quipu::model::date::year_of(day) >= 1990);
+}
