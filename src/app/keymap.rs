@@ -476,8 +476,26 @@ pub fn resolve(app: &App, key: &KeyEvent) -> Option<Action> {
 /// The footer's hints for a mode: bindings with a footer word, neighbours sharing a word merged
 /// into one hint ("j/k move").
 pub fn footer_hints(mode: Mode) -> Vec<(String, &'static str)> {
+    hints_where(mode, |_| true)
+}
+
+/// The footer's hints for the app as it is: no "back" with nothing to go back to, no "unfilter"
+/// without a filter, so the few columns of an 80-wide footer go to keys that do something.
+pub fn footer_hints_for(app: &App) -> Vec<(String, &'static str)> {
+    hints_where(Mode::of(app), |action| match action {
+        Action::Back => app.history.can_go_back(),
+        Action::Forward => app.history.can_go_forward(),
+        Action::ClearFilter => app.filter.is_some(),
+        _ => true,
+    })
+}
+
+fn hints_where(mode: Mode, useful: impl Fn(Action) -> bool) -> Vec<(String, &'static str)> {
     let mut hints: Vec<(String, &'static str)> = Vec::new();
-    for binding in BINDINGS.iter().filter(|b| b.applies_in(mode)) {
+    for binding in BINDINGS
+        .iter()
+        .filter(|b| b.applies_in(mode) && useful(b.action))
+    {
         let (Some(word), Some(key)) = (binding.footer, binding.keys.first()) else {
             continue;
         };

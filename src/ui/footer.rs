@@ -9,7 +9,7 @@ use super::fit::fit;
 use super::layout::Layout;
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::keymap::{Mode, footer_hints};
+use crate::app::keymap::footer_hints_for;
 
 pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
     let area = layout.footer;
@@ -41,7 +41,7 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
         left.push(Span::styled(fit(status, room), theme.status));
     } else {
         let mut used = 0;
-        for (keys, word) in footer_hints(Mode::of(app)) {
+        for (keys, word) in footer_hints_for(app) {
             let hint_width = keys.width() + word.width() + 2;
             if used + hint_width > room {
                 break;
