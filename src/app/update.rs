@@ -245,6 +245,17 @@ fn jump_to(app: &mut App, pos: usize) {
     let here = place(app);
     app.history.record(here);
     app.focus = Focus::Timeline;
+    land(app, pos);
+}
+
+/// Selects after a jump with context above: the landing event sits a third of the way down, so
+/// what led up to it and what followed are both in view.
+fn land(app: &mut App, pos: usize) {
+    let height = timeline_height(app);
+    let top = app.timeline.offset;
+    if pos < top || pos + height / 3 >= top + height {
+        app.timeline.offset = pos.saturating_sub(height / 3);
+    }
     select_position(app, pos);
     app.item = 0;
 }
@@ -281,8 +292,7 @@ fn go_to_event(app: &mut App, event: EventIx) {
     }
     let pos = app.position_of(event).unwrap_or(0);
     app.focus = Focus::Timeline;
-    select_position(app, pos);
-    app.item = 0;
+    land(app, pos);
 }
 
 fn cycle_focus(app: &mut App, step: isize) {

@@ -224,8 +224,9 @@ fn draw_ticks(theme: &Theme, window: Window, marker: Option<u16>, area: Rect, bu
         }
         let text = format!("╵{label}");
         let end = col.saturating_add(text.width() as u16);
-        // A label under the marker would be cut by it; leave that one out.
-        if marker.is_some_and(|m| m >= col && m < end) {
+        // A label under the marker would be cut by it, one at the edge by the screen; leave
+        // those out rather than show half a word.
+        if marker.is_some_and(|m| m >= col && m < end) || end > area.width {
             continue;
         }
         let room = usize::from(area.width - col);
