@@ -61,34 +61,44 @@ fn tmux_available() -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
-#[test]
-fn explore_the_self_coup_and_come_back() {
+/// A tmux server running `quipu ARGS` in a `width`x`height` pane, or `None` when the test is to
+/// be skipped (tmux missing and QUIPU_SKIP_TMUX=1).
+fn start(name: &str, width: u16, height: u16, env: &str, args: &str) -> Option<Tmux> {
     if !tmux_available() {
         if std::env::var("QUIPU_SKIP_TMUX").as_deref() == Ok("1") {
             eprintln!("tmux not installed; skipped because QUIPU_SKIP_TMUX=1");
-            return;
+            return None;
         }
         panic!("tmux is not installed: install it (apt-get install tmux) or set QUIPU_SKIP_TMUX=1");
     }
     let tmux = Tmux {
-        socket: format!("quipu-test-{}", std::process::id()),
+        socket: format!("quipu-test-{}-{name}", std::process::id()),
     };
     let command = format!(
-        "TERM=xterm-256color {}; echo EXIT=$?; sleep 60",
+        "TERM=xterm-256color {env} {} {args}; echo EXIT=$?; sleep 60",
         env!("CARGO_BIN_EXE_quipu")
     );
+    let (w, h) = (width.to_string(), height.to_string());
     let out = tmux.run(&[
         "new-session",
         "-d",
         "-s",
         "quipu",
         "-x",
-        "120",
+        &w,
         "-y",
-        "40",
+        &h,
         &command,
     ]);
     assert!(out.status.success(), "tmux new-session failed: {out:?}");
+    Some(tmux)
+}
+
+#[test]
+fn explore_the_self_coup_and_come_back() {
+    let Some(tmux) = start("coup", 120, 40, "", "") else {
+        return;
+    };
 
     tmux.wait_for("the title", |s| {
         s.contains("Foreign relations of Peru") && s.contains("j/k move")
@@ -131,6 +141,35 @@ fn explore_the_self_coup_and_come_back() {
         !screen.contains("j/k move"),
         "the alternate screen is gone:\n{screen}"
     );
+}
+
+#[test]
+fn small_monochrome_terminal_without_mouse() {
+    let Some(tmux) = start("small", 80, 24, "NO_COLOR=1", "--no-mouse") else {
+        return;
+    };
+    tmux.wait_for("the title", |s| {
+        s.contains("Foreign relations of Peru") && s.contains("1/55")
+    });
+    tmux.send(&["G"]);
+    tmux.wait_for("the last event", |s| s.contains("55/55"));
+    tmux.send(&["?"]);
+    tmux.wait_for("help", |s| {
+        s.contains("Help") && s.contains("next event or item")
+    });
+    tmux.send(&["Escape"]);
+    tmux.wait_for("help closed", |s| !s.contains("next event or item"));
+    tmux.send(&["a"]);
+    tmux.wait_for("the actors view", |s| {
+        s.contains("Actors (") && s.contains("events")
+    });
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the filter", |s| s.contains("only: Peru"));
+    tmux.send(&["x"]);
+    tmux.wait_for("the filter cleared", |s| !s.contains("only: Peru"));
+    tmux.send(&["q"]);
+    let screen = tmux.wait_for("a clean exit", |s| s.contains("EXIT="));
+    assert!(screen.contains("EXIT=0"), "exit status:\n{screen}");
 }
 
 #[test]
