@@ -15,7 +15,7 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ActorsView, frame:
     if area.width < 4 || area.height < 4 {
         return;
     }
-    frame.render_widget(Clear, area);
+    frame.render_widget(Clear, layout.body());
     let title = format!(" Actors ({}) ", view.order.len());
     frame.render_widget(Block::new().borders(Borders::ALL).title(title), area);
     let list = layout.overlay_list();

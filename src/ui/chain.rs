@@ -15,7 +15,7 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ChainView, frame: 
     if area.width < 4 || area.height < 4 {
         return;
     }
-    frame.render_widget(Clear, area);
+    frame.render_widget(Clear, layout.body());
     let events = view
         .nodes
         .iter()

@@ -17,7 +17,7 @@ pub fn draw(theme: &Theme, layout: &Layout, cursor: ListCursor, frame: &mut Fram
     if area.width < 4 || area.height < 4 {
         return;
     }
-    frame.render_widget(Clear, area);
+    frame.render_widget(Clear, layout.body());
     frame.render_widget(Block::new().borders(Borders::ALL).title(" Help "), area);
     let heading = layout.overlay_list();
     let buf = frame.buffer_mut();

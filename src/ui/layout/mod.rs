@@ -92,6 +92,16 @@ impl Layout {
         Layout::new(Rect::new(0, 0, width, height))
     }
 
+    /// Everything between header and footer; big overlays blank it so no half-covered text
+    /// peeks out beside them.
+    pub fn body(&self) -> Rect {
+        Rect {
+            x: self.area.x,
+            width: self.area.width,
+            ..self.timeline
+        }
+    }
+
     /// The rows of an overlay's list: inside the border, under its one heading line.
     pub fn overlay_list(&self) -> Rect {
         Rect {
