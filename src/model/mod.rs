@@ -1,10 +1,20 @@
-//! The chronology as the rest of quipu sees it: validated, sorted and indexed once at load.
+//! The chronology as the rest of quipu sees it: parsed, validated, sorted and indexed once at load.
+//!
+//! Loading runs in stages: `parse` (syntax and structure), `validate` (meaning), `build` (indexes).
+//! `locate` and `suggest` serve the diagnostics.
 
+mod build;
 pub mod chronology;
 pub mod date;
 pub mod diagnostic;
+pub mod load;
+mod locate;
+mod parse;
 pub mod raw;
+mod suggest;
+mod validate;
 
-pub use chronology::{ActorIx, Chronology, EraIx, EventIx, SourceIx};
+pub use chronology::{Actor, ActorIx, Chronology, Era, EraIx, Event, EventIx, Link, SourceIx};
 pub use date::{DateError, EventDate};
 pub use diagnostic::{Diagnostic, Severity};
+pub use load::{Checked, LoadError};

@@ -111,7 +111,7 @@ pub struct RawEvent {
 }
 
 /// `"fujimori"` or `{ "actor": "fujimori", "role": "signatory" }`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum RawActorRef {
     Id(String),
@@ -127,7 +127,7 @@ pub struct RawActorRole {
 }
 
 /// `"us-aid-suspended"` or `{ "event": "us-aid-suspended", "note": "why" }`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum RawEventRef {
     Id(String),
@@ -143,7 +143,7 @@ pub struct RawEventNote {
 }
 
 /// `"lcs-peru"` or `{ "source": "lcs-peru", "locator": "paragraph 2" }`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum RawSourceRef {
     Id(String),
@@ -202,3 +202,35 @@ impl RawSourceRef {
         }
     }
 }
+
+/// A reference is a bare id or an object. Written by hand rather than `#[serde(untagged)]` so that a
+/// typo inside the object is reported as the unknown field it is, not as "did not match any variant".
+macro_rules! id_or_object {
+    ($name:ident, $full:ident, $expecting:literal) => {
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Visitor;
+                impl<'de> serde::de::Visitor<'de> for Visitor {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<$name, E> {
+                        Ok($name::Id(id.to_owned()))
+                    }
+                    fn visit_string<E: serde::de::Error>(self, id: String) -> Result<$name, E> {
+                        Ok($name::Id(id))
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<$name, A::Error> {
+                        $full::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map($name::Full)
+                    }
+                }
+                deserializer.deserialize_any(Visitor)
+            }
+        }
+    };
+}
+
+id_or_object!(RawActorRef, RawActorRole, "an actor id, or an object such as {\"actor\": \"id\", \"role\": \"…\"}");
+id_or_object!(RawEventRef, RawEventNote, "an event id, or an object such as {\"event\": \"id\", \"note\": \"…\"}");
+id_or_object!(RawSourceRef, RawSourceLocator, "a source id, or an object such as {\"source\": \"id\", \"locator\": \"…\"}");

@@ -1,0 +1,128 @@
+//! Loading a chronology: read, parse, validate, build, in that order, stopping at the first stage
+//! that found errors (later stages would only report their echoes).
+
+use std::fmt;
+use std::path::Path;
+
+use super::build::build;
+use super::chronology::Chronology;
+use super::diagnostic::Diagnostic;
+use super::locate::LineIndex;
+use super::parse::parse;
+use super::validate::validate;
+
+/// Files larger than this are refused before reading: a chronology of a million events is a few
+/// hundred MiB, and reading a larger file would only end in the out-of-memory killer.
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// The chronology quipu ships with: Peru's foreign relations under Alberto Fujimori.
+pub const SHIPPED_JSON: &str = include_str!("../../assets/fujimori.json");
+
+/// The name diagnostics use for the shipped chronology.
+pub const SHIPPED_NAME: &str = "assets/fujimori.json";
+
+/// The result of checking a document: the chronology when it is valid, and every diagnostic
+/// (warnings included) either way.
+#[derive(Debug)]
+pub struct Checked {
+    pub chronology: Option<Chronology>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Why a file could not be opened as a chronology.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The file could not be read; the message is the operating system's.
+    Io { file: String, message: String },
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    TooLarge { file: String, bytes: u64 },
+    /// The file was read but is not a valid chronology.
+    Invalid { file: String, diagnostics: Vec<Diagnostic> },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Io { file, message } => write!(f, "{file}: error: cannot read the file: {message}"),
+            LoadError::TooLarge { file, bytes } => write!(
+                f,
+                "{file}: error: the file is {bytes} bytes; quipu reads chronologies of up to {MAX_FILE_BYTES} bytes (1 GiB)\n  help: split it into several files, e.g. by period"
+            ),
+            LoadError::Invalid { file, diagnostics } => {
+                let rendered: Vec<String> = diagnostics.iter().map(|d| d.render(file)).collect();
+                f.write_str(&rendered.join("\n"))
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl Chronology {
+    /// Parses, validates and indexes `src`, keeping warnings.
+    pub fn check(src: &str) -> Checked {
+        let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+        let raw = match parse(src) {
+            Ok(raw) => raw,
+            Err(diagnostics) => return Checked { chronology: None, diagnostics },
+        };
+        let (validated, diagnostics) = validate(&raw, src);
+        let chronology = validated.map(|validated| build(raw, validated));
+        Checked { chronology, diagnostics }
+    }
+
+    /// Parses, validates and indexes `src`; on failure returns every diagnostic, errors first.
+    pub fn from_str(src: &str) -> Result<Chronology, Vec<Diagnostic>> {
+        let Checked { chronology, mut diagnostics } = Chronology::check(src);
+        chronology.ok_or_else(|| {
+            diagnostics.sort_by_key(|d| (d.severity, d.line, d.column));
+            diagnostics
+        })
+    }
+
+    /// Reads and checks a file, keeping warnings. Non-UTF-8 bytes are an error at their position.
+    pub fn check_path(path: &Path) -> Result<Checked, LoadError> {
+        let file = path.display().to_string();
+        let bytes = read_limited(path)?;
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(Chronology::check(&text)),
+            Err(err) => {
+                let valid = err.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(&err.as_bytes()[..valid]);
+                let (line, column) = LineIndex::new(&text).line_col(valid);
+                let diag = Diagnostic::error(line, column, "the file is not UTF-8 text")
+                    .with_help("save the file as UTF-8; a chronology is a JSON text file");
+                let _ = file;
+                Ok(Checked { chronology: None, diagnostics: vec![diag] })
+            }
+        }
+    }
+
+    /// Reads, checks and indexes a file.
+    pub fn from_path(path: &Path) -> Result<Chronology, LoadError> {
+        let Checked { chronology, diagnostics } = Chronology::check_path(path)?;
+        chronology.ok_or_else(|| LoadError::Invalid {
+            file: path.display().to_string(),
+            diagnostics: diagnostics.into_iter().filter(Diagnostic::is_error).collect(),
+        })
+    }
+
+    /// The chronology compiled into the binary. It is checked by the test suite, so failing to
+    /// load it here is a build defect, not a user error.
+    pub fn shipped() -> Chronology {
+        Chronology::from_str(SHIPPED_JSON).expect("the shipped chronology is valid (checked by tests)")
+    }
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let file = path.display().to_string();
+    let io = |err: std::io::Error| LoadError::Io { file: file.clone(), message: err.to_string() };
+    let metadata = std::fs::metadata(path).map_err(io)?;
+    if metadata.is_dir() {
+        return Err(LoadError::Io { file, message: "it is a directory".into() });
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { file, bytes: metadata.len() });
+    }
+    std::fs::read(path).map_err(io)
+}

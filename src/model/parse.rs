@@ -1,0 +1,204 @@
+//! Syntax and structure: from text to the raw file types, with every structural problem reported
+//! at its line and column.
+//!
+//! A valid file is deserialised in one pass. Only when that fails do we go item by item (each list
+//! entry re-read from its borrowed slice of the source), so one typo does not hide the next.
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::diagnostic::Diagnostic;
+use super::locate::LineIndex;
+use super::raw::{RawActor, RawChronology, RawEra, RawEvent, RawSource};
+use super::suggest::closest;
+
+/// The format version this build reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Parses the document, or returns every structural error found.
+pub fn parse(src: &str) -> Result<RawChronology, Vec<Diagnostic>> {
+    if src.trim().is_empty() {
+        return Err(vec![Diagnostic::error(1, 1, "the file is empty").with_help(
+            "a chronology is a JSON object such as {\"quipu\": 1, \"title\": \"My chronology\", \"events\": []}",
+        )]);
+    }
+    match serde_json::from_str::<RawChronology>(src) {
+        Ok(raw) => Ok(raw),
+        Err(first) => {
+            let lines = LineIndex::new(src);
+            let mut found = item_by_item(src, &lines);
+            if found.is_empty() {
+                found.push(from_serde(&first, &lines, 0));
+            }
+            Err(found)
+        }
+    }
+}
+
+/// The document's top level with its lists kept as unparsed slices.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Skeleton<'a> {
+    #[serde(borrow)]
+    quipu: Option<&'a RawValue>,
+    #[serde(borrow)]
+    title: Option<&'a RawValue>,
+    #[serde(borrow)]
+    description: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    sources: Option<Vec<&'a RawValue>>,
+    #[serde(borrow, default)]
+    actors: Option<Vec<&'a RawValue>>,
+    #[serde(borrow, default)]
+    eras: Option<Vec<&'a RawValue>>,
+    #[serde(borrow, default)]
+    events: Option<Vec<&'a RawValue>>,
+}
+
+fn item_by_item(src: &str, lines: &LineIndex<'_>) -> Vec<Diagnostic> {
+    let skeleton = match serde_json::from_str::<Skeleton<'_>>(src) {
+        Ok(skeleton) => skeleton,
+        Err(err) => return vec![from_serde(&err, lines, 0)],
+    };
+    let mut found = Vec::new();
+    let base = |value: &RawValue| (value.get().as_ptr() as usize).saturating_sub(src.as_ptr() as usize);
+
+    match skeleton.quipu {
+        None => found.push(
+            Diagnostic::error(1, 1, "missing field `quipu` (the format version)")
+                .with_help("start the file with \"quipu\": 1"),
+        ),
+        Some(value) => {
+            if let Err(diag) = check_version(value, lines, base(value)) {
+                // A file of another version may use other fields: its version is the one thing
+                // worth saying.
+                return vec![diag];
+            }
+        }
+    }
+    match skeleton.title {
+        None => found.push(
+            Diagnostic::error(1, 1, "missing field `title`")
+                .with_help("give the chronology a title: \"title\": \"…\""),
+        ),
+        Some(value) => check_item::<String>(value, "title", lines, base(value), &mut found),
+    }
+    if let Some(value) = skeleton.description {
+        check_item::<Option<String>>(value, "description", lines, base(value), &mut found);
+    }
+    check_list::<RawSource>(&skeleton.sources, "sources", lines, &base, &mut found);
+    check_list::<RawActor>(&skeleton.actors, "actors", lines, &base, &mut found);
+    check_list::<RawEra>(&skeleton.eras, "eras", lines, &base, &mut found);
+    check_list::<RawEvent>(&skeleton.events, "events", lines, &base, &mut found);
+    found
+}
+
+fn check_version(value: &RawValue, lines: &LineIndex<'_>, at: usize) -> Result<(), Diagnostic> {
+    match serde_json::from_str::<serde_json::Value>(value.get()) {
+        Ok(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(FORMAT_VERSION)) => Ok(()),
+        Ok(other) => Err(version_error(&other.to_string(), lines, at)),
+        Err(err) => Err(from_serde(&err, lines, at)),
+    }
+}
+
+/// The error for a `quipu` value other than 1, shared with the semantic check of parsed files.
+pub fn version_error(found: &str, lines: &LineIndex<'_>, at: usize) -> Diagnostic {
+    let (line, column) = lines.line_col(at);
+    Diagnostic::error(line, column, format!("unsupported format version {found}"))
+        .at_path("quipu")
+        .with_help(format!(
+            "this quipu reads format version {FORMAT_VERSION}; write \"quipu\": {FORMAT_VERSION}, or upgrade quipu"
+        ))
+}
+
+fn check_list<'a, T: Deserialize<'a>>(
+    list: &Option<Vec<&'a RawValue>>,
+    name: &str,
+    lines: &LineIndex<'_>,
+    base: &dyn Fn(&RawValue) -> usize,
+    found: &mut Vec<Diagnostic>,
+) {
+    for (ix, item) in list.iter().flatten().enumerate() {
+        check_item::<T>(item, &format!("{name}[{ix}]"), lines, base(item), found);
+    }
+}
+
+fn check_item<'a, T: Deserialize<'a>>(
+    value: &'a RawValue,
+    path: &str,
+    lines: &LineIndex<'_>,
+    at: usize,
+    found: &mut Vec<Diagnostic>,
+) {
+    if let Err(err) = serde_json::from_str::<T>(value.get()) {
+        found.push(from_serde(&err, lines, at).at_path(path));
+    }
+}
+
+/// Turns a serde_json error into a diagnostic. `at` is the byte offset where the parsed slice
+/// starts in the file, since serde counts lines and columns from the start of what it was given.
+pub fn from_serde(err: &serde_json::Error, lines: &LineIndex<'_>, at: usize) -> Diagnostic {
+    let offset = if err.line() <= 1 {
+        at + err.column().saturating_sub(1)
+    } else {
+        let (start_line, _) = lines.line_col(at);
+        lines.offset_of(start_line + err.line() - 1, err.column())
+    };
+    let (line, column) = lines.line_col(offset);
+    let text = err.to_string();
+    let message = text
+        .rsplit_once(" at line ")
+        .map_or(text.as_str(), |(message, _)| message);
+    explain(Diagnostic::error(line, column, message), message)
+}
+
+/// Adds the help a person needs to the terse messages serde gives.
+fn explain(diag: Diagnostic, message: &str) -> Diagnostic {
+    if let Some((unknown, expected)) = unknown_and_expected(message, "unknown field `") {
+        let help = match closest(&unknown, expected.iter().map(String::as_str)) {
+            Some(near) => format!("did you mean `{near}`? The fields allowed here are {}", expected.join(", ")),
+            None => format!("the fields allowed here are {}", expected.join(", ")),
+        };
+        return Diagnostic { message: format!("unknown field `{unknown}`"), ..diag }.with_help(help);
+    }
+    if let Some((unknown, expected)) = unknown_and_expected(message, "unknown variant `") {
+        let help = match closest(&unknown, expected.iter().map(String::as_str)) {
+            Some(near) => format!("did you mean `{near}`? Expected one of {}", expected.join(", ")),
+            None => format!("expected one of {}", expected.join(", ")),
+        };
+        return Diagnostic { message: format!("unknown kind `{unknown}`"), ..diag }.with_help(help);
+    }
+    if message.starts_with("recursion limit exceeded") {
+        return Diagnostic {
+            message: "the document is nested too deeply (more than 128 levels)".into(),
+            ..diag
+        }
+        .with_help("a chronology is at most five levels deep; check for runaway brackets");
+    }
+    if message.starts_with("EOF while parsing") {
+        return diag.with_help("the file ends too early: a closing bracket or quote is missing");
+    }
+    if message.starts_with("trailing comma") {
+        return diag.with_help("JSON allows no comma after the last item of a list or object");
+    }
+    if message.starts_with("key must be a string") {
+        return diag.with_help("object keys are written in double quotes: \"title\": …");
+    }
+    if let Some(field) = message.strip_prefix("missing field `").and_then(|rest| rest.strip_suffix('`')) {
+        return diag.with_help(format!("add \"{field}\": … to this item"));
+    }
+    diag
+}
+
+/// Splits "unknown field `titel`, expected one of `id`, `title`" into its parts.
+fn unknown_and_expected(message: &str, prefix: &str) -> Option<(String, Vec<String>)> {
+    let rest = message.strip_prefix(prefix)?;
+    let (unknown, rest) = rest.split_once('`')?;
+    let expected = rest
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect();
+    Some((unknown.to_owned(), expected))
+}

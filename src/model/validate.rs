@@ -1,0 +1,337 @@
+//! Meaning: what a well-formed file can still get wrong (duplicate ids, dangling references, bad
+//! dates, causal cycles) and what is merely suspicious (warnings). Every problem is collected, like a
+//! compiler, and located only after the checks, so a valid file never pays for positions.
+
+use std::collections::HashMap;
+
+use super::date::EventDate;
+use super::diagnostic::{Diagnostic, Severity};
+use super::locate::{LineIndex, Locator, Step, render_path};
+use super::parse::{FORMAT_VERSION, version_error};
+use super::raw::RawChronology;
+use super::suggest::closest;
+use crate::text::needs_cleaning;
+
+/// A problem before it has a line and column.
+struct Finding {
+    severity: Severity,
+    path: Vec<Step>,
+    message: String,
+    help: Option<String>,
+}
+
+/// What validation learnt that building the chronology reuses.
+pub struct Validated {
+    pub event_dates: Vec<EventDate>,
+    pub era_dates: Vec<EventDate>,
+}
+
+/// Checks `raw`; returns the parsed dates when there is no error, and every diagnostic either way.
+pub fn validate(raw: &RawChronology, src: &str) -> (Option<Validated>, Vec<Diagnostic>) {
+    let mut checker = Checker::default();
+    checker.check(raw);
+    let has_error = checker.findings.iter().any(|f| f.severity == Severity::Error);
+    let diagnostics = if checker.findings.is_empty() && !checker.version_wrong {
+        Vec::new()
+    } else {
+        locate(raw, src, checker.findings, checker.version_wrong)
+    };
+    if has_error || checker.version_wrong {
+        return (None, diagnostics);
+    }
+    let validated = Validated {
+        event_dates: checker.event_dates.into_iter().flatten().collect(),
+        era_dates: checker.era_dates.into_iter().flatten().collect(),
+    };
+    (Some(validated), diagnostics)
+}
+
+fn locate(raw: &RawChronology, src: &str, findings: Vec<Finding>, version_wrong: bool) -> Vec<Diagnostic> {
+    let lines = LineIndex::new(src);
+    let mut locator = Locator::new(src);
+    let mut out = Vec::with_capacity(findings.len() + 1);
+    if version_wrong {
+        let at = locator.offset(&[Step::Key("quipu")]);
+        out.push(version_error(&raw.quipu.to_string(), &lines, at));
+    }
+    for finding in findings {
+        let (line, column) = lines.line_col(locator.offset(&finding.path));
+        let mut diag = match finding.severity {
+            Severity::Error => Diagnostic::error(line, column, finding.message),
+            Severity::Warning => Diagnostic::warning(line, column, finding.message),
+        };
+        if !finding.path.is_empty() {
+            diag = diag.at_path(render_path(&finding.path));
+        }
+        diag.help = finding.help;
+        out.push(diag);
+    }
+    out.sort_by_key(|d| (d.line, d.column));
+    out
+}
+
+#[derive(Default)]
+struct Checker {
+    findings: Vec<Finding>,
+    version_wrong: bool,
+    event_dates: Vec<Option<EventDate>>,
+    era_dates: Vec<Option<EventDate>>,
+}
+
+impl Checker {
+    fn error(&mut self, path: Vec<Step>, message: String, help: Option<String>) {
+        self.findings.push(Finding { severity: Severity::Error, path, message, help });
+    }
+
+    fn warning(&mut self, path: Vec<Step>, message: String, help: Option<String>) {
+        self.findings.push(Finding { severity: Severity::Warning, path, message, help });
+    }
+
+    fn check(&mut self, raw: &RawChronology) {
+        self.version_wrong = raw.quipu != FORMAT_VERSION;
+        self.non_empty(vec![Step::Key("title")], &raw.title, "the chronology's title");
+        self.text(vec![Step::Key("title")], &raw.title);
+        if let Some(description) = &raw.description {
+            self.text(vec![Step::Key("description")], description);
+        }
+
+        let sources = self.ids("sources", raw.sources.iter().map(|s| s.id.as_str()));
+        let actors = self.ids("actors", raw.actors.iter().map(|a| a.id.as_str()));
+        self.ids("eras", raw.eras.iter().map(|e| e.id.as_str()));
+        let events = self.ids("events", raw.events.iter().map(|e| e.id.as_str()));
+
+        for (ix, source) in raw.sources.iter().enumerate() {
+            let at = |key| vec![Step::Key("sources"), Step::Index(ix), Step::Key(key)];
+            self.non_empty(at("title"), &source.title, "a source's title");
+            self.text(at("title"), &source.title);
+        }
+        for (ix, actor) in raw.actors.iter().enumerate() {
+            let at = |key| vec![Step::Key("actors"), Step::Index(ix), Step::Key(key)];
+            self.non_empty(at("name"), &actor.name, "an actor's name");
+            self.text(at("name"), &actor.name);
+            for (alias_ix, alias) in actor.aliases.iter().enumerate() {
+                let mut path = at("aliases");
+                path.push(Step::Index(alias_ix));
+                self.text(path, alias);
+            }
+            if let Some(description) = &actor.description {
+                self.text(at("description"), description);
+            }
+        }
+        for (ix, era) in raw.eras.iter().enumerate() {
+            let at = |key| vec![Step::Key("eras"), Step::Index(ix), Step::Key(key)];
+            self.non_empty(at("title"), &era.title, "an era's title");
+            self.text(at("title"), &era.title);
+            let date = self.date(at("date"), &era.date);
+            self.era_dates.push(date);
+        }
+        for (ix, event) in raw.events.iter().enumerate() {
+            let at = |key| vec![Step::Key("events"), Step::Index(ix), Step::Key(key)];
+            let date = self.date(at("date"), &event.date);
+            self.event_dates.push(date);
+            self.non_empty(at("title"), &event.title, "an event's title");
+            self.text(at("title"), &event.title);
+            if let Some(summary) = &event.summary {
+                self.text(at("summary"), summary);
+            }
+            if let Some(shown) = &event.display_date {
+                self.text(at("display_date"), shown);
+            }
+            if event.actors.is_empty() {
+                self.warning(
+                    vec![Step::Key("events"), Step::Index(ix)],
+                    format!("event `{}` has no actors", event.id),
+                    Some("list who took part: \"actors\": [\"actor-id\"]".into()),
+                );
+            }
+            for (r, reference) in event.actors.iter().enumerate() {
+                self.reference(at("actors"), r, "actor", reference.actor(), &actors, "actors");
+                if let Some(role) = reference.role() {
+                    self.text(at("actors"), role);
+                }
+            }
+            for (r, reference) in event.consequences.iter().enumerate() {
+                self.reference(at("consequences"), r, "event", reference.event(), &events, "events");
+            }
+            for (r, reference) in event.sources.iter().enumerate() {
+                self.reference(at("sources"), r, "source", reference.source(), &sources, "sources");
+            }
+            for (t, tag) in event.tags.iter().enumerate() {
+                let mut path = at("tags");
+                path.push(Step::Index(t));
+                self.text(path, tag);
+            }
+        }
+        self.causal_order(raw, &events);
+        self.cycles(raw, &events);
+    }
+
+    /// Records ids, reporting empty and duplicate ones; returns id → position of the first.
+    fn ids<'a>(&mut self, list: &'static str, ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (ix, id) in ids.enumerate() {
+            let path = vec![Step::Key(list), Step::Index(ix), Step::Key("id")];
+            if id.is_empty() {
+                self.error(path, "empty id".into(), Some("give every item a short unique id such as \"self-coup\"".into()));
+                continue;
+            }
+            if id.chars().any(needs_cleaning) {
+                self.error(
+                    path.clone(),
+                    "control characters in an id".into(),
+                    Some("ids are short plain names such as \"self-coup\"".into()),
+                );
+            }
+            if let Some(&first) = seen.get(id) {
+                self.error(
+                    path,
+                    format!("duplicate id `{id}` in {list}"),
+                    Some(format!("ids must be unique within {list}; the first `{id}` is {list}[{first}]")),
+                );
+            } else {
+                seen.insert(id, ix);
+            }
+        }
+        seen
+    }
+
+    fn reference(
+        &mut self,
+        mut path: Vec<Step>,
+        ix: usize,
+        what: &str,
+        id: &str,
+        known: &HashMap<&str, usize>,
+        list: &str,
+    ) {
+        if known.contains_key(id) {
+            return;
+        }
+        path.push(Step::Index(ix));
+        let help = match closest(id, known.keys().copied()) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!("define it in `{list}`, or correct the id"),
+        };
+        self.error(path, format!("unknown {what} `{id}`"), Some(help));
+    }
+
+    fn non_empty(&mut self, path: Vec<Step>, text: &str, what: &str) {
+        if text.trim().is_empty() {
+            self.error(path, format!("{what} is empty"), None);
+        }
+    }
+
+    fn text(&mut self, path: Vec<Step>, text: &str) {
+        if text.chars().any(|c| needs_cleaning(c) && c != '\n') {
+            self.warning(
+                path,
+                "control characters or escape sequences in text".into(),
+                Some("quipu removes them before showing the text; delete them from the file".into()),
+            );
+        }
+    }
+
+    fn date(&mut self, path: Vec<Step>, text: &str) -> Option<EventDate> {
+        match EventDate::parse(text) {
+            Ok(date) => Some(date),
+            Err(err) => {
+                self.error(path, format!("invalid date `{text}`"), Some(err.message));
+                None
+            }
+        }
+    }
+
+    /// A consequence that starts before its cause is usually a wrong date or a reversed link.
+    fn causal_order(&mut self, raw: &RawChronology, events: &HashMap<&str, usize>) {
+        let mut found = Vec::new();
+        for (ix, event) in raw.events.iter().enumerate() {
+            let Some(Some(cause_date)) = self.event_dates.get(ix) else { continue };
+            for (r, reference) in event.consequences.iter().enumerate() {
+                let Some(&effect) = events.get(reference.event()) else { continue };
+                let Some(Some(effect_date)) = self.event_dates.get(effect) else { continue };
+                if effect_date.earliest < cause_date.earliest {
+                    let message = format!(
+                        "consequence `{}` ({}) is dated before its cause `{}` ({})",
+                        reference.event(),
+                        effect_date.human(),
+                        event.id,
+                        cause_date.human()
+                    );
+                    found.push((ix, r, message));
+                }
+            }
+        }
+        for (ix, r, message) in found {
+            self.warning(
+                vec![Step::Key("events"), Step::Index(ix), Step::Key("consequences"), Step::Index(r)],
+                message,
+                Some("check both dates, or whether the link points the wrong way".into()),
+            );
+        }
+    }
+
+    /// Finds causal cycles with an iterative depth-first search (a million events must not
+    /// overflow the stack) and reports each once, as the chain a → b → a.
+    fn cycles(&mut self, raw: &RawChronology, events: &HashMap<&str, usize>) {
+        let edges: Vec<Vec<(usize, usize)>> = raw
+            .events
+            .iter()
+            .map(|event| {
+                event
+                    .consequences
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(r, reference)| events.get(reference.event()).map(|&to| (to, r)))
+                    .collect()
+            })
+            .collect();
+        #[derive(Clone, Copy, PartialEq)]
+        enum Mark {
+            New,
+            Open,
+            Done,
+        }
+        let mut mark = vec![Mark::New; edges.len()];
+        for start in 0..edges.len() {
+            if mark[start] != Mark::New {
+                continue;
+            }
+            // (node, next edge to try)
+            let mut stack = vec![(start, 0usize)];
+            mark[start] = Mark::Open;
+            while let Some(top) = stack.last_mut() {
+                let node = top.0;
+                let next = edges[node].get(top.1).copied();
+                top.1 += 1;
+                if let Some((to, r)) = next {
+                    match mark[to] {
+                        Mark::New => {
+                            mark[to] = Mark::Open;
+                            stack.push((to, 0));
+                        }
+                        Mark::Open => {
+                            let from = stack.iter().position(|&(n, _)| n == to).unwrap_or(0);
+                            let mut chain: Vec<&str> =
+                                stack[from..].iter().map(|&(n, _)| raw.events[n].id.as_str()).collect();
+                            chain.push(&raw.events[to].id);
+                            self.error(
+                                vec![
+                                    Step::Key("events"),
+                                    Step::Index(node),
+                                    Step::Key("consequences"),
+                                    Step::Index(r),
+                                ],
+                                format!("causal cycle: {}", chain.join(" → ")),
+                                Some("an event cannot lead back to itself; remove one of these links".into()),
+                            );
+                        }
+                        Mark::Done => {}
+                    }
+                } else {
+                    mark[node] = Mark::Done;
+                    stack.pop();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! The loader on small inline documents: order, indexes, and where diagnostics point.
+
+use proptest::prelude::*;
+use quipu::model::{Chronology, Diagnostic, Severity};
+
+const SMALL: &str = r#"{
+  "quipu": 1,
+  "title": "Small",
+  "sources": [{"id": "s", "title": "A source"}],
+  "actors": [
+    {"id": "a", "name": "Ana", "kind": "person"},
+    {"id": "b", "name": "Bolivia", "kind": "state", "aliases": ["BO"]}
+  ],
+  "eras": [{"id": "e", "title": "Era", "date": "1990/1991"}],
+  "events": [
+    {"id": "late", "date": "1992-04-05", "title": "Late", "actors": ["a"]},
+    {"id": "early", "date": "1990-05", "title": "Early",
+     "actors": ["a", {"actor": "b", "role": "host"}],
+     "consequences": ["late", {"event": "middle", "note": "because"}],
+     "sources": [{"source": "s", "locator": "p. 1"}]},
+    {"id": "middle", "date": "1991", "title": "Middle", "actors": ["b"], "consequences": ["late"]}
+  ]
+}"#;
+
+fn errors(src: &str) -> Vec<Diagnostic> {
+    Chronology::from_str(src).expect_err("should be invalid").into_iter().filter(Diagnostic::is_error).collect()
+}
+
+#[test]
+fn events_are_sorted_in_time_and_indexed() {
+    let c = Chronology::from_str(SMALL).unwrap();
+    let ids: Vec<&str> = c.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["early", "middle", "late"]);
+    assert_eq!(c.event_ix("late"), Some(2));
+    assert_eq!(c.actor_ix("b"), Some(1));
+    assert_eq!(c.events_of(0), &[0, 2]);
+    assert_eq!(c.events_of(1), &[0, 1]);
+    assert_eq!(c.link_count(), 3);
+}
+
+#[test]
+fn causes_are_the_reverse_of_consequences_with_notes() {
+    let c = Chronology::from_str(SMALL).unwrap();
+    let late = &c.events[2];
+    let causes: Vec<usize> = late.causes.iter().map(|l| l.event).collect();
+    assert_eq!(causes, [0, 1]);
+    let middle = &c.events[1];
+    assert_eq!(middle.causes[0].event, 0);
+    assert_eq!(middle.causes[0].note.as_deref(), Some("because"));
+    assert_eq!(c.events[0].actors[1].role.as_deref(), Some("host"));
+    assert_eq!(c.events[0].sources[0].locator.as_deref(), Some("p. 1"));
+}
+
+#[test]
+fn first_event_from_finds_the_nearest_later_event() {
+    let c = Chronology::from_str(SMALL).unwrap();
+    let day = quipu::model::date::day_number(1991, 6, 1);
+    assert_eq!(c.first_event_from(day), Some(2));
+    assert_eq!(c.first_event_from(i64::MIN), Some(0));
+    assert_eq!(c.first_event_from(i64::MAX), Some(2));
+    assert_eq!(c.era_at(day), Some(0));
+}
+
+#[test]
+fn every_structural_error_is_reported_not_just_the_first() {
+    let src = "{\"quipu\": 1, \"title\": \"t\", \"events\": [\n  {\"id\": \"a\", \"date\": \"1990\", \"titel\": \"x\"},\n  {\"id\": 5, \"date\": \"1990\", \"title\": \"y\"}\n]}";
+    let found = errors(src);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!((found[0].line, found[0].message.as_str()), (2, "unknown field `titel`"));
+    assert!(found[0].help.as_deref().unwrap().contains("did you mean `title`?"));
+    assert_eq!(found[0].path.as_deref(), Some("events[0]"));
+    assert_eq!(found[1].line, 3);
+    assert_eq!(found[1].path.as_deref(), Some("events[1]"));
+}
+
+#[test]
+fn semantic_errors_point_at_the_offending_value() {
+    let src = "{\"quipu\": 1, \"title\": \"t\",\n \"actors\": [{\"id\": \"fujimori\", \"name\": \"F\"}],\n \"events\": [\n  {\"id\": \"a\", \"date\": \"1990\", \"title\": \"x\",\n   \"actors\": [\"fujimory\"]}\n]}";
+    let found = errors(src);
+    assert_eq!(found.len(), 1);
+    let d = &found[0];
+    assert_eq!((d.line, d.column), (5, 15));
+    assert_eq!(d.path.as_deref(), Some("events[0].actors[0]"));
+    assert_eq!(d.message, "unknown actor `fujimory`");
+    assert_eq!(d.help.as_deref(), Some("did you mean `fujimori`?"));
+}
+
+#[test]
+fn cycles_are_printed_as_chains() {
+    let src = r#"{"quipu": 1, "title": "t", "actors": [{"id": "x", "name": "X"}], "events": [
+      {"id": "a", "date": "1990", "title": "A", "actors": ["x"], "consequences": ["b"]},
+      {"id": "b", "date": "1990", "title": "B", "actors": ["x"], "consequences": ["a"]}]}"#;
+    let found = errors(src);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].message, "causal cycle: a → b → a");
+}
+
+#[test]
+fn wrong_version_is_the_one_thing_said() {
+    let found = errors(r#"{"quipu": 2, "title": "t", "timeline": []}"#);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].message, "unsupported format version 2");
+}
+
+#[test]
+fn warnings_do_not_make_a_file_invalid() {
+    let src = r#"{"quipu": 1, "title": "t\u001b]0;x\u0007", "events": [{"id": "a", "date": "1990", "title": "A"}]}"#;
+    let checked = Chronology::check(src);
+    let c = checked.chronology.expect("valid");
+    assert_eq!(c.title, "t");
+    let kinds: Vec<Severity> = checked.diagnostics.iter().map(|d| d.severity).collect();
+    assert_eq!(kinds, [Severity::Warning, Severity::Warning]);
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    assert!(Chronology::from_str("\u{feff}{\"quipu\": 1, \"title\": \"t\"}").is_ok());
+}
+
+#[test]
+fn empty_and_garbage_input_are_errors_not_panics() {
+    assert_eq!(errors("").len(), 1);
+    assert_eq!(errors("   \n").len(), 1);
+    assert!(!errors("\u{0}\u{1}binary").is_empty());
+    assert!(!errors("[]").is_empty());
+    let deep = "[".repeat(100_000);
+    assert!(errors(&deep)[0].message.contains("nested too deeply"));
+}
+
+#[test]
+fn the_shipped_chronology_loads() {
+    let c = Chronology::shipped();
+    assert!(!c.events.is_empty());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn no_string_makes_the_loader_panic(src in ".{0,300}") {
+        let _ = Chronology::check(&src);
+    }
+
+    #[test]
+    fn mutated_valid_files_give_located_diagnostics(cut in 0usize..SMALL.len(), byte in any::<u8>(), at in 0usize..SMALL.len()) {
+        let mut bytes = SMALL.as_bytes().to_vec();
+        bytes[at] = byte;
+        bytes.truncate(cut.max(1));
+        let text = String::from_utf8_lossy(&bytes);
+        let checked = Chronology::check(&text);
+        if checked.chronology.is_none() {
+            prop_assert!(!checked.diagnostics.is_empty());
+            for d in &checked.diagnostics {
+                prop_assert!(d.line >= 1 && d.column >= 1);
+            }
+        }
+    }
+}
