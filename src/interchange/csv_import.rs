@@ -54,7 +54,8 @@ pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, ImportErr
 }
 
 fn csv_error(e: csv::Error) -> ImportError {
-    ImportError::new(format!("cannot read the CSV: {e}"))
+    let line = e.position().map_or(1, |p| usize::try_from(p.line()).unwrap_or(1));
+    ImportError::new(format!("cannot read the CSV: {e}")).at(line, 1)
 }
 
 /// Column positions by lower-case header name.

@@ -23,7 +23,7 @@ use std::fmt;
 use crate::model::raw::RawChronology;
 use crate::model::{Chronology, EventIx};
 
-pub use detect::{LoadAnyError, load_any};
+pub use detect::{FileKind, Opened, detect, load_any, open_any};
 pub use select::{downstream_of, events_of_actor};
 
 /// A format quipu reads besides its own.
@@ -165,6 +165,8 @@ pub struct Imported {
 pub struct ImportError {
     pub message: String,
     pub help: Option<String>,
+    /// Line and column (1-based) in the input, when the problem has a place.
+    pub at: Option<(usize, usize)>,
 }
 
 impl ImportError {
@@ -172,7 +174,13 @@ impl ImportError {
         ImportError {
             message: message.into(),
             help: None,
+            at: None,
         }
+    }
+
+    pub(crate) fn at(mut self, line: usize, column: usize) -> Self {
+        self.at = Some((line, column));
+        self
     }
 
     pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {

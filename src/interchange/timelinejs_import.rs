@@ -10,6 +10,7 @@ use super::html::{to_plain, to_plain_line};
 use super::ids::{IdAllocator, is_plain_id};
 use super::timelinejs::{Slide, TimelineDate, TimelineFile, is_present};
 use super::{ImportError, ImportOptions, ImportReport, Imported};
+use crate::model::EventDate;
 use crate::model::raw::{ActorKind, RawActor, RawActorRef, RawChronology, RawEra, RawEvent};
 
 /// The quipu file format version importers write.
@@ -22,6 +23,7 @@ const MADE_TITLE_LEN: usize = 60;
 pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, ImportError> {
     let file: TimelineFile = serde_json::from_str(text).map_err(|e| {
         ImportError::new(format!("not a TimelineJS file: {e}"))
+            .at(e.line().max(1), e.column().max(1))
             .with_help("TimelineJS files are JSON objects with an \"events\" list of slides")
     })?;
     if file.timeline.is_some() && file.events.is_none() {
@@ -270,7 +272,16 @@ fn interval(
         ));
         return Some(start_text);
     }
-    Some(format!("{start_text}/{end_text}"))
+    let both = format!("{start_text}/{end_text}");
+    // quipu's date reader has the last word: an interval it cannot read (EDTF has no intervals
+    // of `Y` years) keeps its start, so the import still loads.
+    if EventDate::parse(&both).is_err() {
+        report.notes.push(format!(
+            "interval {both} cannot be written in quipu's dates; kept the start only"
+        ));
+        return Some(start_text);
+    }
+    Some(both)
 }
 
 /// A sort key for the first day a date can mean, for comparing ends of an interval.
