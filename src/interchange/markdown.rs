@@ -166,9 +166,9 @@ fn render_actors(chronology: &Chronology, events: &[EventIx], complete: bool, ou
         let mut about = format!("*{}*", actor.kind.as_str());
         if !actor.aliases.is_empty() {
             let aliases: Vec<String> = actor.aliases.iter().map(|a| inline(a)).collect();
-            let _ = write!(about, "; also {}", aliases.join(", "));
+            let _ = write!(about, "; also known as {}", aliases.join(", "));
         }
-        let _ = writeln!(out, "{about}.\n");
+        let _ = writeln!(out, "{about}\n");
         if let Some(description) = &actor.description {
             let _ = writeln!(out, "{}\n", block(description));
         }
