@@ -44,7 +44,10 @@ fn load(name: &str, imported: &Imported) -> Chronology {
     let json = to_json(&imported.raw);
     Chronology::from_str(&json).unwrap_or_else(|diagnostics| {
         let rendered: Vec<String> = diagnostics.iter().map(|d| d.render(name)).collect();
-        panic!("{name} imports to an invalid chronology:\n{}", rendered.join("\n"))
+        panic!(
+            "{name} imports to an invalid chronology:\n{}",
+            rendered.join("\n")
+        )
     })
 }
 
@@ -66,19 +69,38 @@ fn every_timelinejs3_sample_imports_and_loads_with_every_slide() {
 
 #[test]
 fn every_sample_loads_with_groups_as_actors_too() {
-    let options = ImportOptions { group_actors: true, ..ImportOptions::default() };
-    for name in TIMELINEJS3.iter().copied().chain(["women_in_computing.csv"]) {
+    let options = ImportOptions {
+        group_actors: true,
+        ..ImportOptions::default()
+    };
+    for name in TIMELINEJS3
+        .iter()
+        .copied()
+        .chain(["women_in_computing.csv"])
+    {
         load(name, &import_sample(name, &options));
     }
 }
 
 #[test]
 fn the_timelinejs2_sample_is_refused_clearly() {
-    let err = import(&read("example.json"), ImportFormat::TimelineJs, &ImportOptions::default()).unwrap_err();
+    let err = import(
+        &read("example.json"),
+        ImportFormat::TimelineJs,
+        &ImportOptions::default(),
+    )
+    .unwrap_err();
     assert!(err.message.contains("TimelineJS 2"), "{err}");
-    assert!(err.help.as_deref().is_some_and(|h| h.contains("TimelineJS 3")), "{err}");
+    assert!(
+        err.help
+            .as_deref()
+            .is_some_and(|h| h.contains("TimelineJS 3")),
+        "{err}"
+    );
     // Opening it directly says the same, not a confusing quipu-format error.
-    let loaded = load_any(&samples().join("example.json")).unwrap_err().to_string();
+    let loaded = load_any(&samples().join("example.json"))
+        .unwrap_err()
+        .to_string();
     assert!(loaded.contains("TimelineJS 2"), "{loaded}");
 }
 
@@ -87,11 +109,18 @@ fn eras_and_their_intervals_come_across() {
     let imported = import_sample("eras.json", &ImportOptions::default());
     let chronology = load("eras.json", &imported);
     assert_eq!(imported.report.eras, 3);
-    let eras: Vec<(&str, &str)> =
-        chronology.eras.iter().map(|e| (e.title.as_str(), e.date.text.as_str())).collect();
+    let eras: Vec<(&str, &str)> = chronology
+        .eras
+        .iter()
+        .map(|e| (e.title.as_str(), e.date.text.as_str()))
+        .collect();
     assert_eq!(
         eras,
-        [("Era Test 600-650", "0600/0650"), ("Era Test 650-700", "0650/0700"), ("Era Test 700-720", "0700/0720")]
+        [
+            ("Era Test 600-650", "0600/0650"),
+            ("Era Test 650-700", "0650/0700"),
+            ("Era Test 700-720", "0700/0720")
+        ]
     );
     assert_eq!(chronology.title, "Eras Test");
 }
@@ -100,25 +129,43 @@ fn eras_and_their_intervals_come_across() {
 fn unique_ids_are_kept_and_groups_counted() {
     let imported = import_sample("all-media-types.json", &ImportOptions::default());
     let chronology = load("all-media-types.json", &imported);
-    for id in ["wistia", "wikipedia-images", "wikipedia-commons", "wikipedia-image-error"] {
+    for id in [
+        "wistia",
+        "wikipedia-images",
+        "wikipedia-commons",
+        "wikipedia-image-error",
+    ] {
         assert!(chronology.event_ix(id).is_some(), "{id}");
     }
     assert_eq!(imported.report.groups, 5);
     assert!(imported.report.media_dropped >= 41, "{:?}", imported.report);
     assert!(imported.raw.actors.is_empty());
-    let video = chronology.events.iter().filter(|e| e.tags == ["Video"]).count();
+    let video = chronology
+        .events
+        .iter()
+        .filter(|e| e.tags == ["Video"])
+        .count();
     assert!(video > 0);
 }
 
 #[test]
 fn groups_as_actors_give_every_grouped_event_its_actor() {
-    let options = ImportOptions { group_actors: true, ..ImportOptions::default() };
+    let options = ImportOptions {
+        group_actors: true,
+        ..ImportOptions::default()
+    };
     let imported = import_sample("all-media-types.json", &options);
     let chronology = load("all-media-types.json", &imported);
     assert_eq!(chronology.actors.len(), 5);
     assert!(chronology.actors.iter().all(|a| a.kind == ActorKind::Group));
-    let video = chronology.actor_ix("video").expect("the Video group is an actor");
-    let tagged = chronology.events.iter().filter(|e| e.tags == ["Video"]).count();
+    let video = chronology
+        .actor_ix("video")
+        .expect("the Video group is an actor");
+    let tagged = chronology
+        .events
+        .iter()
+        .filter(|e| e.tags == ["Video"])
+        .count();
     assert_eq!(chronology.events_of(video).len(), tagged);
 }
 
@@ -129,7 +176,12 @@ fn cosmological_years_keep_their_scale() {
     let big_bang = &chronology.events[0];
     assert_eq!(big_bang.title, "The Big Bang");
     assert_eq!(big_bang.date.text, "Y-13800000000");
-    let raw_dates: Vec<&str> = imported.raw.events.iter().map(|e| e.date.as_str()).collect();
+    let raw_dates: Vec<&str> = imported
+        .raw
+        .events
+        .iter()
+        .map(|e| e.date.as_str())
+        .collect();
     assert!(raw_dates.contains(&"-3500"), "{raw_dates:?}");
 }
 
@@ -139,9 +191,18 @@ fn empty_strings_are_absent_parts_and_ends_make_intervals() {
     let chronology = load("women_in_computing.json", &imported);
     let ada = &chronology.events[chronology.event_ix("ada-lovelace").unwrap()];
     assert_eq!(ada.date.text, "1815-12-10/1852-11-27");
-    assert!(ada.summary.starts_with("Women have been programming"), "{}", ada.summary);
+    assert!(
+        ada.summary.starts_with("Women have been programming"),
+        "{}",
+        ada.summary
+    );
     assert!(!ada.summary.contains('<'), "HTML left in {}", ada.summary);
-    let eniac = &imported.raw.events.iter().find(|e| e.title.starts_with("...And")).unwrap();
+    let eniac = &imported
+        .raw
+        .events
+        .iter()
+        .find(|e| e.title.starts_with("...And"))
+        .unwrap();
     assert_eq!(eniac.date, "1943-07/1946");
 }
 
@@ -150,7 +211,11 @@ fn times_of_day_are_reported_as_dropped() {
     let imported = import_sample("twain-marktwain.json", &ImportOptions::default());
     load("twain-marktwain.json", &imported);
     assert!(imported.report.times_dropped > 0);
-    assert!(imported.report.render().contains("time of day"), "{}", imported.report.render());
+    assert!(
+        imported.report.render().contains("time of day"),
+        "{}",
+        imported.report.render()
+    );
 }
 
 #[test]
@@ -159,11 +224,18 @@ fn the_spreadsheet_and_the_json_of_the_same_timeline_agree() {
     let from_json = import_sample("women_in_computing.json", &ImportOptions::default());
     load("women_in_computing.csv", &from_csv);
     let events = |i: &Imported| -> Vec<(String, String, String)> {
-        i.raw.events.iter().map(|e| (e.id.clone(), e.date.clone(), e.title.clone())).collect()
+        i.raw
+            .events
+            .iter()
+            .map(|e| (e.id.clone(), e.date.clone(), e.title.clone()))
+            .collect()
     };
     assert_eq!(events(&from_csv), events(&from_json));
     assert_eq!(from_csv.raw.title, from_json.raw.title);
-    assert_eq!(from_csv.report.media_dropped, from_json.report.media_dropped);
+    assert_eq!(
+        from_csv.report.media_dropped,
+        from_json.report.media_dropped
+    );
 }
 
 #[test]
@@ -172,7 +244,10 @@ fn files_are_opened_by_what_they_are() {
         .iter()
         .map(|name| detect(Path::new(name), &read(name)))
         .collect();
-    assert_eq!(kinds, [FileKind::TimelineJs, FileKind::Csv, FileKind::TimelineJs]);
+    assert_eq!(
+        kinds,
+        [FileKind::TimelineJs, FileKind::Csv, FileKind::TimelineJs]
+    );
 
     let opened = open_any(&samples().join("eras.json")).unwrap();
     assert_eq!(opened.kind, FileKind::TimelineJs);
@@ -222,7 +297,12 @@ fn the_command_guesses_the_format_and_writes_the_output_file() {
         group_actors: false,
     };
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    assert_eq!(run_to(&args, &mut out, &mut err), 0, "{}", String::from_utf8_lossy(&err));
+    assert_eq!(
+        run_to(&args, &mut out, &mut err),
+        0,
+        "{}",
+        String::from_utf8_lossy(&err)
+    );
     assert!(out.is_empty());
     let written = Chronology::from_path(&target).unwrap();
     assert_eq!(written.events.len(), 10);
@@ -240,7 +320,10 @@ fn the_command_fails_on_the_timelinejs2_sample() {
     assert_eq!(run_to(&args, &mut out, &mut err), 1);
     assert!(out.is_empty());
     let err = String::from_utf8(err).unwrap();
-    assert!(err.contains("example.json:1:1: error: this is a TimelineJS 2 file"), "{err}");
+    assert!(
+        err.contains("example.json:1:1: error: this is a TimelineJS 2 file"),
+        "{err}"
+    );
 }
 
 /// The fixtures are copies of `../shared/data/timelinejs/`; when that folder sits beside the
@@ -249,7 +332,10 @@ fn the_command_fails_on_the_timelinejs2_sample() {
 fn fixtures_match_the_shared_samples_when_present() {
     let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/timelinejs");
     let Ok(entries) = std::fs::read_dir(&shared) else {
-        println!("note: {} not found; comparing fixtures skipped", shared.display());
+        println!(
+            "note: {} not found; comparing fixtures skipped",
+            shared.display()
+        );
         return;
     };
     for entry in entries.flatten() {
@@ -259,6 +345,10 @@ fn fixtures_match_the_shared_samples_when_present() {
         }
         let ours = std::fs::read(samples().join(&name)).unwrap_or_default();
         let theirs = std::fs::read(entry.path()).unwrap();
-        assert!(ours == theirs, "tests/fixtures/timelinejs/{} differs from the shared copy", name.to_string_lossy());
+        assert!(
+            ours == theirs,
+            "tests/fixtures/timelinejs/{} differs from the shared copy",
+            name.to_string_lossy()
+        );
     }
 }

@@ -67,16 +67,16 @@ pub fn run_to(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
 fn select(chronology: &Chronology, args: &ExportArgs) -> Result<Vec<EventIx>, String> {
     let mut events: Vec<EventIx> = (0..chronology.events.len()).collect();
     if let Some(id) = &args.actor {
-        let actor = chronology.actor_ix(id).ok_or_else(|| {
-            unknown("actor", id, chronology.actors.iter().map(|a| a.id.as_str()))
-        })?;
+        let actor = chronology
+            .actor_ix(id)
+            .ok_or_else(|| unknown("actor", id, chronology.actors.iter().map(|a| a.id.as_str())))?;
         let own = events_of_actor(chronology, actor);
         events.retain(|e| own.binary_search(e).is_ok());
     }
     if let Some(id) = &args.from {
-        let start = chronology.event_ix(id).ok_or_else(|| {
-            unknown("event", id, chronology.events.iter().map(|e| e.id.as_str()))
-        })?;
+        let start = chronology
+            .event_ix(id)
+            .ok_or_else(|| unknown("event", id, chronology.events.iter().map(|e| e.id.as_str())))?;
         let downstream = downstream_of(chronology, start);
         events.retain(|e| downstream.binary_search(e).is_ok());
     }

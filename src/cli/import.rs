@@ -71,7 +71,14 @@ pub fn run_to(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
         }
     };
     let json = to_json(&imported.raw);
-    let _ = writeln!(err, "{name}: {}", imported.report.render().replace('\n', &format!("\n{name}: ")));
+    let _ = writeln!(
+        err,
+        "{name}: {}",
+        imported
+            .report
+            .render()
+            .replace('\n', &format!("\n{name}: "))
+    );
 
     // The importer aims to write only valid files; the loader has the last word.
     let target = args
@@ -88,9 +95,18 @@ pub fn run_to(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
             "{name}: the converted chronology is not valid; written anyway so it can be fixed by hand"
         );
         let code = write_output(args.output.as_deref(), &json, out, err);
-        return if code == exit::OK { exit::FAILURE } else { code };
+        return if code == exit::OK {
+            exit::FAILURE
+        } else {
+            code
+        };
     }
-    let no_actors = imported.raw.events.iter().filter(|e| e.actors.is_empty()).count();
+    let no_actors = imported
+        .raw
+        .events
+        .iter()
+        .filter(|e| e.actors.is_empty())
+        .count();
     if no_actors > 0 {
         let _ = writeln!(
             err,
@@ -107,9 +123,15 @@ pub fn run_to(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
 }
 
 /// Writes `text` to the file, or to `out` when there is none.
-pub(crate) fn write_output(path: Option<&Path>, text: &str, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+pub(crate) fn write_output(
+    path: Option<&Path>,
+    text: &str,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
     let result = match path {
-        Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: error: cannot write the file: {e}", path.display())),
+        Some(path) => std::fs::write(path, text)
+            .map_err(|e| format!("{}: error: cannot write the file: {e}", path.display())),
         None => out
             .write_all(text.as_bytes())
             .and_then(|()| out.flush())

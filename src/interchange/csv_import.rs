@@ -9,13 +9,9 @@
 use std::collections::{HashMap, HashSet};
 
 use super::ids::{IdAllocator, is_plain_id, slug};
-use super::timelinejs::{
-    Slide, SlideText, TimelineDate, TimelineEra, TimelineFile, parse_int,
-};
+use super::timelinejs::{Slide, SlideText, TimelineDate, TimelineEra, TimelineFile, parse_int};
 use super::{ImportError, ImportOptions, ImportReport, Imported, timelinejs_import};
-use crate::model::raw::{
-    ActorKind, RawActor, RawActorRef, RawChronology, RawEvent, RawEventRef,
-};
+use crate::model::raw::{ActorKind, RawActor, RawActorRef, RawChronology, RawEvent, RawEventRef};
 
 /// Separates ids (or tags) inside one cell of the quipu layout.
 const ITEM_SEPARATOR: char = ';';
@@ -54,7 +50,9 @@ pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, ImportErr
 }
 
 fn csv_error(e: csv::Error) -> ImportError {
-    let line = e.position().map_or(1, |p| usize::try_from(p.line()).unwrap_or(1));
+    let line = e
+        .position()
+        .map_or(1, |p| usize::try_from(p.line()).unwrap_or(1));
     ImportError::new(format!("cannot read the CSV: {e}")).at(line, 1)
 }
 
@@ -118,7 +116,11 @@ const TIMELINEJS_COLUMNS: [&str; 18] = [
 ];
 
 /// TimelineJS template rows → a TimelineJS file → the shared mapping.
-fn timelinejs_rows(columns: &Columns, rows: &[csv::StringRecord], options: &ImportOptions) -> Imported {
+fn timelinejs_rows(
+    columns: &Columns,
+    rows: &[csv::StringRecord],
+    options: &ImportOptions,
+) -> Imported {
     let mut file = TimelineFile {
         events: Some(Vec::new()),
         ..TimelineFile::default()
@@ -226,7 +228,8 @@ fn quipu_rows(columns: &Columns, rows: &[csv::StringRecord], options: &ImportOpt
     let mut skipped = Vec::new();
     for (n, (row, given)) in rows.iter().zip(given).enumerate() {
         let line = n + 2;
-        let (Some(date), Some(title)) = (columns.get(row, "date"), columns.get(row, "title")) else {
+        let (Some(date), Some(title)) = (columns.get(row, "date"), columns.get(row, "title"))
+        else {
             if row.iter().any(|c| !c.trim().is_empty()) {
                 skipped.push(line.to_string());
             }
@@ -234,7 +237,7 @@ fn quipu_rows(columns: &Columns, rows: &[csv::StringRecord], options: &ImportOpt
         };
         let id = given.unwrap_or_else(|| {
             let base = columns.get(row, "id").unwrap_or(title);
-            event_ids.from_text(base, "event")
+            event_ids.fresh(base, "event")
         });
         events.push(RawEvent {
             id,
@@ -245,7 +248,11 @@ fn quipu_rows(columns: &Columns, rows: &[csv::StringRecord], options: &ImportOpt
             tags: items(columns.get(row, "tags")).map(str::to_owned).collect(),
             ..RawEvent::default()
         });
-        cells.push((line, columns.get(row, "actors"), columns.get(row, "consequences")));
+        cells.push((
+            line,
+            columns.get(row, "actors"),
+            columns.get(row, "consequences"),
+        ));
     }
     if !skipped.is_empty() {
         report.notes.push(format!(
@@ -259,10 +266,10 @@ fn quipu_rows(columns: &Columns, rows: &[csv::StringRecord], options: &ImportOpt
     let mut dangling = Vec::new();
     for (event, (line, actor_cell, consequence_cell)) in events.iter_mut().zip(cells) {
         for name in items(actor_cell) {
-            if let Some(id) = actors.id_for(name) {
-                if !event.actors.iter().any(|a| a.actor() == id) {
-                    event.actors.push(RawActorRef::Id(id));
-                }
+            if let Some(id) = actors.id_for(name)
+                && !event.actors.iter().any(|a| a.actor() == id)
+            {
+                event.actors.push(RawActorRef::Id(id));
             }
         }
         for target in items(consequence_cell) {
@@ -367,15 +374,40 @@ mod tests {
         let raw = &imported.raw;
         let ids: Vec<&str> = raw.events.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["coup", "us-aid", "oas-meeting"]);
-        assert_eq!(raw.events[0].consequences, [RawEventRef::Id("us-aid".into())]);
-        assert_eq!(raw.events[0].actors, [RawActorRef::Id("fujimori".into()), RawActorRef::Id("army".into())]);
+        assert_eq!(
+            raw.events[0].consequences,
+            [RawEventRef::Id("us-aid".into())]
+        );
+        assert_eq!(
+            raw.events[0].actors,
+            [
+                RawActorRef::Id("fujimori".into()),
+                RawActorRef::Id("army".into())
+            ]
+        );
         assert_eq!(raw.events[0].tags, ["crisis"]);
         assert_eq!(raw.events[1].summary, None);
-        let actors: Vec<(&str, &str)> = raw.actors.iter().map(|a| (a.id.as_str(), a.name.as_str())).collect();
-        assert_eq!(actors, [("fujimori", "fujimori"), ("army", "army"), ("usa", "usa"), ("alberto-fujimori", "Alberto Fujimori")]);
+        let actors: Vec<(&str, &str)> = raw
+            .actors
+            .iter()
+            .map(|a| (a.id.as_str(), a.name.as_str()))
+            .collect();
+        assert_eq!(
+            actors,
+            [
+                ("fujimori", "fujimori"),
+                ("army", "army"),
+                ("usa", "usa"),
+                ("alberto-fujimori", "Alberto Fujimori")
+            ]
+        );
         assert!(raw.actors.iter().all(|a| a.kind == ActorKind::Other));
         // `oas` names no event: dropped, and said.
-        assert!(imported.report.render().contains("line 2: oas"), "{}", imported.report.render());
+        assert!(
+            imported.report.render().contains("line 2: oas"),
+            "{}",
+            imported.report.render()
+        );
     }
 
     #[test]
@@ -395,11 +427,13 @@ mod tests {
 
     #[test]
     fn timelinejs_template_rows_become_slides() {
-        let imported = run("Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background\n\
+        let imported = run(
+            "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background\n\
              ,,,,,,,,,Women in Computing,<p>Intro</p>,,,,,title,,https://x/bg.gif\n\
              1815,12,10,,1852,11,27,,,Ada Lovelace,<p>Text</p>,https://x/a.jpg,,,,,Pioneers,\n\
              1943,7,,10:30,1946,,,,,ENIAC,,,,,,,,\n\
-             1940,,,,1950,,,,,The forties,,,,,,era,,\n");
+             1940,,,,1950,,,,,The forties,,,,,,era,,\n",
+        );
         let raw = &imported.raw;
         assert_eq!(raw.title, "Women in Computing");
         assert_eq!(raw.description.as_deref(), Some("Intro"));

@@ -88,7 +88,10 @@ pub fn open_any(path: &Path) -> Result<Opened, LoadError> {
     let Some(format) = kind.import_format() else {
         let chronology = Chronology::from_str(&text).map_err(|diagnostics| LoadError::Invalid {
             file: file.clone(),
-            diagnostics: diagnostics.into_iter().filter(Diagnostic::is_error).collect(),
+            diagnostics: diagnostics
+                .into_iter()
+                .filter(Diagnostic::is_error)
+                .collect(),
         })?;
         return Ok(Opened {
             chronology,
@@ -104,7 +107,10 @@ pub fn open_any(path: &Path) -> Result<Opened, LoadError> {
     let json = to_json(&imported.raw);
     let chronology = Chronology::from_str(&json).map_err(|diagnostics| LoadError::Invalid {
         file: format!("{file} (converted to quipu JSON)"),
-        diagnostics: diagnostics.into_iter().filter(Diagnostic::is_error).collect(),
+        diagnostics: diagnostics
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .collect(),
     })?;
     Ok(Opened {
         chronology,
@@ -160,10 +166,25 @@ mod tests {
 
     #[test]
     fn json_is_told_apart_by_its_top_level() {
-        assert_eq!(kind("a.json", r#"{"quipu": 1, "events": [{"start_date": 1}]}"#), FileKind::Quipu);
-        assert_eq!(kind("a.json", r#"{"title": {}, "events": [{"start_date": {"year": 1}}]}"#), FileKind::TimelineJs);
-        assert_eq!(kind("a.json", r#"{"timeline": {"startDate": "1932"}}"#), FileKind::TimelineJs);
-        assert_eq!(kind("a.json", r#"{"title": "x", "events": [{"date": "1990"}]}"#), FileKind::Quipu);
+        assert_eq!(
+            kind("a.json", r#"{"quipu": 1, "events": [{"start_date": 1}]}"#),
+            FileKind::Quipu
+        );
+        assert_eq!(
+            kind(
+                "a.json",
+                r#"{"title": {}, "events": [{"start_date": {"year": 1}}]}"#
+            ),
+            FileKind::TimelineJs
+        );
+        assert_eq!(
+            kind("a.json", r#"{"timeline": {"startDate": "1932"}}"#),
+            FileKind::TimelineJs
+        );
+        assert_eq!(
+            kind("a.json", r#"{"title": "x", "events": [{"date": "1990"}]}"#),
+            FileKind::Quipu
+        );
     }
 
     #[test]

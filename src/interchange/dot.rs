@@ -27,7 +27,9 @@ pub fn render(chronology: &Chronology, events: &[EventIx]) -> String {
     let mut by_era: Vec<Vec<EventIx>> = vec![Vec::new(); chronology.eras.len()];
     let mut outside = Vec::new();
     for &ix in events {
-        let Some(event) = chronology.events.get(ix) else { continue };
+        let Some(event) = chronology.events.get(ix) else {
+            continue;
+        };
         match chronology.era_at(event.date.earliest) {
             Some(era) if era < by_era.len() => by_era[era].push(ix),
             _ => outside.push(ix),
@@ -38,7 +40,11 @@ pub fn render(chronology: &Chronology, events: &[EventIx]) -> String {
             continue;
         }
         let era = &chronology.eras[era_ix];
-        let _ = writeln!(out, "  subgraph {} {{", quote(&format!("cluster_{}", era.id)));
+        let _ = writeln!(
+            out,
+            "  subgraph {} {{",
+            quote(&format!("cluster_{}", era.id))
+        );
         let _ = writeln!(
             out,
             "    label={};\n    style=\"rounded,filled\";\n    fillcolor=\"#f4f4f4\";\n    color=\"#bbbbbb\";",
@@ -53,9 +59,13 @@ pub fn render(chronology: &Chronology, events: &[EventIx]) -> String {
         node(chronology, ix, "  ", &mut out);
     }
     for &ix in events {
-        let Some(event) = chronology.events.get(ix) else { continue };
+        let Some(event) = chronology.events.get(ix) else {
+            continue;
+        };
         for link in &event.consequences {
-            let Some(effect) = chronology.events.get(link.event) else { continue };
+            let Some(effect) = chronology.events.get(link.event) else {
+                continue;
+            };
             if !selection.contains(link.event) {
                 continue;
             }
@@ -71,8 +81,14 @@ pub fn render(chronology: &Chronology, events: &[EventIx]) -> String {
 }
 
 fn node(chronology: &Chronology, ix: EventIx, indent: &str, out: &mut String) {
-    let Some(event) = chronology.events.get(ix) else { return };
-    let label = format!("{}\n{}", event.human_date(), wrap(&event.title, LABEL_WIDTH));
+    let Some(event) = chronology.events.get(ix) else {
+        return;
+    };
+    let label = format!(
+        "{}\n{}",
+        event.human_date(),
+        wrap(&event.title, LABEL_WIDTH)
+    );
     let _ = write!(out, "{indent}{} [label={}", quote(&event.id), quote(&label));
     if !event.summary.is_empty() {
         let _ = write!(out, ", tooltip={}", quote(&event.summary));

@@ -20,7 +20,10 @@ pub fn to_plain(html: &str) -> String {
 
 /// The same as [`to_plain`] on one line, for titles and names.
 pub fn to_plain_line(html: &str) -> String {
-    to_plain(html).split_whitespace().collect::<Vec<_>>().join(" ")
+    to_plain(html)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Trims each line and keeps at most one blank line between paragraphs.
@@ -83,7 +86,10 @@ mod tests {
 
     #[test]
     fn headline_becomes_one_line() {
-        assert_eq!(to_plain_line("Elizabeth Taylor<br/> 1932-2011"), "Elizabeth Taylor 1932-2011");
+        assert_eq!(
+            to_plain_line("Elizabeth Taylor<br/> 1932-2011"),
+            "Elizabeth Taylor 1932-2011"
+        );
     }
 
     #[test]

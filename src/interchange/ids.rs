@@ -24,7 +24,10 @@ pub fn slug(text: &str) -> Option<String> {
         }
     }
     if out.len() > MAX_SLUG {
-        let cut = out[..MAX_SLUG].rfind('-').filter(|&i| i > 0).unwrap_or(MAX_SLUG);
+        let cut = out[..MAX_SLUG]
+            .rfind('-')
+            .filter(|&i| i > 0)
+            .unwrap_or(MAX_SLUG);
         out.truncate(cut);
     }
     (!out.is_empty()).then_some(out)
@@ -53,7 +56,7 @@ impl IdAllocator {
     }
 
     /// A fresh id from `text`'s slug, or from `fallback` when the text has no letters or digits.
-    pub fn from_text(&mut self, text: &str, fallback: &str) -> String {
+    pub fn fresh(&mut self, text: &str, fallback: &str) -> String {
         let base = slug(text).unwrap_or_else(|| fallback.to_owned());
         self.unique(&base)
     }
@@ -80,8 +83,14 @@ mod tests {
 
     #[test]
     fn slug_lowercases_and_joins_words_with_dashes() {
-        assert_eq!(slug("Ada Lovelace: the first programmer").as_deref(), Some("ada-lovelace-the-first-programmer"));
-        assert_eq!(slug("  ...And the women who made it work").as_deref(), Some("and-the-women-who-made-it-work"));
+        assert_eq!(
+            slug("Ada Lovelace: the first programmer").as_deref(),
+            Some("ada-lovelace-the-first-programmer")
+        );
+        assert_eq!(
+            slug("  ...And the women who made it work").as_deref(),
+            Some("and-the-women-who-made-it-work")
+        );
     }
 
     #[test]
@@ -106,10 +115,10 @@ mod tests {
     #[test]
     fn allocator_numbers_repeats_from_two() {
         let mut ids = IdAllocator::default();
-        assert_eq!(ids.from_text("Treaty", "event"), "treaty");
-        assert_eq!(ids.from_text("Treaty!", "event"), "treaty-2");
-        assert_eq!(ids.from_text("treaty", "event"), "treaty-3");
-        assert_eq!(ids.from_text("!!", "event"), "event");
+        assert_eq!(ids.fresh("Treaty", "event"), "treaty");
+        assert_eq!(ids.fresh("Treaty!", "event"), "treaty-2");
+        assert_eq!(ids.fresh("treaty", "event"), "treaty-3");
+        assert_eq!(ids.fresh("!!", "event"), "event");
     }
 
     #[test]
@@ -117,7 +126,7 @@ mod tests {
         let mut ids = IdAllocator::default();
         assert!(ids.reserve("wistia"));
         assert!(!ids.reserve("wistia"));
-        assert_eq!(ids.from_text("Wistia", "event"), "wistia-2");
+        assert_eq!(ids.fresh("Wistia", "event"), "wistia-2");
     }
 
     #[test]

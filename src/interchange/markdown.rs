@@ -23,7 +23,12 @@ pub fn render(chronology: &Chronology, events: &[EventIx]) -> String {
     let links: usize = events
         .iter()
         .filter_map(|&ix| chronology.events.get(ix))
-        .map(|e| e.consequences.iter().filter(|l| selection.contains(l.event)).count())
+        .map(|e| {
+            e.consequences
+                .iter()
+                .filter(|l| selection.contains(l.event))
+                .count()
+        })
         .sum();
     let _ = writeln!(
         out,
@@ -37,12 +42,20 @@ pub fn render(chronology: &Chronology, events: &[EventIx]) -> String {
     if !chronology.eras.is_empty() {
         out.push_str("## Eras\n\n");
         for era in &chronology.eras {
-            let _ = writeln!(out, "- **{}** ({})", inline(&era.title), inline(&era.date.human()));
+            let _ = writeln!(
+                out,
+                "- **{}** ({})",
+                inline(&era.title),
+                inline(&era.date.human())
+            );
         }
         out.push('\n');
     }
 
     out.push_str("## Events\n\n");
+    if events.is_empty() {
+        out.push_str("No events.\n\n");
+    }
     for &ix in events {
         if let Some(event) = chronology.events.get(ix) {
             render_event(chronology, &selection, event, &mut out);
@@ -71,9 +84,16 @@ fn render_event(chronology: &Chronology, selection: &Selection, event: &Event, o
     }
     let mut facts = Vec::new();
     if event.display_date.is_some() {
-        facts.push(format!("Date: {} ({})", inline(&event.date.human()), inline(&event.date.precision())));
+        facts.push(format!(
+            "Date: {} ({})",
+            inline(&event.date.human()),
+            inline(&event.date.precision())
+        ));
     }
-    if let Some(era) = chronology.era_at(event.date.earliest).and_then(|e| chronology.eras.get(e)) {
+    if let Some(era) = chronology
+        .era_at(event.date.earliest)
+        .and_then(|e| chronology.eras.get(e))
+    {
         facts.push(format!("Era: {}", inline(&era.title)));
     }
     let actors: Vec<String> = event
@@ -122,7 +142,11 @@ fn render_event(chronology: &Chronology, selection: &Selection, event: &Event, o
         .iter()
         .filter_map(|c| {
             let source = chronology.sources.get(c.source)?;
-            let link = format!("[{}](#{})", inline(&source.title), source_anchor(&source.id));
+            let link = format!(
+                "[{}](#{})",
+                inline(&source.title),
+                source_anchor(&source.id)
+            );
             Some(match &c.locator {
                 Some(locator) => format!("{link}, {}", inline(locator)),
                 None => link,
@@ -173,7 +197,9 @@ fn render_actors(chronology: &Chronology, events: &[EventIx], complete: bool, ou
             let _ = writeln!(out, "{}\n", block(description));
         }
         for &e in &own {
-            let Some(event) = chronology.events.get(e) else { continue };
+            let Some(event) = chronology.events.get(e) else {
+                continue;
+            };
             let role = event
                 .actors
                 .iter()
@@ -297,7 +323,9 @@ fn block(text: &str) -> String {
 
 /// A URL inside `<…>`: spaces and angle brackets would end it, so they are percent-encoded.
 fn url_for_markdown(url: &str) -> String {
-    url.replace(' ', "%20").replace('<', "%3C").replace('>', "%3E")
+    url.replace(' ', "%20")
+        .replace('<', "%3C")
+        .replace('>', "%3E")
 }
 
 fn plural(n: usize) -> &'static str {
@@ -310,12 +338,18 @@ mod tests {
 
     #[test]
     fn inline_escapes_markdown_punctuation() {
-        assert_eq!(inline("*NSYNC [draft] a_b <x> #1 & co"), "\\*NSYNC \\[draft\\] a\\_b \\<x\\> \\#1 \\& co");
+        assert_eq!(
+            inline("*NSYNC [draft] a_b <x> #1 & co"),
+            "\\*NSYNC \\[draft\\] a\\_b \\<x\\> \\#1 \\& co"
+        );
     }
 
     #[test]
     fn block_escapes_line_starts_that_would_become_structure() {
-        assert_eq!(block("- not a list\n1990. A year\n+ x\nplain"), "\\- not a list\n1990\\. A year\n\\+ x\nplain");
+        assert_eq!(
+            block("- not a list\n1990. A year\n+ x\nplain"),
+            "\\- not a list\n1990\\. A year\n\\+ x\nplain"
+        );
     }
 
     #[test]

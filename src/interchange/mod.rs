@@ -121,7 +121,11 @@ impl ImportReport {
         }
         let mut dropped = Vec::new();
         if self.media_dropped > 0 {
-            dropped.push(format!("media on {} slide{}", self.media_dropped, plural(self.media_dropped)));
+            dropped.push(format!(
+                "media on {} slide{}",
+                self.media_dropped,
+                plural(self.media_dropped)
+            ));
         }
         if self.backgrounds_dropped > 0 {
             dropped.push(format!(
@@ -202,7 +206,11 @@ impl fmt::Display for ImportError {
 impl std::error::Error for ImportError {}
 
 /// Imports `text` in `format`.
-pub fn import(text: &str, format: ImportFormat, options: &ImportOptions) -> Result<Imported, ImportError> {
+pub fn import(
+    text: &str,
+    format: ImportFormat,
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
     match format {
         ImportFormat::TimelineJs => timelinejs_import::import(text, options),
         ImportFormat::Csv => csv_import::import(text, options),

@@ -19,11 +19,11 @@ pub fn downstream_of(chronology: &Chronology, start: EventIx) -> Vec<EventIx> {
     }
     while let Some(ix) = queue.pop_front() {
         for link in &chronology.events[ix].consequences {
-            if let Some(slot) = seen.get_mut(link.event) {
-                if !*slot {
-                    *slot = true;
-                    queue.push_back(link.event);
-                }
+            if let Some(slot) = seen.get_mut(link.event)
+                && !*slot
+            {
+                *slot = true;
+                queue.push_back(link.event);
             }
         }
     }

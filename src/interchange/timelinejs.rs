@@ -88,19 +88,47 @@ pub struct TimelineEra {
 /// string or an empty string.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimelineDate {
-    #[serde(default, deserialize_with = "lenient_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub year: Option<i64>,
-    #[serde(default, deserialize_with = "lenient_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub month: Option<i64>,
-    #[serde(default, deserialize_with = "lenient_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub day: Option<i64>,
-    #[serde(default, deserialize_with = "lenient_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub hour: Option<i64>,
-    #[serde(default, deserialize_with = "lenient_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub minute: Option<i64>,
-    #[serde(default, deserialize_with = "lenient_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub second: Option<i64>,
-    #[serde(default, deserialize_with = "lenient_int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub millisecond: Option<i64>,
     #[serde(
         default,
@@ -141,7 +169,9 @@ pub fn lenient_int<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<
         }
 
         fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-            whole(v).map(Some).ok_or_else(|| E::custom(format!("{v} is not a whole number")))
+            whole(v)
+                .map(Some)
+                .ok_or_else(|| E::custom(format!("{v} is not a whole number")))
         }
 
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
@@ -233,25 +263,41 @@ mod tests {
     #[test]
     fn date_parts_accept_padded_and_float_forms() {
         let d = date(r#"{"year": "-13800000000", "month": "08", "day": 9.0}"#);
-        assert_eq!(d, TimelineDate { year: Some(-13_800_000_000), month: Some(8), day: Some(9), ..Default::default() });
+        assert_eq!(
+            d,
+            TimelineDate {
+                year: Some(-13_800_000_000),
+                month: Some(8),
+                day: Some(9),
+                ..Default::default()
+            }
+        );
     }
 
     #[test]
     fn a_word_is_not_a_number() {
         let err = serde_json::from_str::<TimelineDate>(r#"{"year": "soon"}"#).unwrap_err();
-        assert!(err.to_string().contains("\"soon\" is not a whole number"), "{err}");
+        assert!(
+            err.to_string().contains("\"soon\" is not a whole number"),
+            "{err}"
+        );
     }
 
     #[test]
     fn unknown_slide_keys_are_ignored() {
-        let s: Slide = serde_json::from_str(r#"{"location": {"lat": 1}, "type": "x", "group": "", "unique_id": 7}"#).unwrap();
+        let s: Slide = serde_json::from_str(
+            r#"{"location": {"lat": 1}, "type": "x", "group": "", "unique_id": 7}"#,
+        )
+        .unwrap();
         assert_eq!(s.group, None);
         assert_eq!(s.unique_id.as_deref(), Some("7"));
     }
 
     #[test]
     fn empty_media_is_not_counted() {
-        assert!(!is_present(&Some(serde_json::json!({"url": "", "caption": ""}))));
+        assert!(!is_present(&Some(
+            serde_json::json!({"url": "", "caption": ""})
+        )));
         assert!(is_present(&Some(serde_json::json!({"color": "#fff"}))));
         assert!(!is_present(&None));
     }
@@ -264,7 +310,8 @@ mod tests {
 
     #[test]
     fn the_old_layout_is_recognised() {
-        let f: TimelineFile = serde_json::from_str(r#"{"timeline": {"startDate": "1932"}}"#).unwrap();
+        let f: TimelineFile =
+            serde_json::from_str(r#"{"timeline": {"startDate": "1932"}}"#).unwrap();
         assert!(f.timeline.is_some());
         assert!(f.events.is_none());
     }

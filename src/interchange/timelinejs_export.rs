@@ -97,7 +97,13 @@ mod tests {
     #[test]
     fn a_year_goes_out_as_a_year() {
         assert_eq!(parts("1992"), (vec![Some(1992), None, None], None));
-        assert_eq!(parts("1968/1975"), (vec![Some(1968), None, None], Some(vec![Some(1975), None, None])));
+        assert_eq!(
+            parts("1968/1975"),
+            (
+                vec![Some(1968), None, None],
+                Some(vec![Some(1975), None, None])
+            )
+        );
     }
 
     #[test]
@@ -107,16 +113,25 @@ mod tests {
 
     #[test]
     fn a_day_goes_out_as_a_day() {
-        assert_eq!(parts("1992-04-05"), (vec![Some(1992), Some(4), Some(5)], None));
+        assert_eq!(
+            parts("1992-04-05"),
+            (vec![Some(1992), Some(4), Some(5)], None)
+        );
         assert_eq!(
             parts("1990-07-28/1991-07-27"),
-            (vec![Some(1990), Some(7), Some(28)], Some(vec![Some(1991), Some(7), Some(27)]))
+            (
+                vec![Some(1990), Some(7), Some(28)],
+                Some(vec![Some(1991), Some(7), Some(27)])
+            )
         );
     }
 
     #[test]
     fn deep_time_survives() {
-        assert_eq!(parts("Y-13800000000"), (vec![Some(-13_800_000_000), None, None], None));
+        assert_eq!(
+            parts("Y-13800000000"),
+            (vec![Some(-13_800_000_000), None, None], None)
+        );
         assert_eq!(parts("-0044"), (vec![Some(-44), None, None], None));
     }
 }

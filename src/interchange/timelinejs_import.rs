@@ -35,8 +35,10 @@ pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, ImportErr
         ));
     }
     if file.events.is_none() {
-        return Err(ImportError::new("no \"events\" list: this is not a TimelineJS 3 file")
-            .with_help("TimelineJS 3 files have a top-level \"events\" list of slides"));
+        return Err(
+            ImportError::new("no \"events\" list: this is not a TimelineJS 3 file")
+                .with_help("TimelineJS 3 files have a top-level \"events\" list of slides"),
+        );
     }
     Ok(convert(file, options))
 }
@@ -59,7 +61,7 @@ pub fn convert(file: TimelineFile, options: &ImportOptions) -> Imported {
             continue;
         };
         let title = slide_title(slide);
-        let id = given.unwrap_or_else(|| event_ids.from_text(&title, "event"));
+        let id = given.unwrap_or_else(|| event_ids.fresh(&title, "event"));
         let mut event = RawEvent {
             id,
             date,
@@ -68,7 +70,12 @@ pub fn convert(file: TimelineFile, options: &ImportOptions) -> Imported {
             summary: slide_text(slide).map(to_plain).filter(|s| !s.is_empty()),
             ..RawEvent::default()
         };
-        if let Some(group) = slide.group.as_deref().map(str::trim).filter(|g| !g.is_empty()) {
+        if let Some(group) = slide
+            .group
+            .as_deref()
+            .map(str::trim)
+            .filter(|g| !g.is_empty())
+        {
             event.tags.push(group.to_owned());
             if let Some(actor) = groups.actor_for(group) {
                 event.actors.push(RawActorRef::Id(actor));
@@ -93,12 +100,15 @@ pub fn convert(file: TimelineFile, options: &ImportOptions) -> Imported {
             .map(to_plain_line)
             .filter(|t| !t.is_empty())
             .unwrap_or_else(|| "Untitled era".to_owned());
-        let Some(date) = interval(era.start_date.as_ref(), era.end_date.as_ref(), &mut report) else {
-            report.notes.push(format!("skipped era {title:?}: it has no start year"));
+        let Some(date) = interval(era.start_date.as_ref(), era.end_date.as_ref(), &mut report)
+        else {
+            report
+                .notes
+                .push(format!("skipped era {title:?}: it has no start year"));
             continue;
         };
         eras.push(RawEra {
-            id: era_ids.from_text(&title, "era"),
+            id: era_ids.fresh(&title, "era"),
             title,
             date,
         });
@@ -169,7 +179,7 @@ fn reserve_given_ids(
         .map(|(id, slide)| {
             id.or_else(|| {
                 let raw = slide.unique_id.as_deref()?.trim();
-                (!raw.is_empty()).then(|| ids.from_text(raw, "event"))
+                (!raw.is_empty()).then(|| ids.fresh(raw, "event"))
             })
         })
         .collect();
@@ -317,9 +327,9 @@ pub fn edtf(date: &TimelineDate, report: &mut ImportReport) -> Option<String> {
         return Some(text);
     };
     if !(1..=12).contains(&month) {
-        report
-            .notes
-            .push(format!("month {month} of year {year} is not a month; kept the year"));
+        report.notes.push(format!(
+            "month {month} of year {year} is not a month; kept the year"
+        ));
         return Some(text);
     }
     text.push_str(&format!("-{month:02}"));
@@ -362,7 +372,7 @@ impl Groups {
     /// Notes the group; returns the id of its actor when groups become actors.
     fn actor_for(&mut self, group: &str) -> Option<String> {
         if !self.seen.contains_key(group) {
-            let id = self.ids.from_text(group, "group");
+            let id = self.ids.fresh(group, "group");
             self.actors.push(RawActor {
                 id: id.clone(),
                 name: group.to_owned(),
@@ -379,7 +389,11 @@ impl Groups {
     }
 
     fn into_actors(self) -> Vec<RawActor> {
-        if self.make_actors { self.actors } else { Vec::new() }
+        if self.make_actors {
+            self.actors
+        } else {
+            Vec::new()
+        }
     }
 }
 
@@ -428,15 +442,25 @@ mod tests {
     #[test]
     fn impossible_parts_fall_back_to_coarser_precision() {
         let mut report = ImportReport::default();
-        assert_eq!(edtf(&date(1990, Some(2), Some(30)), &mut report).unwrap(), "1990-02");
-        assert_eq!(edtf(&date(1990, Some(13), Some(1)), &mut report).unwrap(), "1990");
+        assert_eq!(
+            edtf(&date(1990, Some(2), Some(30)), &mut report).unwrap(),
+            "1990-02"
+        );
+        assert_eq!(
+            edtf(&date(1990, Some(13), Some(1)), &mut report).unwrap(),
+            "1990"
+        );
         assert_eq!(report.notes.len(), 2);
     }
 
     #[test]
     fn times_are_counted_not_kept() {
         let mut report = ImportReport::default();
-        let d = TimelineDate { hour: Some(6), minute: Some(45), ..date(1900, Some(1), Some(5)) };
+        let d = TimelineDate {
+            hour: Some(6),
+            minute: Some(45),
+            ..date(1900, Some(1), Some(5))
+        };
         assert_eq!(edtf(&d, &mut report).unwrap(), "1900-01-05");
         assert_eq!(report.times_dropped, 1);
     }
@@ -446,9 +470,18 @@ mod tests {
         let mut report = ImportReport::default();
         let start = date(1815, Some(12), Some(10));
         let end = date(1852, Some(11), Some(27));
-        assert_eq!(interval(Some(&start), Some(&end), &mut report).unwrap(), "1815-12-10/1852-11-27");
-        assert_eq!(interval(Some(&start), Some(&start), &mut report).unwrap(), "1815-12-10");
-        assert_eq!(interval(Some(&end), Some(&start), &mut report).unwrap(), "1852-11-27");
+        assert_eq!(
+            interval(Some(&start), Some(&end), &mut report).unwrap(),
+            "1815-12-10/1852-11-27"
+        );
+        assert_eq!(
+            interval(Some(&start), Some(&start), &mut report).unwrap(),
+            "1815-12-10"
+        );
+        assert_eq!(
+            interval(Some(&end), Some(&start), &mut report).unwrap(),
+            "1852-11-27"
+        );
         assert_eq!(report.notes.len(), 1, "{:?}", report.notes);
     }
 
@@ -456,7 +489,10 @@ mod tests {
     fn an_end_without_a_year_is_no_end() {
         let end = TimelineDate::default();
         let start = date(1943, Some(7), None);
-        assert_eq!(interval(Some(&start), Some(&end), &mut ImportReport::default()).unwrap(), "1943-07");
+        assert_eq!(
+            interval(Some(&start), Some(&end), &mut ImportReport::default()).unwrap(),
+            "1943-07"
+        );
     }
 
     #[test]
@@ -480,7 +516,12 @@ mod tests {
         let ids: Vec<&str> = raw.events.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(
             ids,
-            ["ada-lovelace-2", "edith-clarke-was-the-first-female-professor-of", "ada-lovelace", "untitled"]
+            [
+                "ada-lovelace-2",
+                "edith-clarke-was-the-first-female-professor-of",
+                "ada-lovelace",
+                "untitled"
+            ]
         );
         let ada = &raw.events[0];
         assert_eq!(ada.date, "1815-12-10/1852-11-27");
@@ -488,7 +529,10 @@ mod tests {
         assert_eq!(ada.summary.as_deref(), Some("First programmer."));
         assert_eq!(ada.tags, ["Pioneers"]);
         assert!(ada.actors.is_empty());
-        assert_eq!(raw.events[1].title, "Edith Clarke was the first female professor of electrical…");
+        assert_eq!(
+            raw.events[1].title,
+            "Edith Clarke was the first female professor of electrical…"
+        );
         assert_eq!(raw.events[3].title, "Untitled");
         assert_eq!(imported.report.media_dropped, 1);
         assert_eq!(imported.report.backgrounds_dropped, 1);
@@ -503,7 +547,10 @@ mod tests {
             {"start_date": {"year": 1}, "text": {"headline": "a"}, "group": "Video"},
             {"start_date": {"year": 2}, "text": {"headline": "b"}, "group": "Video"},
             {"start_date": {"year": 3}, "text": {"headline": "c"}, "group": "Social Media"}]}"#;
-        let options = ImportOptions { group_actors: true, ..ImportOptions::default() };
+        let options = ImportOptions {
+            group_actors: true,
+            ..ImportOptions::default()
+        };
         let imported = import(json, &options).unwrap();
         let actors: Vec<(&str, &str, ActorKind)> = imported
             .raw
@@ -511,8 +558,17 @@ mod tests {
             .iter()
             .map(|a| (a.id.as_str(), a.name.as_str(), a.kind))
             .collect();
-        assert_eq!(actors, [("video", "Video", ActorKind::Group), ("social-media", "Social Media", ActorKind::Group)]);
-        assert_eq!(imported.raw.events[1].actors, [RawActorRef::Id("video".into())]);
+        assert_eq!(
+            actors,
+            [
+                ("video", "Video", ActorKind::Group),
+                ("social-media", "Social Media", ActorKind::Group)
+            ]
+        );
+        assert_eq!(
+            imported.raw.events[1].actors,
+            [RawActorRef::Id("video".into())]
+        );
         assert_eq!(imported.report.groups, 2);
         assert_eq!(imported.raw.title, "Untitled");
     }
@@ -523,21 +579,39 @@ mod tests {
             {"start_date": {"year": "650"}, "end_date": {"year": "700"}, "text": {"headline": "Era 650-700"}},
             {"start_date": {"year": "600"}, "end_date": {"year": "650"}, "text": {"headline": "Era 650-700"}},
             {"end_date": {"year": "650"}}]}"#);
-        let eras: Vec<(&str, &str)> = imported.raw.eras.iter().map(|e| (e.id.as_str(), e.date.as_str())).collect();
-        assert_eq!(eras, [("era-650-700", "0650/0700"), ("era-650-700-2", "0600/0650")]);
+        let eras: Vec<(&str, &str)> = imported
+            .raw
+            .eras
+            .iter()
+            .map(|e| (e.id.as_str(), e.date.as_str()))
+            .collect();
+        assert_eq!(
+            eras,
+            [("era-650-700", "0650/0700"), ("era-650-700-2", "0600/0650")]
+        );
         assert_eq!(imported.report.notes.len(), 1);
     }
 
     #[test]
     fn slides_without_a_year_are_skipped_and_said() {
-        let imported = run(r#"{"events": [{"text": {"headline": "no date"}}, {"start_date": {"year": ""}}]}"#);
+        let imported =
+            run(r#"{"events": [{"text": {"headline": "no date"}}, {"start_date": {"year": ""}}]}"#);
         assert!(imported.raw.events.is_empty());
-        assert!(imported.report.render().contains("skipped 2 slides without a start year"));
+        assert!(
+            imported
+                .report
+                .render()
+                .contains("skipped 2 slides without a start year")
+        );
     }
 
     #[test]
     fn the_old_layout_is_refused_with_help() {
-        let err = import(r#"{"timeline": {"headline": "x", "startDate": "1932", "date": []}}"#, &ImportOptions::default()).unwrap_err();
+        let err = import(
+            r#"{"timeline": {"headline": "x", "startDate": "1932", "date": []}}"#,
+            &ImportOptions::default(),
+        )
+        .unwrap_err();
         assert!(err.message.contains("TimelineJS 2"), "{err}");
         assert!(err.help.is_some());
     }
