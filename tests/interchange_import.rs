@@ -352,3 +352,46 @@ fn fixtures_match_the_shared_samples_when_present() {
         );
     }
 }
+
+#[test]
+fn a_sheet_in_quipu_columns_imports_with_links_and_actors() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/interchange/simple.csv");
+    let args = ImportArgs {
+        from: Some(ImportFormat::Csv),
+        file,
+        output: None,
+        group_actors: false,
+    };
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    assert_eq!(
+        run_to(&args, &mut out, &mut err),
+        0,
+        "{}",
+        String::from_utf8_lossy(&err)
+    );
+    let chronology = Chronology::from_str(&String::from_utf8(out).unwrap()).unwrap();
+    assert_eq!(chronology.title, "simple");
+    assert_eq!(chronology.link_count(), 2);
+    let coup = &chronology.events[chronology.event_ix("self-coup").unwrap()];
+    assert_eq!(
+        coup.summary,
+        "The \"autogolpe\": Congress and the courts are suspended."
+    );
+    assert_eq!(coup.tags, ["crisis", "democracy"]);
+    let us = chronology.actor_ix("united-states").unwrap();
+    assert_eq!(chronology.events_of(us).len(), 2);
+    assert!(
+        chronology
+            .event_ix("elections-for-a-constituent-congress")
+            .is_some()
+    );
+    assert_eq!(
+        chronology.actors[chronology.actor_ix("alberto-fujimori").unwrap()].name,
+        "Alberto Fujimori"
+    );
+    let err = String::from_utf8(err).unwrap();
+    assert!(
+        err.contains("read 4 events, 0 eras, 0 groups, 5 actors"),
+        "{err}"
+    );
+}

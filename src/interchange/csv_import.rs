@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 use super::ids::{IdAllocator, is_plain_id, slug};
 use super::timelinejs::{Slide, SlideText, TimelineDate, TimelineEra, TimelineFile, parse_int};
 use super::{ImportError, ImportOptions, ImportReport, Imported, timelinejs_import};
+use crate::model::EventDate;
 use crate::model::raw::{ActorKind, RawActor, RawActorRef, RawChronology, RawEvent, RawEventRef};
 
 /// Separates ids (or tags) inside one cell of the quipu layout.
@@ -226,6 +227,7 @@ fn quipu_rows(columns: &Columns, rows: &[csv::StringRecord], options: &ImportOpt
     let mut events = Vec::new();
     let mut cells = Vec::new();
     let mut skipped = Vec::new();
+    let mut undatable = Vec::new();
     for (n, (row, given)) in rows.iter().zip(given).enumerate() {
         let line = n + 2;
         let (Some(date), Some(title)) = (columns.get(row, "date"), columns.get(row, "title"))
@@ -235,6 +237,11 @@ fn quipu_rows(columns: &Columns, rows: &[csv::StringRecord], options: &ImportOpt
             }
             continue;
         };
+        // A row quipu cannot date would make the whole file fail to load; leave it out and say so.
+        if EventDate::parse(date).is_err() {
+            undatable.push(format!("line {line} ({date:?})"));
+            continue;
+        }
         let id = given.unwrap_or_else(|| {
             let base = columns.get(row, "id").unwrap_or(title);
             event_ids.fresh(base, "event")
@@ -258,6 +265,13 @@ fn quipu_rows(columns: &Columns, rows: &[csv::StringRecord], options: &ImportOpt
         report.notes.push(format!(
             "skipped rows without a date or a title: line {}",
             skipped.join(", ")
+        ));
+    }
+
+    if !undatable.is_empty() {
+        report.notes.push(format!(
+            "skipped rows whose date is not EDTF (write 1992-04-05, 1992-04, 1992 or 1968/1975): {}",
+            undatable.join(", ")
         ));
     }
 
@@ -405,6 +419,17 @@ mod tests {
         // `oas` names no event: dropped, and said.
         assert!(
             imported.report.render().contains("line 2: oas"),
+            "{}",
+            imported.report.render()
+        );
+    }
+
+    #[test]
+    fn rows_with_dates_quipu_cannot_read_are_skipped_and_said() {
+        let imported = run("date,title\nApril 1992,Prose date\n1992-04,Fine\n");
+        assert_eq!(imported.raw.events.len(), 1);
+        assert!(
+            imported.report.render().contains("line 2 (\"April 1992\")"),
             "{}",
             imported.report.render()
         );
