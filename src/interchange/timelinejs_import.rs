@@ -21,6 +21,7 @@ const MADE_TITLE_LEN: usize = 60;
 
 /// Reads a TimelineJS JSON file.
 pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, ImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let file: TimelineFile = serde_json::from_str(text).map_err(|e| {
         ImportError::new(format!("not a TimelineJS file: {e}"))
             .at(e.line().max(1), e.column().max(1))
@@ -614,6 +615,12 @@ mod tests {
         .unwrap_err();
         assert!(err.message.contains("TimelineJS 2"), "{err}");
         assert!(err.help.is_some());
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored() {
+        let imported = run("\u{feff}{\"events\": [{\"start_date\": {\"year\": 1990}}]}");
+        assert_eq!(imported.raw.events.len(), 1);
     }
 
     #[test]
