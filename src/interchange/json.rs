@@ -19,6 +19,9 @@ const FORMAT_VERSION: u32 = 1;
 pub fn to_raw(chronology: &Chronology, events: &[EventIx]) -> RawChronology {
     let selection = Selection::new(chronology, events);
     RawChronology {
+        // The loaded chronology does not keep the editor hint, and a path relative to the old
+        // file would be wrong beside the new one.
+        schema: None,
         quipu: FORMAT_VERSION,
         title: chronology.title.clone(),
         description: chronology.description.clone(),

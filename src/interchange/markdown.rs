@@ -119,7 +119,7 @@ fn render_event(chronology: &Chronology, selection: &Selection, event: &Event, o
                 let other = chronology.events.get(l.event)?;
                 let link = event_link(other);
                 Some(match &l.note {
-                    Some(note) => format!("{link} — {}", inline(note)),
+                    Some(note) => format!("{link} — *{}*", inline(note)),
                     None => link,
                 })
             })
