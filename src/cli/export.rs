@@ -84,12 +84,8 @@ fn select(chronology: &Chronology, args: &ExportArgs) -> Result<Vec<EventIx>, St
 }
 
 fn unknown<'a>(what: &str, id: &str, known: impl Iterator<Item = &'a str>) -> String {
-    let near = known
-        .map(|k| (strsim::jaro_winkler(id, k), k))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0));
-    match near {
-        Some((_, k)) => format!("error: unknown {what} `{id}`\n  help: did you mean `{k}`?"),
+    match crate::model::suggest::closest(id, known) {
+        Some(near) => format!("error: unknown {what} `{id}`\n  help: did you mean `{near}`?"),
         None => format!("error: unknown {what} `{id}`"),
     }
 }

@@ -70,7 +70,7 @@ fn span(date: &EventDate) -> (TimelineDate, Option<TimelineDate>) {
     let whole_years = (m1, d1) == (1, 1) && (nm, nd) == (1, 1) && ny == y2 + 1;
     let whole_months = d1 == 1 && nd == 1;
     let part = |year: i64, month: u32, day: u32| TimelineDate {
-        year: Some(year),
+        year: Some(timelinejs_year(year)),
         month: (!whole_years).then_some(i64::from(month)),
         day: (!whole_years && !whole_months).then_some(i64::from(day)),
         ..TimelineDate::default()
@@ -81,6 +81,16 @@ fn span(date: &EventDate) -> (TimelineDate, Option<TimelineDate>) {
         (start, None)
     } else {
         (start, Some(end))
+    }
+}
+
+/// The inverse of the importer's year rule: astronomical 0 (1 BC) is TimelineJS's -1, since
+/// TimelineJS shows year -N as N BCE; deep-time years keep their number.
+fn timelinejs_year(astronomical: i64) -> i64 {
+    if (-9_998..=0).contains(&astronomical) {
+        astronomical - 1
+    } else {
+        astronomical
     }
 }
 
@@ -132,6 +142,8 @@ mod tests {
             parts("Y-13800000000"),
             (vec![Some(-13_800_000_000), None, None], None)
         );
-        assert_eq!(parts("-0044"), (vec![Some(-44), None, None], None));
+        // EDTF -0044 is 45 BC, which TimelineJS writes as -45.
+        assert_eq!(parts("-0044"), (vec![Some(-45), None, None], None));
+        assert_eq!(parts("0000"), (vec![Some(-1), None, None], None));
     }
 }

@@ -319,6 +319,9 @@ pub fn edtf(date: &TimelineDate, report: &mut ImportReport) -> Option<String> {
         }
         return Some(format!("Y{year}"));
     }
+    // TimelineJS shows year -44 as 44 BCE; EDTF counts astronomically (year 0 is 1 BC), so
+    // -44 there is -0043 here. Deep-time years above are round figures and keep their number.
+    let year = if year < 0 { year + 1 } else { year };
     let mut text = if year < 0 {
         format!("-{:04}", -year)
     } else {
@@ -429,8 +432,9 @@ mod tests {
 
     #[test]
     fn years_before_the_era_are_signed_and_padded() {
-        assert_eq!(edtf_of(&date(-44, Some(3), Some(15))), "-0044-03-15");
-        assert_eq!(edtf_of(&date(-3500, None, None)), "-3500");
+        assert_eq!(edtf_of(&date(-44, Some(3), Some(15))), "-0043-03-15");
+        assert_eq!(edtf_of(&date(-3500, None, None)), "-3499");
+        assert_eq!(edtf_of(&date(-1, None, None)), "0000");
     }
 
     #[test]
