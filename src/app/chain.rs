@@ -147,3 +147,66 @@ impl ChainView {
         self.cursor.set(at, self.rows.len(), height);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Event, EventDate, Link};
+
+    fn event(id: &str, consequences: &[EventIx], causes: &[EventIx]) -> Event {
+        let link = |&event: &EventIx| Link { event, note: None };
+        Event {
+            id: id.to_owned(),
+            date: EventDate::parse("2000").unwrap(),
+            display_date: None,
+            title: id.to_owned(),
+            summary: String::new(),
+            actors: Vec::new(),
+            consequences: consequences.iter().map(link).collect(),
+            causes: causes.iter().map(link).collect(),
+            tags: Vec::new(),
+            sources: Vec::new(),
+        }
+    }
+
+    /// The loader refuses cycles, but a chronology built by hand might not: the walk must still end.
+    #[test]
+    fn a_cycle_is_walked_once() {
+        let chronology = Chronology {
+            events: vec![event("a", &[1], &[1]), event("b", &[0], &[0])],
+            ..Chronology::default()
+        };
+        let view = ChainView::new(&chronology, 0);
+        let kinds: Vec<NodeKind> = view.nodes.iter().map(|n| n.kind).collect();
+        assert_eq!(view.nodes.len(), 7, "{kinds:?}");
+        assert!(matches!(
+            kinds[3],
+            NodeKind::Event {
+                direction: Direction::Downstream,
+                repeat: true
+            }
+        ));
+        assert!(!view.truncated);
+    }
+
+    #[test]
+    fn folding_hides_the_subtree_and_keeps_the_cursor() {
+        let chronology = Chronology {
+            events: vec![
+                event("a", &[1, 2], &[]),
+                event("b", &[2], &[0]),
+                event("c", &[], &[0, 1]),
+            ],
+            ..Chronology::default()
+        };
+        let mut view = ChainView::new(&chronology, 0);
+        // root, section, b, c (under b), c
+        assert_eq!(view.rows.len(), 5);
+        view.cursor.set(2, view.rows.len(), 10);
+        view.set_collapsed(Some(true), 10);
+        assert_eq!(view.rows.len(), 4);
+        assert_eq!(view.selected_node().map(|n| n.event), Some(1));
+        view.set_collapsed(None, 10);
+        assert_eq!(view.rows.len(), 5);
+    }
+}
