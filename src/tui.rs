@@ -33,7 +33,7 @@ const POLL: Duration = Duration::from_millis(150);
 pub fn open(file: Option<&Path>, mouse: bool) -> u8 {
     let chronology = match file {
         None => Chronology::shipped(),
-        Some(path) => match Chronology::from_path(path) {
+        Some(path) => match crate::interchange::load_any(path) {
             Ok(chronology) => chronology,
             Err(err) => {
                 eprintln!("{err}");
