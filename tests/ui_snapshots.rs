@@ -4,7 +4,6 @@
 use quipu::app::{Action, App, update};
 use quipu::model::Chronology;
 use quipu::ui::theme::Theme;
-use quipu::ui::view;
 
 fn render(app: &App, theme: &Theme, width: u16, height: u16) -> String {
     quipu::ui::text_capture::capture(app, theme, width, height)
