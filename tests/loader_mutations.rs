@@ -8,8 +8,13 @@ use std::time::Instant;
 
 use proptest::prelude::*;
 use proptest::sample::Index;
+use quipu::app::{Action, App, update};
 use quipu::model::load::MAX_FILE_BYTES;
 use quipu::model::{Checked, Chronology};
+use quipu::ui::theme::Theme;
+use quipu::ui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use serde_json::Value;
 
 /// The valid files the mutations start from: the shipped chronology and the valid fixtures.
@@ -66,7 +71,40 @@ fn assert_well_reported(src: &str, checked: &Checked) {
 }
 
 fn check_text(src: &str) {
-    assert_well_reported(src, &Chronology::check(src));
+    let checked = Chronology::check(src);
+    assert_well_reported(src, &checked);
+    if let Some(chronology) = checked.chronology {
+        explore(chronology);
+    }
+}
+
+/// A damaged file that still loads must also be shown: the explorer's first screens, the last
+/// event, its chain and the actors, drawn without a panic.
+fn explore(chronology: Chronology) {
+    let mut app = App::new(chronology);
+    let theme = Theme::monochrome();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    update(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    for action in [
+        Action::SelectLast,
+        Action::OpenChain,
+        Action::SelectLast,
+        Action::FollowLink,
+        Action::OpenActors,
+        Action::SelectLast,
+        Action::FilterByActor,
+        Action::NextEra,
+        Action::Back,
+    ] {
+        update(&mut app, action);
+        terminal.draw(|frame| view(&app, &theme, frame)).unwrap();
+    }
 }
 
 /// Bytes that are not UTF-8 take the file path, where the loader reports the encoding.
