@@ -4,28 +4,9 @@
 use quipu::app::{Action, App, update};
 use quipu::model::Chronology;
 use quipu::ui::theme::Theme;
-use quipu::ui::view;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 fn render(app: &App, theme: &Theme, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| view(app, theme, frame)).unwrap();
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let mut line = String::new();
-        let mut x = 0;
-        while x < buffer.area.width {
-            // A wide character fills the cell after it; skip that cell as a terminal would.
-            let symbol = buffer[(x, y)].symbol();
-            line.push_str(symbol);
-            x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap_or(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    quipu::ui::text_capture::capture(app, theme, width, height)
 }
 
 fn app_at(chronology: Chronology, width: u16, height: u16, date: Option<&str>) -> App {
@@ -216,18 +197,4 @@ fn no_size_panics() {
             update(&mut app, Action::SelectLast);
         }
     }
-}
-
-#[test]
-fn readme_screen() {
-    // The capture for README: the main screen at 120x40 on the self-coup.
-    let app = app_at(Chronology::shipped(), 120, 40, Some("1992-04-05"));
-    let text = screen(&app, 120, 40);
-    let path = format!("{}/docs/screen.txt", env!("CARGO_MANIFEST_DIR"));
-    let current = std::fs::read_to_string(&path).unwrap_or_default();
-    if current != text {
-        std::fs::create_dir_all(format!("{}/docs", env!("CARGO_MANIFEST_DIR"))).unwrap();
-        std::fs::write(&path, &text).unwrap();
-    }
-    assert!(text.contains("United States suspends"));
 }

@@ -10,6 +10,7 @@ pub mod header;
 pub mod help;
 pub mod layout;
 pub mod prompt;
+pub mod text_capture;
 pub mod theme;
 pub mod timeline;
 
