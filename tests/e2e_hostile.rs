@@ -418,3 +418,39 @@ fn hostile_text_never_reaches_the_terminal() {
         "the file's clear-and-home sequence was written at {home_after_clear:?}"
     );
 }
+
+/// What `quipu check` prints and what `quipu FILE` says when it refuses a file reach the terminal
+/// too: no escape from the file may be among them. Minimal case: an unknown actor whose id is a
+/// window-title OSC (more cases in tests/loader_mutations.rs).
+#[test]
+#[ignore = "bug: diagnostics quote ids from the file raw, so `quipu check` writes the file's OSC to the terminal"]
+fn refusals_print_no_escape_from_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("osc.json");
+    std::fs::write(
+        &path,
+        r#"{"quipu": 1, "title": "t", "events": [{"id": "e", "date": "2000", "title": "x", "actors": ["z\u001b]0;pwned\u0007"]}]}"#,
+    )
+    .unwrap();
+    for args in [&["check"][..], &[][..]] {
+        let out = Command::new(env!("CARGO_BIN_EXE_quipu"))
+            .args(args)
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?} refuses the file");
+        let printed = [out.stdout, out.stderr].concat();
+        assert!(
+            find(&printed, b"unknown actor").is_some(),
+            "{args:?} says why: {}",
+            String::from_utf8_lossy(&printed)
+        );
+        for bytes in [&b"\x1b"[..], b"\x07"] {
+            assert!(
+                find(&printed, bytes).is_none(),
+                "{args:?} printed {bytes:?}: {:?}",
+                String::from_utf8_lossy(&printed)
+            );
+        }
+    }
+}

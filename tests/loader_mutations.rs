@@ -502,3 +502,72 @@ fn a_million_events_load() {
     assert_eq!(chronology.events_of(0).len(), n);
     assert_eq!(chronology.link_count(), n - 1);
 }
+
+/// Characters a terminal acts on rather than shows.
+fn is_dangerous(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Small files whose diagnostics quote the file's own text: a field name, a kind, an id, a
+/// reference, a date. Each carries a terminal escape where the quoted text comes from.
+const QUOTING: [(&str, &str); 7] = [
+    (
+        "unknown field",
+        r#"{"quipu": 1, "title": "t", "x\u001b]0;pwned\u0007": 1}"#,
+    ),
+    (
+        "unknown actor kind",
+        r#"{"quipu": 1, "title": "t", "actors": [{"id": "a", "name": "A", "kind": "p\u001b]0;pwned\u0007"}]}"#,
+    ),
+    (
+        "unknown actor",
+        r#"{"quipu": 1, "title": "t", "events": [{"id": "e", "date": "2000", "title": "x", "actors": ["z\u001b]0;pwned\u0007"]}]}"#,
+    ),
+    (
+        "unknown consequence",
+        r#"{"quipu": 1, "title": "t", "events": [{"id": "e", "date": "2000", "title": "x", "consequences": ["q\u202eq"]}]}"#,
+    ),
+    (
+        "unknown source",
+        r#"{"quipu": 1, "title": "t", "events": [{"id": "e", "date": "2000", "title": "x", "sources": ["s\u009b2J"]}]}"#,
+    ),
+    (
+        "invalid date",
+        r#"{"quipu": 1, "title": "t", "events": [{"id": "e", "date": "20\u001b[2J00", "title": "x"}]}"#,
+    ),
+    (
+        "duplicate id",
+        r#"{"quipu": 1, "title": "t", "actors": [{"id": "a\u0007", "name": "A", "kind": "person"}, {"id": "a\u0007", "name": "B", "kind": "person"}]}"#,
+    ),
+];
+
+/// Diagnostics are printed to the terminal by `quipu check` and by `quipu FILE` on refusal, so
+/// text they quote from the file must be as clean as the text the explorer shows.
+#[test]
+#[ignore = "bug: diagnostics quote ids, field names, kinds and dates from the file raw, escapes included"]
+fn diagnostics_quote_the_file_without_its_escapes() {
+    let mut leaks = Vec::new();
+    for (what, src) in QUOTING {
+        let checked = Chronology::check(src);
+        assert!(checked.chronology.is_none(), "{what}: accepted");
+        for d in &checked.diagnostics {
+            let quoted = [Some(&d.message), d.help.as_ref(), d.path.as_ref()];
+            if quoted.iter().flatten().any(|t| t.chars().any(is_dangerous)) {
+                leaks.push(format!("{what}: {:?}", d.render("f.json")));
+            }
+        }
+    }
+    assert!(
+        leaks.is_empty(),
+        "escapes in diagnostics:\n{}",
+        leaks.join("\n")
+    );
+}
+
+/// The same cases, each minimal, pass the rest of the diagnostics contract today.
+#[test]
+fn quoting_cases_are_refused_at_a_real_position() {
+    for (_, src) in QUOTING {
+        check_text(src);
+    }
+}
