@@ -206,6 +206,7 @@ fn survive(signal: &str) {
     let started = Instant::now();
     let (status, modes) = session.finished();
     let took = started.elapsed();
+    eprintln!("SIG{signal}: quipu exited with status {status} after {took:?}");
 
     assert!(
         !status.is_empty(),
