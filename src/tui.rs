@@ -141,6 +141,13 @@ pub fn run(mut app: App, mouse: bool) -> io::Result<()> {
             height: size.height,
         },
     );
+    // Test hook for tests/e2e_hostile.rs, debug builds only: QUIPU_TEST_PANIC=1 panics once the
+    // first frame is on the alternate screen, to prove the panic hook gives the terminal back.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("QUIPU_TEST_PANIC").is_some_and(|v| v == "1") {
+        terminal.draw(|frame| view(&app, &theme, frame))?;
+        panic!("QUIPU_TEST_PANIC=1: deliberate panic after the first frame");
+    }
     let mut dirty = true;
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if dirty {
