@@ -28,6 +28,23 @@ pub fn sanitize(text: &str, keep_newlines: bool) -> String {
     out
 }
 
+/// Shows control characters as Rust-style escapes (`\u{1b}`), for messages that quote a file: the
+/// reader should see that something is there and where, and the terminal must not act on it.
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(needs_cleaning) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if needs_cleaning(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// True for characters that must never reach the terminal raw.
 pub fn needs_cleaning(c: char) -> bool {
     c.is_control()
@@ -106,6 +123,16 @@ mod tests {
     #[test]
     fn controls_and_bidi_are_removed() {
         assert_eq!(sanitize("a\u{0}b\u{7}c\u{202e}d\u{7f}", false), "abcd");
+    }
+
+    #[test]
+    fn escaping_shows_controls_without_sending_them() {
+        assert_eq!(escape_controls("z\u{1b}]0;x\u{7}"), "z\\u{1b}]0;x\\u{7}");
+        assert_eq!(escape_controls("a\u{202e}b"), "a\\u{202e}b");
+        assert!(matches!(
+            escape_controls("Perú"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

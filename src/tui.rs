@@ -54,6 +54,11 @@ pub fn open(file: Option<&Path>, mouse: bool) -> u8 {
 /// out, the panic hook included, undoes exactly what was done.
 static ENHANCED_KEYS: AtomicBool = AtomicBool::new(false);
 
+/// Whether the terminal is in our hands (raw mode, alternate screen). The panic hook restores it
+/// and then unwinding drops the guard: a second restore would leave the alternate screen again
+/// after the panic message and put the cursor back above it, so the shell overwrote the report.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
 /// Raw mode, the alternate screen and mouse capture, undone on drop.
 struct TerminalGuard {
     mouse: bool,
@@ -62,6 +67,7 @@ struct TerminalGuard {
 impl TerminalGuard {
     fn enter(mouse: bool) -> io::Result<TerminalGuard> {
         enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
         let guard = TerminalGuard { mouse };
         execute!(io::stdout(), EnterAlternateScreen)?;
         if mouse {
@@ -89,7 +95,11 @@ impl Drop for TerminalGuard {
 }
 
 /// Puts the terminal back. Errors are ignored: after SIGHUP there may be no terminal to write to.
+/// Runs once however many ways out are taken.
 fn restore(mouse: bool) {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let mut out = io::stdout();
     if ENHANCED_KEYS.swap(false, Ordering::SeqCst) {
         let _ = execute!(out, PopKeyboardEnhancementFlags);

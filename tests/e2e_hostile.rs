@@ -291,7 +291,6 @@ fn a_panic_gives_the_terminal_back_and_says_why() {
 /// so the shell's next lines overwrite the report's first line ("thread 'main' panicked at …").
 #[test]
 #[cfg(debug_assertions)]
-#[ignore = "bug: tui.rs restores the terminal twice on panic; the 2nd ESC[?1049l puts the cursor back over the panic report"]
 fn a_panic_report_is_not_overwritten_by_the_shell() {
     let Some(session) = start("panic-report", "QUIPU_TEST_PANIC=1 RUST_BACKTRACE=0", &[]) else {
         return;
@@ -424,7 +423,6 @@ fn hostile_text_never_reaches_the_terminal() {
 /// too: no escape from the file may be among them. Minimal case: an unknown actor whose id is a
 /// window-title OSC (more cases in tests/loader_mutations.rs).
 #[test]
-#[ignore = "bug: diagnostics quote ids from the file raw, so `quipu check` writes the file's OSC to the terminal"]
 fn refusals_print_no_escape_from_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("osc.json");
@@ -460,7 +458,6 @@ fn refusals_print_no_escape_from_the_file() {
 /// escapes C0 controls, but a bidi override or a C1 control copied from the TimelineJS file
 /// would go out raw (serde_json writes them as they are).
 #[test]
-#[ignore = "bug: quipu import copies U+202E and U+009B from a TimelineJS headline raw into its output"]
 fn import_prints_no_bidi_or_c1_from_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("timeline.json");

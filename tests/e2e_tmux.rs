@@ -110,7 +110,8 @@ fn explore_the_self_coup_and_come_back() {
     tmux.send(&["Enter"]);
     // One wait for both: under load a capture can catch a frame half drawn.
     tmux.wait_for("the self-coup and its consequences", |s| {
-        s.contains("│ Fujimori's self-coup suspends") && s.contains("The United States suspends all but")
+        s.contains("│ Fujimori's self-coup suspends")
+            && s.contains("The United States suspends all but")
     });
 
     // Tab to the actors, Tab to the consequences, down to the third (US aid), follow it.

@@ -554,7 +554,6 @@ const QUOTING: [(&str, &str); 7] = [
 /// Diagnostics are printed to the terminal by `quipu check` and by `quipu FILE` on refusal, so
 /// text they quote from the file must be as clean as the text the explorer shows.
 #[test]
-#[ignore = "bug: diagnostics quote ids, field names, kinds and dates from the file raw, escapes included"]
 fn diagnostics_quote_the_file_without_its_escapes() {
     let mut leaks = Vec::new();
     for (what, src) in QUOTING {

@@ -12,6 +12,7 @@ pub mod dot;
 mod html;
 mod ids;
 pub mod json;
+mod json_out;
 pub mod markdown;
 mod select;
 pub mod timelinejs;
@@ -220,7 +221,7 @@ pub fn import(
 /// The raw chronology as quipu writes files: pretty JSON with a final newline.
 pub fn to_json(raw: &RawChronology) -> String {
     // Serialising plain structs of strings and vectors cannot fail.
-    let mut out = serde_json::to_string_pretty(raw).unwrap_or_default();
+    let mut out = json_out::to_string_pretty(raw);
     out.push('\n');
     out
 }

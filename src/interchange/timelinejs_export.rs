@@ -57,7 +57,7 @@ pub fn render(chronology: &Chronology, events: &[EventIx]) -> String {
         ..TimelineFile::default()
     };
     // Plain structs of strings and numbers always serialise.
-    let mut out = serde_json::to_string_pretty(&file).unwrap_or_default();
+    let mut out = super::json_out::to_string_pretty(&file);
     out.push('\n');
     out
 }

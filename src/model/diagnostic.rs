@@ -3,6 +3,8 @@
 
 use std::fmt::Write as _;
 
+use crate::text::escape_controls;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Error,
@@ -59,12 +61,30 @@ impl Diagnostic {
         self
     }
 
+    /// Escapes control characters in everything the diagnostic quotes from the file, so printing
+    /// it cannot send the file's escape sequences to the terminal.
+    pub fn escape_quoted_text(&mut self) {
+        let escape = |text: &mut String| {
+            if let std::borrow::Cow::Owned(escaped) = escape_controls(text) {
+                *text = escaped;
+            }
+        };
+        escape(&mut self.message);
+        if let Some(help) = &mut self.help {
+            escape(help);
+        }
+        if let Some(path) = &mut self.path {
+            escape(path);
+        }
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 
     /// `FILE:LINE:COL: error: message (at path)` and an indented `help:` line when there is one.
     pub fn render(&self, file: &str) -> String {
+        let file = escape_controls(file);
         let mut out = format!(
             "{file}:{}:{}: {}: {}",
             self.line,

@@ -67,17 +67,20 @@ impl Chronology {
     /// Parses, validates and indexes `src`, keeping warnings.
     pub fn check(src: &str) -> Checked {
         let src = src.strip_prefix('\u{feff}').unwrap_or(src);
-        let raw = match parse(src) {
-            Ok(raw) => raw,
-            Err(diagnostics) => {
-                return Checked {
-                    chronology: None,
+        let (chronology, mut diagnostics) = match parse(src) {
+            Ok(raw) => {
+                let (validated, diagnostics) = validate(&raw, src);
+                (
+                    validated.map(|validated| build(raw, validated)),
                     diagnostics,
-                };
+                )
             }
+            Err(diagnostics) => (None, diagnostics),
         };
-        let (validated, diagnostics) = validate(&raw, src);
-        let chronology = validated.map(|validated| build(raw, validated));
+        // One place for every message that quotes the file, whichever stage wrote it.
+        diagnostics
+            .iter_mut()
+            .for_each(Diagnostic::escape_quoted_text);
         Checked {
             chronology,
             diagnostics,
