@@ -6,5 +6,6 @@
 
 pub mod model;
 pub mod cli;
+pub mod generate;
 pub mod search;
 pub mod text;
