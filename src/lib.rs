@@ -4,8 +4,8 @@
 //! benches drive the same code the binary runs. Dependencies point one way: `ui` and `app` read
 //! `model`, `model` knows nothing of them.
 
-pub mod model;
 pub mod cli;
 pub mod generate;
+pub mod model;
 pub mod search;
 pub mod text;

@@ -30,7 +30,8 @@ pub fn sanitize(text: &str, keep_newlines: bool) -> String {
 
 /// True for characters that must never reach the terminal raw.
 pub fn needs_cleaning(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+    c.is_control()
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
 }
 
 type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
@@ -84,7 +85,10 @@ mod tests {
 
     #[test]
     fn plain_text_is_untouched() {
-        assert_eq!(sanitize("Perú, 5 April 1992 — 日本", false), "Perú, 5 April 1992 — 日本");
+        assert_eq!(
+            sanitize("Perú, 5 April 1992 — 日本", false),
+            "Perú, 5 April 1992 — 日本"
+        );
     }
 
     #[test]

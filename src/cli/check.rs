@@ -85,7 +85,11 @@ fn report(name: &str, checked: &Checked, out: &mut dyn Write) -> bool {
 }
 
 fn count(checked: &Checked, severity: Severity) -> usize {
-    checked.diagnostics.iter().filter(|d| d.severity == severity).count()
+    checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == severity)
+        .count()
 }
 
 fn warning_note(warnings: usize) -> String {

@@ -11,18 +11,29 @@ use crate::text::sanitize;
 pub fn build(raw: RawChronology, validated: Validated) -> Chronology {
     let line = |text: &str| sanitize(text, false);
 
-    let source_ix: HashMap<&str, usize> =
-        raw.sources.iter().enumerate().map(|(ix, s)| (s.id.as_str(), ix)).collect();
-    let actor_by_id: HashMap<String, usize> =
-        raw.actors.iter().enumerate().map(|(ix, a)| (a.id.clone(), ix)).collect();
+    let source_ix: HashMap<&str, usize> = raw
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(ix, s)| (s.id.as_str(), ix))
+        .collect();
+    let actor_by_id: HashMap<String, usize> = raw
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(ix, a)| (a.id.clone(), ix))
+        .collect();
 
     // Time order: earliest day, then latest day, then id, so equal dates still sort the same way
     // on every load.
     let mut order: Vec<usize> = (0..raw.events.len()).collect();
     let dates = &validated.event_dates;
     order.sort_by(|&a, &b| {
-        (dates[a].earliest, dates[a].latest, &raw.events[a].id)
-            .cmp(&(dates[b].earliest, dates[b].latest, &raw.events[b].id))
+        (dates[a].earliest, dates[a].latest, &raw.events[a].id).cmp(&(
+            dates[b].earliest,
+            dates[b].latest,
+            &raw.events[b].id,
+        ))
     });
     let mut position = vec![0; order.len()];
     for (sorted, &original) in order.iter().enumerate() {
@@ -39,7 +50,8 @@ pub fn build(raw: RawChronology, validated: Validated) -> Chronology {
     let mut raw_events: Vec<Option<_>> = raw.events.into_iter().map(Some).collect();
     let mut events: Vec<Event> = Vec::with_capacity(order.len());
     for &original in &order {
-        let (Some(raw_event), Some(date)) = (raw_events[original].take(), event_dates[original].take())
+        let (Some(raw_event), Some(date)) =
+            (raw_events[original].take(), event_dates[original].take())
         else {
             continue;
         };
@@ -47,19 +59,30 @@ pub fn build(raw: RawChronology, validated: Validated) -> Chronology {
             .actors
             .iter()
             .filter_map(|r| {
-                Some(Participation { actor: *actor_by_id.get(r.actor())?, role: r.role().map(line) })
+                Some(Participation {
+                    actor: *actor_by_id.get(r.actor())?,
+                    role: r.role().map(line),
+                })
             })
             .collect();
         let consequences = raw_event
             .consequences
             .iter()
-            .filter_map(|r| Some(Link { event: *event_by_id.get(r.event())?, note: r.note().map(line) }))
+            .filter_map(|r| {
+                Some(Link {
+                    event: *event_by_id.get(r.event())?,
+                    note: r.note().map(line),
+                })
+            })
             .collect();
         let sources = raw_event
             .sources
             .iter()
             .filter_map(|r| {
-                Some(Citation { source: *source_ix.get(r.source())?, locator: r.locator().map(line) })
+                Some(Citation {
+                    source: *source_ix.get(r.source())?,
+                    locator: r.locator().map(line),
+                })
             })
             .collect();
         events.push(Event {
@@ -67,7 +90,11 @@ pub fn build(raw: RawChronology, validated: Validated) -> Chronology {
             date,
             display_date: raw_event.display_date.as_deref().map(line),
             title: line(&raw_event.title),
-            summary: raw_event.summary.as_deref().map(|s| sanitize(s, true)).unwrap_or_default(),
+            summary: raw_event
+                .summary
+                .as_deref()
+                .map(|s| sanitize(s, true))
+                .unwrap_or_default(),
             actors,
             consequences,
             causes: Vec::new(),
@@ -79,7 +106,10 @@ pub fn build(raw: RawChronology, validated: Validated) -> Chronology {
     // Reverse links, in the cause's time order since we walk events in order.
     for cause in 0..events.len() {
         for l in 0..events[cause].consequences.len() {
-            let Link { event: effect, note } = events[cause].consequences[l].clone();
+            let Link {
+                event: effect,
+                note,
+            } = events[cause].consequences[l].clone();
             events[effect].causes.push(Link { event: cause, note });
         }
     }
@@ -98,9 +128,15 @@ pub fn build(raw: RawChronology, validated: Validated) -> Chronology {
         .eras
         .iter()
         .zip(validated.era_dates)
-        .map(|(era, date)| Era { id: era.id.clone(), title: line(&era.title), date })
+        .map(|(era, date)| Era {
+            id: era.id.clone(),
+            title: line(&era.title),
+            date,
+        })
         .collect();
-    eras.sort_by(|a, b| (a.date.earliest, a.date.latest, &a.id).cmp(&(b.date.earliest, b.date.latest, &b.id)));
+    eras.sort_by(|a, b| {
+        (a.date.earliest, a.date.latest, &a.id).cmp(&(b.date.earliest, b.date.latest, &b.id))
+    });
 
     Chronology {
         title: line(&raw.title),

@@ -37,13 +37,18 @@ pub enum LoadError {
     /// The file is larger than [`MAX_FILE_BYTES`].
     TooLarge { file: String, bytes: u64 },
     /// The file was read but is not a valid chronology.
-    Invalid { file: String, diagnostics: Vec<Diagnostic> },
+    Invalid {
+        file: String,
+        diagnostics: Vec<Diagnostic>,
+    },
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::Io { file, message } => write!(f, "{file}: error: cannot read the file: {message}"),
+            LoadError::Io { file, message } => {
+                write!(f, "{file}: error: cannot read the file: {message}")
+            }
             LoadError::TooLarge { file, bytes } => write!(
                 f,
                 "{file}: error: the file is {bytes} bytes; quipu reads chronologies of up to {MAX_FILE_BYTES} bytes (1 GiB)\n  help: split it into several files, e.g. by period"
@@ -64,16 +69,31 @@ impl Chronology {
         let src = src.strip_prefix('\u{feff}').unwrap_or(src);
         let raw = match parse(src) {
             Ok(raw) => raw,
-            Err(diagnostics) => return Checked { chronology: None, diagnostics },
+            Err(diagnostics) => {
+                return Checked {
+                    chronology: None,
+                    diagnostics,
+                };
+            }
         };
         let (validated, diagnostics) = validate(&raw, src);
         let chronology = validated.map(|validated| build(raw, validated));
-        Checked { chronology, diagnostics }
+        Checked {
+            chronology,
+            diagnostics,
+        }
     }
 
     /// Parses, validates and indexes `src`; on failure returns every diagnostic, errors first.
+    ///
+    /// An inherent function rather than `FromStr` so callers need no trait import; `str::parse`
+    /// works too through the `FromStr` impl below.
+    #[allow(clippy::should_implement_trait)]
     pub fn from_str(src: &str) -> Result<Chronology, Vec<Diagnostic>> {
-        let Checked { chronology, mut diagnostics } = Chronology::check(src);
+        let Checked {
+            chronology,
+            mut diagnostics,
+        } = Chronology::check(src);
         chronology.ok_or_else(|| {
             diagnostics.sort_by_key(|d| (d.severity, d.line, d.column));
             diagnostics
@@ -93,36 +113,63 @@ impl Chronology {
                 let diag = Diagnostic::error(line, column, "the file is not UTF-8 text")
                     .with_help("save the file as UTF-8; a chronology is a JSON text file");
                 let _ = file;
-                Ok(Checked { chronology: None, diagnostics: vec![diag] })
+                Ok(Checked {
+                    chronology: None,
+                    diagnostics: vec![diag],
+                })
             }
         }
     }
 
     /// Reads, checks and indexes a file.
     pub fn from_path(path: &Path) -> Result<Chronology, LoadError> {
-        let Checked { chronology, diagnostics } = Chronology::check_path(path)?;
+        let Checked {
+            chronology,
+            diagnostics,
+        } = Chronology::check_path(path)?;
         chronology.ok_or_else(|| LoadError::Invalid {
             file: path.display().to_string(),
-            diagnostics: diagnostics.into_iter().filter(Diagnostic::is_error).collect(),
+            diagnostics: diagnostics
+                .into_iter()
+                .filter(Diagnostic::is_error)
+                .collect(),
         })
     }
 
     /// The chronology compiled into the binary. It is checked by the test suite, so failing to
     /// load it here is a build defect, not a user error.
     pub fn shipped() -> Chronology {
-        Chronology::from_str(SHIPPED_JSON).expect("the shipped chronology is valid (checked by tests)")
+        Chronology::from_str(SHIPPED_JSON)
+            .expect("the shipped chronology is valid (checked by tests)")
     }
 }
 
 fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
     let file = path.display().to_string();
-    let io = |err: std::io::Error| LoadError::Io { file: file.clone(), message: err.to_string() };
+    let io = |err: std::io::Error| LoadError::Io {
+        file: file.clone(),
+        message: err.to_string(),
+    };
     let metadata = std::fs::metadata(path).map_err(io)?;
     if metadata.is_dir() {
-        return Err(LoadError::Io { file, message: "it is a directory".into() });
+        return Err(LoadError::Io {
+            file,
+            message: "it is a directory".into(),
+        });
     }
     if metadata.len() > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { file, bytes: metadata.len() });
+        return Err(LoadError::TooLarge {
+            file,
+            bytes: metadata.len(),
+        });
     }
     std::fs::read(path).map_err(io)
+}
+
+impl std::str::FromStr for Chronology {
+    type Err = Vec<Diagnostic>;
+
+    fn from_str(src: &str) -> Result<Chronology, Vec<Diagnostic>> {
+        Chronology::from_str(src)
+    }
 }

@@ -9,7 +9,7 @@ use serde_json::value::RawValue;
 
 use super::diagnostic::Diagnostic;
 use super::locate::LineIndex;
-use super::raw::{RawActor, RawChronology, RawEra, RawEvent, RawSource};
+use super::raw::{Object, RawActor, RawChronology, RawEra, RawEvent, RawSource};
 use super::suggest::closest;
 
 /// The format version this build reads.
@@ -22,8 +22,8 @@ pub fn parse(src: &str) -> Result<RawChronology, Vec<Diagnostic>> {
             "a chronology is a JSON object such as {\"quipu\": 1, \"title\": \"My chronology\", \"events\": []}",
         )]);
     }
-    match serde_json::from_str::<RawChronology>(src) {
-        Ok(raw) => Ok(raw),
+    match serde_json::from_str::<Object<RawChronology>>(src) {
+        Ok(Object(raw)) => Ok(raw),
         Err(first) => {
             let lines = LineIndex::new(src);
             let mut found = item_by_item(src, &lines);
@@ -55,13 +55,30 @@ struct Skeleton<'a> {
     events: Option<Vec<&'a RawValue>>,
 }
 
+/// Just the version, read leniently: a file of another version may use other fields, and its
+/// version is then the one thing worth saying.
+#[derive(Deserialize)]
+struct VersionOnly<'a> {
+    #[serde(borrow)]
+    quipu: Option<&'a RawValue>,
+}
+
 fn item_by_item(src: &str, lines: &LineIndex<'_>) -> Vec<Diagnostic> {
-    let skeleton = match serde_json::from_str::<Skeleton<'_>>(src) {
-        Ok(skeleton) => skeleton,
+    let base =
+        |value: &RawValue| (value.get().as_ptr() as usize).saturating_sub(src.as_ptr() as usize);
+    if let Ok(Object(VersionOnly { quipu: Some(value) })) =
+        serde_json::from_str::<Object<VersionOnly<'_>>>(src)
+        && let Err(diag) = check_version(value, lines, base(value))
+    {
+        return vec![diag];
+    }
+    let skeleton = match serde_json::from_str::<Object<Skeleton<'_>>>(src) {
+        Ok(Object(skeleton)) => skeleton,
         Err(err) => return vec![from_serde(&err, lines, 0)],
     };
     let mut found = Vec::new();
-    let base = |value: &RawValue| (value.get().as_ptr() as usize).saturating_sub(src.as_ptr() as usize);
+    let base =
+        |value: &RawValue| (value.get().as_ptr() as usize).saturating_sub(src.as_ptr() as usize);
 
     match skeleton.quipu {
         None => found.push(
@@ -70,9 +87,7 @@ fn item_by_item(src: &str, lines: &LineIndex<'_>) -> Vec<Diagnostic> {
         ),
         Some(value) => {
             if let Err(diag) = check_version(value, lines, base(value)) {
-                // A file of another version may use other fields: its version is the one thing
-                // worth saying.
-                return vec![diag];
+                found.push(diag);
             }
         }
     }
@@ -86,10 +101,10 @@ fn item_by_item(src: &str, lines: &LineIndex<'_>) -> Vec<Diagnostic> {
     if let Some(value) = skeleton.description {
         check_item::<Option<String>>(value, "description", lines, base(value), &mut found);
     }
-    check_list::<RawSource>(&skeleton.sources, "sources", lines, &base, &mut found);
-    check_list::<RawActor>(&skeleton.actors, "actors", lines, &base, &mut found);
-    check_list::<RawEra>(&skeleton.eras, "eras", lines, &base, &mut found);
-    check_list::<RawEvent>(&skeleton.events, "events", lines, &base, &mut found);
+    check_list::<Object<RawSource>>(&skeleton.sources, "sources", lines, &base, &mut found);
+    check_list::<Object<RawActor>>(&skeleton.actors, "actors", lines, &base, &mut found);
+    check_list::<Object<RawEra>>(&skeleton.eras, "eras", lines, &base, &mut found);
+    check_list::<Object<RawEvent>>(&skeleton.events, "events", lines, &base, &mut found);
     found
 }
 
@@ -156,17 +171,36 @@ pub fn from_serde(err: &serde_json::Error, lines: &LineIndex<'_>, at: usize) -> 
 fn explain(diag: Diagnostic, message: &str) -> Diagnostic {
     if let Some((unknown, expected)) = unknown_and_expected(message, "unknown field `") {
         let help = match closest(&unknown, expected.iter().map(String::as_str)) {
-            Some(near) => format!("did you mean `{near}`? The fields allowed here are {}", expected.join(", ")),
+            Some(near) => format!(
+                "did you mean `{near}`? The fields allowed here are {}",
+                expected.join(", ")
+            ),
             None => format!("the fields allowed here are {}", expected.join(", ")),
         };
-        return Diagnostic { message: format!("unknown field `{unknown}`"), ..diag }.with_help(help);
+        return Diagnostic {
+            message: format!("unknown field `{unknown}`"),
+            ..diag
+        }
+        .with_help(help);
     }
     if let Some((unknown, expected)) = unknown_and_expected(message, "unknown variant `") {
         let help = match closest(&unknown, expected.iter().map(String::as_str)) {
-            Some(near) => format!("did you mean `{near}`? Expected one of {}", expected.join(", ")),
+            Some(near) => format!(
+                "did you mean `{near}`? Expected one of {}",
+                expected.join(", ")
+            ),
             None => format!("expected one of {}", expected.join(", ")),
         };
-        return Diagnostic { message: format!("unknown kind `{unknown}`"), ..diag }.with_help(help);
+        return Diagnostic {
+            message: format!("unknown kind `{unknown}`"),
+            ..diag
+        }
+        .with_help(help);
+    }
+    if message.ends_with("expected an object { … }") {
+        return diag.with_help(
+            "write this as an object with named fields, e.g. {\"quipu\": 1, \"title\": …} for the file or {\"id\": …, \"date\": …, \"title\": …} for an event",
+        );
     }
     if message.starts_with("recursion limit exceeded") {
         return Diagnostic {
@@ -184,7 +218,10 @@ fn explain(diag: Diagnostic, message: &str) -> Diagnostic {
     if message.starts_with("key must be a string") {
         return diag.with_help("object keys are written in double quotes: \"title\": …");
     }
-    if let Some(field) = message.strip_prefix("missing field `").and_then(|rest| rest.strip_suffix('`')) {
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.strip_suffix('`'))
+    {
         return diag.with_help(format!("add \"{field}\": … to this item"));
     }
     diag

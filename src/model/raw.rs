@@ -14,14 +14,65 @@ pub struct RawChronology {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "objects"
+    )]
     pub sources: Vec<RawSource>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "objects"
+    )]
     pub actors: Vec<RawActor>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "objects"
+    )]
     pub eras: Vec<RawEra>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "objects"
+    )]
     pub events: Vec<RawEvent>,
+}
+
+/// A value that must be written as a JSON object.
+///
+/// serde's derived structs also accept a JSON array of their fields in order, so
+/// `["self-coup", "1992-04-05", "Self-coup"]` would pass as an event. Hand-written files should
+/// mean what they look like, and the JSON Schema allows only objects, so the loader insists too.
+pub struct Object<T>(pub T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Visitor<T> {
+            type Value = Object<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object { … }")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Object<T>, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Object)
+            }
+        }
+        deserializer.deserialize_map(Visitor(std::marker::PhantomData))
+    }
+}
+
+fn objects<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    let items = Vec::<Object<T>>::deserialize(deserializer)?;
+    Ok(items.into_iter().map(|Object(item)| item).collect())
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -221,8 +272,12 @@ macro_rules! id_or_object {
                     fn visit_string<E: serde::de::Error>(self, id: String) -> Result<$name, E> {
                         Ok($name::Id(id))
                     }
-                    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<$name, A::Error> {
-                        $full::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map($name::Full)
+                    fn visit_map<A: serde::de::MapAccess<'de>>(
+                        self,
+                        map: A,
+                    ) -> Result<$name, A::Error> {
+                        $full::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                            .map($name::Full)
                     }
                 }
                 deserializer.deserialize_any(Visitor)
@@ -231,6 +286,18 @@ macro_rules! id_or_object {
     };
 }
 
-id_or_object!(RawActorRef, RawActorRole, "an actor id, or an object such as {\"actor\": \"id\", \"role\": \"…\"}");
-id_or_object!(RawEventRef, RawEventNote, "an event id, or an object such as {\"event\": \"id\", \"note\": \"…\"}");
-id_or_object!(RawSourceRef, RawSourceLocator, "a source id, or an object such as {\"source\": \"id\", \"locator\": \"…\"}");
+id_or_object!(
+    RawActorRef,
+    RawActorRole,
+    "an actor id, or an object such as {\"actor\": \"id\", \"role\": \"…\"}"
+);
+id_or_object!(
+    RawEventRef,
+    RawEventNote,
+    "an event id, or an object such as {\"event\": \"id\", \"note\": \"…\"}"
+);
+id_or_object!(
+    RawSourceRef,
+    RawSourceLocator,
+    "a source id, or an object such as {\"source\": \"id\", \"locator\": \"…\"}"
+);

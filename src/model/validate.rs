@@ -30,7 +30,10 @@ pub struct Validated {
 pub fn validate(raw: &RawChronology, src: &str) -> (Option<Validated>, Vec<Diagnostic>) {
     let mut checker = Checker::default();
     checker.check(raw);
-    let has_error = checker.findings.iter().any(|f| f.severity == Severity::Error);
+    let has_error = checker
+        .findings
+        .iter()
+        .any(|f| f.severity == Severity::Error);
     let diagnostics = if checker.findings.is_empty() && !checker.version_wrong {
         Vec::new()
     } else {
@@ -46,7 +49,12 @@ pub fn validate(raw: &RawChronology, src: &str) -> (Option<Validated>, Vec<Diagn
     (Some(validated), diagnostics)
 }
 
-fn locate(raw: &RawChronology, src: &str, findings: Vec<Finding>, version_wrong: bool) -> Vec<Diagnostic> {
+fn locate(
+    raw: &RawChronology,
+    src: &str,
+    findings: Vec<Finding>,
+    version_wrong: bool,
+) -> Vec<Diagnostic> {
     let lines = LineIndex::new(src);
     let mut locator = Locator::new(src);
     let mut out = Vec::with_capacity(findings.len() + 1);
@@ -80,16 +88,30 @@ struct Checker {
 
 impl Checker {
     fn error(&mut self, path: Vec<Step>, message: String, help: Option<String>) {
-        self.findings.push(Finding { severity: Severity::Error, path, message, help });
+        self.findings.push(Finding {
+            severity: Severity::Error,
+            path,
+            message,
+            help,
+        });
     }
 
     fn warning(&mut self, path: Vec<Step>, message: String, help: Option<String>) {
-        self.findings.push(Finding { severity: Severity::Warning, path, message, help });
+        self.findings.push(Finding {
+            severity: Severity::Warning,
+            path,
+            message,
+            help,
+        });
     }
 
     fn check(&mut self, raw: &RawChronology) {
         self.version_wrong = raw.quipu != FORMAT_VERSION;
-        self.non_empty(vec![Step::Key("title")], &raw.title, "the chronology's title");
+        self.non_empty(
+            vec![Step::Key("title")],
+            &raw.title,
+            "the chronology's title",
+        );
         self.text(vec![Step::Key("title")], &raw.title);
         if let Some(description) = &raw.description {
             self.text(vec![Step::Key("description")], description);
@@ -145,16 +167,37 @@ impl Checker {
                 );
             }
             for (r, reference) in event.actors.iter().enumerate() {
-                self.reference(at("actors"), r, "actor", reference.actor(), &actors, "actors");
+                self.reference(
+                    at("actors"),
+                    r,
+                    "actor",
+                    reference.actor(),
+                    &actors,
+                    "actors",
+                );
                 if let Some(role) = reference.role() {
                     self.text(at("actors"), role);
                 }
             }
             for (r, reference) in event.consequences.iter().enumerate() {
-                self.reference(at("consequences"), r, "event", reference.event(), &events, "events");
+                self.reference(
+                    at("consequences"),
+                    r,
+                    "event",
+                    reference.event(),
+                    &events,
+                    "events",
+                );
             }
             for (r, reference) in event.sources.iter().enumerate() {
-                self.reference(at("sources"), r, "source", reference.source(), &sources, "sources");
+                self.reference(
+                    at("sources"),
+                    r,
+                    "source",
+                    reference.source(),
+                    &sources,
+                    "sources",
+                );
             }
             for (t, tag) in event.tags.iter().enumerate() {
                 let mut path = at("tags");
@@ -167,12 +210,20 @@ impl Checker {
     }
 
     /// Records ids, reporting empty and duplicate ones; returns id → position of the first.
-    fn ids<'a>(&mut self, list: &'static str, ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+    fn ids<'a>(
+        &mut self,
+        list: &'static str,
+        ids: impl Iterator<Item = &'a str>,
+    ) -> HashMap<&'a str, usize> {
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for (ix, id) in ids.enumerate() {
             let path = vec![Step::Key(list), Step::Index(ix), Step::Key("id")];
             if id.is_empty() {
-                self.error(path, "empty id".into(), Some("give every item a short unique id such as \"self-coup\"".into()));
+                self.error(
+                    path,
+                    "empty id".into(),
+                    Some("give every item a short unique id such as \"self-coup\"".into()),
+                );
                 continue;
             }
             if id.chars().any(needs_cleaning) {
@@ -186,7 +237,9 @@ impl Checker {
                 self.error(
                     path,
                     format!("duplicate id `{id}` in {list}"),
-                    Some(format!("ids must be unique within {list}; the first `{id}` is {list}[{first}]")),
+                    Some(format!(
+                        "ids must be unique within {list}; the first `{id}` is {list}[{first}]"
+                    )),
                 );
             } else {
                 seen.insert(id, ix);
@@ -226,7 +279,9 @@ impl Checker {
             self.warning(
                 path,
                 "control characters or escape sequences in text".into(),
-                Some("quipu removes them before showing the text; delete them from the file".into()),
+                Some(
+                    "quipu removes them before showing the text; delete them from the file".into(),
+                ),
             );
         }
     }
@@ -245,10 +300,16 @@ impl Checker {
     fn causal_order(&mut self, raw: &RawChronology, events: &HashMap<&str, usize>) {
         let mut found = Vec::new();
         for (ix, event) in raw.events.iter().enumerate() {
-            let Some(Some(cause_date)) = self.event_dates.get(ix) else { continue };
+            let Some(Some(cause_date)) = self.event_dates.get(ix) else {
+                continue;
+            };
             for (r, reference) in event.consequences.iter().enumerate() {
-                let Some(&effect) = events.get(reference.event()) else { continue };
-                let Some(Some(effect_date)) = self.event_dates.get(effect) else { continue };
+                let Some(&effect) = events.get(reference.event()) else {
+                    continue;
+                };
+                let Some(Some(effect_date)) = self.event_dates.get(effect) else {
+                    continue;
+                };
                 if effect_date.earliest < cause_date.earliest {
                     let message = format!(
                         "consequence `{}` ({}) is dated before its cause `{}` ({})",
@@ -263,7 +324,12 @@ impl Checker {
         }
         for (ix, r, message) in found {
             self.warning(
-                vec![Step::Key("events"), Step::Index(ix), Step::Key("consequences"), Step::Index(r)],
+                vec![
+                    Step::Key("events"),
+                    Step::Index(ix),
+                    Step::Key("consequences"),
+                    Step::Index(r),
+                ],
                 message,
                 Some("check both dates, or whether the link points the wrong way".into()),
             );
@@ -311,8 +377,10 @@ impl Checker {
                         }
                         Mark::Open => {
                             let from = stack.iter().position(|&(n, _)| n == to).unwrap_or(0);
-                            let mut chain: Vec<&str> =
-                                stack[from..].iter().map(|&(n, _)| raw.events[n].id.as_str()).collect();
+                            let mut chain: Vec<&str> = stack[from..]
+                                .iter()
+                                .map(|&(n, _)| raw.events[n].id.as_str())
+                                .collect();
                             chain.push(&raw.events[to].id);
                             self.error(
                                 vec![
