@@ -14,7 +14,9 @@ use clap::Parser;
 use quipu::generate::{Generator, Layout, Spec};
 
 #[derive(Debug, Parser)]
-#[command(about = "Write a valid, deterministic synthetic chronology (quipu JSON) to standard output.")]
+#[command(
+    about = "Write a valid, deterministic synthetic chronology (quipu JSON) to standard output."
+)]
 struct Args {
     /// Number of events.
     #[arg(long, default_value_t = 1000)]
@@ -33,10 +35,20 @@ struct Args {
 fn main() -> ExitCode {
     let args = Args::parse();
     let actors = args.actors.unwrap_or((args.events / 20).max(10));
-    let generator = Generator::new(Spec { events: args.events, actors, seed: args.seed });
-    let layout = if args.compact { Layout::Compact } else { Layout::Pretty };
+    let generator = Generator::new(Spec {
+        events: args.events,
+        actors,
+        seed: args.seed,
+    });
+    let layout = if args.compact {
+        Layout::Compact
+    } else {
+        Layout::Pretty
+    };
     let stdout = std::io::stdout();
-    let written = generator.write_json(stdout.lock(), layout).and_then(|()| stdout.lock().flush());
+    let written = generator
+        .write_json(stdout.lock(), layout)
+        .and_then(|()| stdout.lock().flush());
     match written {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`gen | head`) is the reader's choice, not a failure worth a message.

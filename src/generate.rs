@@ -18,8 +18,8 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::model::raw::{
-    ActorKind, RawActor, RawActorRef, RawActorRole, RawChronology, RawEra, RawEvent, RawEventNote, RawEventRef,
-    RawSource, RawSourceLocator, RawSourceRef,
+    ActorKind, RawActor, RawActorRef, RawActorRole, RawChronology, RawEra, RawEvent, RawEventNote,
+    RawEventRef, RawSource, RawSourceLocator, RawSourceRef,
 };
 use names::*;
 
@@ -74,14 +74,36 @@ enum Stream {
 
 impl Generator {
     pub fn new(spec: Spec) -> Generator {
-        let actor_count = if spec.events > 0 { spec.actors.max(1) } else { spec.actors };
-        let spec = Spec { actors: actor_count, ..spec };
-        let sources = if spec.events == 0 { 0 } else { (spec.events / 200).clamp(1, 2000) };
-        let actors = (0..actor_count).map(|ix| make_actor(spec.seed, ix)).collect();
-        let planned: Vec<PlannedDate> = (0..spec.events).map(|ix| plan_date(spec.seed, ix)).collect();
+        let actor_count = if spec.events > 0 {
+            spec.actors.max(1)
+        } else {
+            spec.actors
+        };
+        let spec = Spec {
+            actors: actor_count,
+            ..spec
+        };
+        let sources = if spec.events == 0 {
+            0
+        } else {
+            (spec.events / 200).clamp(1, 2000)
+        };
+        let actors = (0..actor_count)
+            .map(|ix| make_actor(spec.seed, ix))
+            .collect();
+        let planned: Vec<PlannedDate> = (0..spec.events)
+            .map(|ix| plan_date(spec.seed, ix))
+            .collect();
         let (link_start, link_to) = plan_links(spec.seed, &planned);
         let dates = planned.into_iter().map(|date| date.text).collect();
-        Generator { spec, sources, actors, dates, link_start, link_to }
+        Generator {
+            spec,
+            sources,
+            actors,
+            dates,
+            link_start,
+            link_to,
+        }
     }
 
     pub fn spec(&self) -> Spec {
@@ -138,16 +160,29 @@ impl Generator {
         }
         ERAS.iter()
             .enumerate()
-            .map(|(ix, (title, date))| RawEra { id: format!("era-{ix}"), title: (*title).into(), date: (*date).into() })
+            .map(|(ix, (title, date))| RawEra {
+                id: format!("era-{ix}"),
+                title: (*title).into(),
+                date: (*date).into(),
+            })
             .collect()
     }
 
     pub fn source(&self, ix: usize) -> RawSource {
         let mut rng = Rng::stream(self.spec.seed, Stream::Source, ix);
-        let title = rng.pick(SOURCE_TEMPLATES).replace("{p}", *rng.pick(PLACES));
-        let url = rng.chance(60).then(|| format!("https://example.org/archivo/{ix}?lang=es"));
-        let note = rng.chance(20).then(|| "Consultado en la Biblioteca Nacional del Perú.".to_string());
-        RawSource { id: format!("src-{ix}"), title: format!("{title} ({})", 1900 + rng.below(125)), url, note }
+        let title = rng.word(SOURCE_TEMPLATES).replace("{p}", rng.word(PLACES));
+        let url = rng
+            .chance(60)
+            .then(|| format!("https://example.org/archivo/{ix}?lang=es"));
+        let note = rng
+            .chance(20)
+            .then(|| "Consultado en la Biblioteca Nacional del Perú.".to_string());
+        RawSource {
+            id: format!("src-{ix}"),
+            title: format!("{title} ({})", 1900 + rng.below(125)),
+            url,
+            note,
+        }
     }
 
     pub fn event(&self, ix: usize) -> RawEvent {
@@ -166,9 +201,12 @@ impl Generator {
             }
         }
         // A lone actor faces a country rather than itself.
-        let other = *rng.pick(COUNTRIES);
+        let other = rng.word(COUNTRIES);
         let name = |n: usize| cast.get(n).map_or(other, |&a| self.actors[a].name.as_str());
-        let title = template.replace("{a}", name(0)).replace("{b}", name(1)).replace("{p}", *rng.pick(PLACES));
+        let title = template
+            .replace("{a}", name(0))
+            .replace("{b}", name(1))
+            .replace("{p}", rng.word(PLACES));
 
         let actors = cast
             .iter()
@@ -176,8 +214,14 @@ impl Generator {
                 let id = self.actors[a].id.clone();
                 match rng.below(20) {
                     0..=9 => RawActorRef::Id(id),
-                    10 => RawActorRef::Full(RawActorRole { actor: id, role: None }),
-                    _ => RawActorRef::Full(RawActorRole { actor: id, role: Some(rng.pick(ROLES).to_string()) }),
+                    10 => RawActorRef::Full(RawActorRole {
+                        actor: id,
+                        role: None,
+                    }),
+                    _ => RawActorRef::Full(RawActorRole {
+                        actor: id,
+                        role: Some(rng.word(ROLES).to_string()),
+                    }),
                 }
             })
             .collect();
@@ -189,7 +233,7 @@ impl Generator {
                 if rng.chance(50) {
                     RawEventRef::Id(event)
                 } else {
-                    let note = rng.chance(70).then(|| rng.pick(LINK_NOTES).to_string());
+                    let note = rng.chance(70).then(|| rng.word(LINK_NOTES).to_string());
                     RawEventRef::Full(RawEventNote { event, note })
                 }
             })
@@ -197,15 +241,23 @@ impl Generator {
 
         let summary = match rng.below(10) {
             0..=2 => None,
-            3 => Some(format!("{}\n\n{}", rng.pick(SUMMARY_SENTENCES), rng.pick(SUMMARY_SENTENCES))),
-            _ => Some(format!("{} {}", rng.pick(SUMMARY_SENTENCES), rng.pick(SUMMARY_SENTENCES))),
+            3 => Some(format!(
+                "{}\n\n{}",
+                rng.word(SUMMARY_SENTENCES),
+                rng.word(SUMMARY_SENTENCES)
+            )),
+            _ => Some(format!(
+                "{} {}",
+                rng.word(SUMMARY_SENTENCES),
+                rng.word(SUMMARY_SENTENCES)
+            )),
         };
 
         let mut tags: Vec<String> = Vec::new();
         for _ in 0..rng.below(4) {
-            let tag = rng.pick(TAGS);
+            let tag = rng.word(TAGS);
             if !tags.iter().any(|t| t == tag) {
-                tags.push((*tag).into());
+                tags.push(tag.to_string());
             }
         }
 
@@ -219,8 +271,14 @@ impl Generator {
                         RawSourceRef::Id(source)
                     } else {
                         let (n, m) = (1 + rng.below(400), 1 + rng.below(9));
-                        let locator = rng.pick(LOCATORS).replace("{n}", &n.to_string()).replace("{m}", &m.to_string());
-                        RawSourceRef::Full(RawSourceLocator { source, locator: Some(locator) })
+                        let locator = rng
+                            .pick(LOCATORS)
+                            .replace("{n}", &n.to_string())
+                            .replace("{m}", &m.to_string());
+                        RawSourceRef::Full(RawSourceLocator {
+                            source,
+                            locator: Some(locator),
+                        })
                     }
                 })
                 .collect()
@@ -240,7 +298,6 @@ impl Generator {
             sources,
         }
     }
-
 }
 
 /// The topic is the first draw of the event's stream, so the id is known without the event.
@@ -253,7 +310,10 @@ fn event_id(seed: u64, ix: usize) -> String {
 /// A human wording of an EDTF date, as an author would put in `display_date`.
 fn display_date(edtf: &str) -> String {
     let year = edtf.get(..4).unwrap_or(edtf);
-    let month = edtf.get(5..7).and_then(|m| m.parse::<usize>().ok()).and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+    let month = edtf
+        .get(5..7)
+        .and_then(|m| m.parse::<usize>().ok())
+        .and_then(|m| MONTHS.get(m.wrapping_sub(1)));
     let when = match month {
         Some(month) => format!("{month} {year}"),
         None => year.to_string(),
@@ -284,21 +344,32 @@ fn make_actor(seed: u64, ix: usize) -> RawActor {
     let mut aliases: Vec<String> = Vec::new();
     let name = match kind {
         ActorKind::Person => {
-            let first = rng.pick(FIRST_NAMES);
-            let surname = rng.pick(SURNAMES);
+            let first = rng.word(FIRST_NAMES);
+            let surname = rng.word(SURNAMES);
             if rng.chance(30) {
-                aliases.push(format!("{}. {surname}", first.chars().next().unwrap_or('X')));
+                aliases.push(format!(
+                    "{}. {surname}",
+                    first.chars().next().unwrap_or('X')
+                ));
             }
             if rng.chance(5) {
-                aliases.push(rng.pick(NICKNAMES).to_string());
+                aliases.push(rng.word(NICKNAMES).to_string());
             }
-            if rng.chance(40) { format!("{first} {surname} {}", rng.pick(SURNAMES)) } else { format!("{first} {surname}") }
+            if rng.chance(40) {
+                format!("{first} {surname} {}", rng.word(SURNAMES))
+            } else {
+                format!("{first} {surname}")
+            }
         }
         ActorKind::State => {
             if rng.chance(50) {
-                rng.pick(COUNTRIES).to_string()
+                rng.word(COUNTRIES).to_string()
             } else {
-                format!("{} {}", rng.pick(&["Departamento de", "Provincia de", "Land", "Województwo"]), rng.pick(PLACES))
+                format!(
+                    "{} {}",
+                    rng.word(&["Departamento de", "Provincia de", "Land", "Województwo"]),
+                    rng.word(PLACES)
+                )
             }
         }
         ActorKind::Organization => {
@@ -307,7 +378,7 @@ fn make_actor(seed: u64, ix: usize) -> RawActor {
                 aliases.extend(acronyms.iter().map(|a| a.to_string()));
                 name.to_string()
             } else {
-                format!("{} {}", rng.pick(ORGANIZATION_KINDS), rng.pick(PLACES))
+                format!("{} {}", rng.word(ORGANIZATION_KINDS), rng.word(PLACES))
             }
         }
         ActorKind::Group => {
@@ -316,20 +387,32 @@ fn make_actor(seed: u64, ix: usize) -> RawActor {
                 aliases.extend(acronyms.iter().map(|a| a.to_string()));
                 name.to_string()
             } else {
-                format!("{} {}", rng.pick(GROUP_KINDS), rng.pick(PLACES))
+                format!("{} {}", rng.word(GROUP_KINDS), rng.word(PLACES))
             }
         }
-        ActorKind::Other => format!("{} {}", rng.pick(OTHER_KINDS), rng.pick(PLACES)),
+        ActorKind::Other => format!("{} {}", rng.word(OTHER_KINDS), rng.word(PLACES)),
     };
     // Users type names without accents; the folded name is what they would search for.
     let folded = fold_to_ascii(&name);
     if folded != name && !folded.trim().is_empty() && rng.chance(50) {
         aliases.push(folded);
     }
-    let description = rng.chance(25).then(|| rng.pick(ACTOR_DESCRIPTIONS).to_string());
+    let description = rng
+        .chance(25)
+        .then(|| rng.word(ACTOR_DESCRIPTIONS).to_string());
     let stem = slug(&name);
-    let stem = if stem.is_empty() { kind.as_str().to_string() } else { stem };
-    RawActor { id: format!("{stem}-{ix}"), name, kind, aliases, description }
+    let stem = if stem.is_empty() {
+        kind.as_str().to_string()
+    } else {
+        stem
+    };
+    RawActor {
+        id: format!("{stem}-{ix}"),
+        name,
+        kind,
+        aliases,
+        description,
+    }
 }
 
 /// Latin letters without their diacritics (`Łódź` → `Lodz`); other scripts are kept.
@@ -379,11 +462,12 @@ struct PlannedDate {
 
 /// The forms of EDTF dates generated; the first events take one of each, so that any file of at
 /// least this many events has them all.
-const DATE_FORMS: usize = 12;
+const DATE_FORMS: usize = 14;
 
 fn plan_date(seed: u64, ix: usize) -> PlannedDate {
     let mut rng = Rng::stream(seed, Stream::Date, ix);
-    let span = (NaiveDate::from_ymd_opt(LAST_YEAR, 12, 31).unwrap_or(EPOCH) - EPOCH).num_days() as usize;
+    let span =
+        (NaiveDate::from_ymd_opt(LAST_YEAR, 12, 31).unwrap_or(EPOCH) - EPOCH).num_days() as usize;
     let day = EPOCH + Days::new(rng.below(span + 1) as u64);
     let form = if ix < DATE_FORMS {
         ix
@@ -399,7 +483,11 @@ fn plan_date(seed: u64, ix: usize) -> PlannedDate {
     let (y, m, d) = (day.year(), day.month(), day.day());
     let first_of_month = days(y, m, 1);
     let first_of_year = days(y, 1, 1);
-    let exact = |text: String, earliest: i64| PlannedDate { text, lo: earliest, hi: earliest };
+    let exact = |text: String, earliest: i64| PlannedDate {
+        text,
+        lo: earliest,
+        hi: earliest,
+    };
     match form {
         0 => exact(format!("{y:04}-{m:02}-{d:02}"), days(y, m, d)),
         1 => exact(format!("{y:04}-{m:02}"), first_of_month),
@@ -413,7 +501,11 @@ fn plan_date(seed: u64, ix: usize) -> PlannedDate {
                 9..=11 => 23,
                 _ => 24,
             };
-            PlannedDate { text: format!("{y:04}-{season}"), lo: first_of_year - 31, hi: days(y, 12, 31) }
+            PlannedDate {
+                text: format!("{y:04}-{season}"),
+                lo: first_of_year - 31,
+                hi: days(y, 12, 31),
+            }
         }
         6..=8 => {
             let mark = ["~", "?", "%"][form - 6];
@@ -422,7 +514,11 @@ fn plan_date(seed: u64, ix: usize) -> PlannedDate {
                 1 => (format!("{y:04}-{m:02}{mark}"), first_of_month),
                 _ => (format!("{y:04}{mark}"), first_of_year),
             };
-            PlannedDate { text, lo: earliest - 2 * 366, hi: earliest }
+            PlannedDate {
+                text,
+                lo: earliest - 2 * 366,
+                hi: earliest,
+            }
         }
         9 => exact(format!("{y:04}-XX"), first_of_year),
         10 => {
@@ -433,16 +529,35 @@ fn plan_date(seed: u64, ix: usize) -> PlannedDate {
             }
         }
         _ => {
-            let open = rng.chance(40);
             let end = day + Days::new(32 + rng.below(8 * 365) as u64);
             let (ey, em, ed) = (end.year(), end.month(), end.day());
             let (start, end, earliest) = match rng.below(3) {
-                0 => (format!("{y:04}"), format!("{:04}", ey.max(y + 1)), first_of_year),
-                1 => (format!("{y:04}-{m:02}"), format!("{ey:04}-{em:02}"), first_of_month),
-                _ => (format!("{y:04}-{m:02}-{d:02}"), format!("{ey:04}-{em:02}-{ed:02}"), days(y, m, d)),
+                0 => (
+                    format!("{y:04}"),
+                    format!("{:04}", ey.max(y + 1)),
+                    first_of_year,
+                ),
+                1 => (
+                    format!("{y:04}-{m:02}"),
+                    format!("{ey:04}-{em:02}"),
+                    first_of_month,
+                ),
+                _ => (
+                    format!("{y:04}-{m:02}-{d:02}"),
+                    format!("{ey:04}-{em:02}-{ed:02}"),
+                    days(y, m, d),
+                ),
             };
-            let end = if open { "..".to_string() } else { end };
-            exact(format!("{start}/{end}"), earliest)
+            match form {
+                11 => exact(format!("{start}/{end}"), earliest),
+                12 => exact(format!("{start}/.."), earliest),
+                // An open or unknown start takes the end's span, so the end's earliest day counts.
+                _ => match rng.below(3) {
+                    0 => exact(format!("{start}/"), earliest),
+                    1 => exact(format!("../{start}"), earliest),
+                    _ => exact(format!("/{start}"), earliest),
+                },
+            }
         }
     }
 }
@@ -569,6 +684,10 @@ impl Rng {
 
     fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
+    }
+
+    fn word(&mut self, words: &[&'static str]) -> &'static str {
+        words[self.below(words.len())]
     }
 
     /// In `0..n`, favouring small values: a few actors take part in many events, as in life.
