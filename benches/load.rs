@@ -12,7 +12,9 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
+use criterion::{
+    BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
+};
 use quipu::generate::{Generator, Layout, Spec};
 use quipu::model::Chronology;
 
@@ -32,7 +34,11 @@ fn load(c: &mut Criterion) {
     group.warm_up_time(Duration::from_secs(1));
     group.measurement_time(Duration::from_secs(10));
     for events in sizes() {
-        let spec = Spec { events, actors: (events / 20).max(10), seed: 1 };
+        let spec = Spec {
+            events,
+            actors: (events / 20).max(10),
+            seed: 1,
+        };
         let json = Generator::new(spec).to_json(Layout::Pretty);
         group.throughput(Throughput::Bytes(json.len() as u64));
         group.bench_with_input(BenchmarkId::from_parameter(events), &json, |b, json| {
