@@ -83,7 +83,7 @@ fn every_structural_error_is_reported_not_just_the_first() {
     );
     assert_eq!(found[0].path.as_deref(), Some("events[0]"));
     assert_eq!(found[1].line, 3);
-    assert_eq!(found[1].path.as_deref(), Some("events[1]"));
+    assert_eq!(found[1].path.as_deref(), Some("events[1].id"));
 }
 
 #[test]

@@ -1,11 +1,91 @@
-//! `quipu export`. STUB: being written.
+//! `quipu export --to markdown|dot|json|timelinejs [FILE] [-o OUT]`: writes a chronology (the
+//! shipped one when FILE is left out) for documents, slides and Graphviz. `--actor` and `--from`
+//! narrow it to one actor's events or to everything downstream of one event.
+
+use std::io::Write;
+use std::path::PathBuf;
 
 use clap::Args;
 
+use super::exit;
+use super::import::write_output;
+use crate::interchange::{Format, downstream_of, events_of_actor, export_events, load_any};
+use crate::model::{Chronology, EventIx};
+
 #[derive(Debug, Args)]
-pub struct ExportArgs {}
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long = "to", value_enum, value_name = "FORMAT")]
+    pub to: Format,
+
+    /// Chronology to export (quipu JSON, TimelineJS JSON or CSV); the shipped one when left out.
+    pub file: Option<PathBuf>,
+
+    /// Write here instead of to standard output.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+
+    /// Only the events this actor (by id) takes part in.
+    #[arg(long, value_name = "ID")]
+    pub actor: Option<String>,
+
+    /// Only this event (by id) and everything downstream of it through consequences.
+    #[arg(long = "from", value_name = "EVENT")]
+    pub from: Option<String>,
+}
 
 pub fn run(args: &ExportArgs) -> u8 {
-    let _ = args;
-    super::exit::USAGE
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    run_to(args, &mut stdout.lock(), &mut stderr.lock())
+}
+
+/// `run` with its output streams passed in, for tests.
+pub fn run_to(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let chronology = match &args.file {
+        Some(path) => match load_any(path) {
+            Ok(chronology) => chronology,
+            Err(error) => {
+                let _ = writeln!(err, "{error}");
+                return exit::FAILURE;
+            }
+        },
+        None => Chronology::shipped(),
+    };
+    let events = match select(&chronology, args) {
+        Ok(events) => events,
+        Err(message) => {
+            let _ = writeln!(err, "{message}");
+            return exit::USAGE;
+        }
+    };
+    let text = export_events(&chronology, &events, args.to);
+    write_output(args.output.as_deref(), &text, out, err)
+}
+
+/// The events `--actor` and `--from` leave (both apply when both are given).
+fn select(chronology: &Chronology, args: &ExportArgs) -> Result<Vec<EventIx>, String> {
+    let mut events: Vec<EventIx> = (0..chronology.events.len()).collect();
+    if let Some(id) = &args.actor {
+        let actor = chronology
+            .actor_ix(id)
+            .ok_or_else(|| unknown("actor", id, chronology.actors.iter().map(|a| a.id.as_str())))?;
+        let own = events_of_actor(chronology, actor);
+        events.retain(|e| own.binary_search(e).is_ok());
+    }
+    if let Some(id) = &args.from {
+        let start = chronology
+            .event_ix(id)
+            .ok_or_else(|| unknown("event", id, chronology.events.iter().map(|e| e.id.as_str())))?;
+        let downstream = downstream_of(chronology, start);
+        events.retain(|e| downstream.binary_search(e).is_ok());
+    }
+    Ok(events)
+}
+
+fn unknown<'a>(what: &str, id: &str, known: impl Iterator<Item = &'a str>) -> String {
+    match crate::model::suggest::closest(id, known) {
+        Some(near) => format!("error: unknown {what} `{id}`\n  help: did you mean `{near}`?"),
+        None => format!("error: unknown {what} `{id}`"),
+    }
 }

@@ -62,9 +62,12 @@ impl EventDate {
         if !diagnose::has_edtf_alphabet(text) {
             return Err(DateError::new(diagnose::not_edtf(text)));
         }
-        let edtf = edtf::level_1::Edtf::parse(text)
-            .map_err(|_| DateError::new(diagnose::not_edtf(text)))?;
-        let shape = Shape::from_edtf(edtf);
+        let shape = match edtf::level_1::Edtf::parse(text) {
+            Ok(edtf) => Shape::from_edtf(edtf),
+            Err(_) => {
+                long_year_interval(text).ok_or_else(|| DateError::new(diagnose::not_edtf(text)))?
+            }
+        };
         if let Shape::Interval(start, end) = shape {
             let (start_first, _) = start.span();
             let (_, end_last) = end.span();
@@ -118,6 +121,22 @@ impl fmt::Display for EventDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.human())
     }
+}
+
+/// An interval with a `Y` year at either end, such as `Y-538800000/Y-251902000`.
+///
+/// EDTF allows such years, and deep-time chronologies (TimelineJS's cosmological scale) need them
+/// as interval ends, but the edtf crate takes them only on their own; so each end is parsed alone.
+fn long_year_interval(text: &str) -> Option<Shape> {
+    let (start, end) = text.split_once('/')?;
+    if !(start.starts_with('Y') || end.starts_with('Y')) {
+        return None;
+    }
+    let single = |side: &str| match Shape::from_edtf(edtf::level_1::Edtf::parse(side).ok()?) {
+        Shape::Single(point) => Some(point),
+        _ => None,
+    };
+    Some(Shape::Interval(single(start)?, single(end)?))
 }
 
 #[cfg(test)]
@@ -237,7 +256,8 @@ mod tests {
             ("0000", "1 BC"),
             ("0001", "1"),
             ("-197X", "1980–1971 BC"),
-            ("Y-13800000000", "13,800,000,001 BC"),
+            ("Y-13800000000", "13,800,000,000 BC"),
+            ("Y-538800000/Y-251902000", "538,800,000 BC–251,902,000 BC"),
             ("Y170000002", "170,000,002"),
             ("1992-04-05T23:59:30+04:30", "5 April 1992"),
         ];

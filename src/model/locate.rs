@@ -162,7 +162,7 @@ mod tests {
             Step::Key("actors"),
             Step::Index(1),
         ]);
-        assert_eq!(lines.line_col(at), (4, 32));
+        assert_eq!(lines.line_col(at), (4, 33));
         assert_eq!(&src[at..at + 4], "\"yy\"");
     }
 

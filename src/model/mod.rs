@@ -11,7 +11,7 @@ pub mod load;
 mod locate;
 mod parse;
 pub mod raw;
-mod suggest;
+pub mod suggest;
 mod validate;
 
 pub use chronology::{Actor, ActorIx, Chronology, Era, EraIx, Event, EventIx, Link, SourceIx};

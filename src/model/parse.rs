@@ -4,12 +4,17 @@
 //! A valid file is deserialised in one pass. Only when that fails do we go item by item (each list
 //! entry re-read from its borrowed slice of the source), so one typo does not hide the next.
 
+use std::collections::HashMap;
+
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::diagnostic::Diagnostic;
 use super::locate::LineIndex;
-use super::raw::{Object, RawActor, RawChronology, RawEra, RawEvent, RawSource};
+use super::raw::{
+    Object, RawActor, RawActorRef, RawChronology, RawEra, RawEvent, RawEventRef, RawSource,
+    RawSourceRef,
+};
 use super::suggest::closest;
 
 /// The format version this build reads.
@@ -39,6 +44,8 @@ pub fn parse(src: &str) -> Result<RawChronology, Vec<Diagnostic>> {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Skeleton<'a> {
+    #[serde(rename = "$schema", borrow)]
+    _schema: Option<&'a RawValue>,
     #[serde(borrow)]
     quipu: Option<&'a RawValue>,
     #[serde(borrow)]
@@ -104,8 +111,106 @@ fn item_by_item(src: &str, lines: &LineIndex<'_>) -> Vec<Diagnostic> {
     check_list::<Object<RawSource>>(&skeleton.sources, "sources", lines, &base, &mut found);
     check_list::<Object<RawActor>>(&skeleton.actors, "actors", lines, &base, &mut found);
     check_list::<Object<RawEra>>(&skeleton.eras, "eras", lines, &base, &mut found);
-    check_list::<Object<RawEvent>>(&skeleton.events, "events", lines, &base, &mut found);
+    for (ix, item) in skeleton.events.iter().flatten().enumerate() {
+        let path = format!("events[{ix}]");
+        if serde_json::from_str::<Object<RawEvent>>(item.get()).is_err() {
+            let before = found.len();
+            event_fields(item, &path, lines, &base, &mut found);
+            if found.len() == before {
+                check_item::<Object<RawEvent>>(item, &path, lines, base(item), &mut found);
+            }
+        }
+    }
     found
+}
+
+/// The fields of an event that failed to parse, each checked alone, so every problem in it is
+/// reported at its own value (`events[3].actors[1]`) rather than only the first, at the event.
+fn event_fields(
+    item: &RawValue,
+    path: &str,
+    lines: &LineIndex<'_>,
+    base: &dyn Fn(&RawValue) -> usize,
+    found: &mut Vec<Diagnostic>,
+) {
+    const FIELDS: [&str; 9] = [
+        "id",
+        "date",
+        "display_date",
+        "title",
+        "summary",
+        "actors",
+        "consequences",
+        "tags",
+        "sources",
+    ];
+    let Ok(fields) = serde_json::from_str::<HashMap<String, &RawValue>>(item.get()) else {
+        return;
+    };
+    let mut fields: Vec<(String, &RawValue)> = fields.into_iter().collect();
+    fields.sort_by_key(|(_, value)| base(value));
+    // A misspelt required field is reported once, as the unknown field with its suggestion.
+    let misspelt: Vec<&str> = fields
+        .iter()
+        .filter(|(key, _)| !FIELDS.contains(&key.as_str()))
+        .filter_map(|(key, _)| closest(key, FIELDS))
+        .collect();
+    for required in ["id", "date", "title"] {
+        if !fields.iter().any(|(key, _)| key == required) && !misspelt.contains(&required) {
+            let (line, column) = lines.line_col(base(item));
+            found.push(
+                Diagnostic::error(line, column, format!("missing field `{required}`"))
+                    .at_path(path)
+                    .with_help(format!("add \"{required}\": … to this event")),
+            );
+        }
+    }
+    for (key, value) in &fields {
+        let at = format!("{path}.{key}");
+        match key.as_str() {
+            "id" | "date" | "title" => check_item::<String>(value, &at, lines, base(value), found),
+            "display_date" | "summary" => {
+                check_item::<Option<String>>(value, &at, lines, base(value), found)
+            }
+            "actors" => check_each::<RawActorRef>(value, &at, lines, base, found),
+            "consequences" => check_each::<RawEventRef>(value, &at, lines, base, found),
+            "tags" => check_each::<String>(value, &at, lines, base, found),
+            "sources" => check_each::<RawSourceRef>(value, &at, lines, base, found),
+            unknown => {
+                let (line, column) = lines.line_col(base(value));
+                let help = match closest(unknown, FIELDS) {
+                    Some(near) => format!(
+                        "did you mean `{near}`? The fields allowed here are {}",
+                        FIELDS.join(", ")
+                    ),
+                    None => format!("the fields allowed here are {}", FIELDS.join(", ")),
+                };
+                found.push(
+                    Diagnostic::error(line, column, format!("unknown field `{unknown}`"))
+                        .at_path(path)
+                        .with_help(help),
+                );
+            }
+        }
+    }
+}
+
+/// Checks each element of a list on its own; a value that is not a list is reported as such.
+fn check_each<'a, T: Deserialize<'a>>(
+    value: &'a RawValue,
+    path: &str,
+    lines: &LineIndex<'_>,
+    base: &dyn Fn(&RawValue) -> usize,
+    found: &mut Vec<Diagnostic>,
+) {
+    match serde_json::from_str::<Vec<&RawValue>>(value.get()) {
+        Ok(items) => {
+            for (ix, item) in items.iter().enumerate() {
+                check_item::<T>(item, &format!("{path}[{ix}]"), lines, base(item), found);
+            }
+        }
+        Err(err) => found.push(from_serde(&err, lines, base(value)).at_path(path)),
+    }
 }
 
 fn check_version(value: &RawValue, lines: &LineIndex<'_>, at: usize) -> Result<(), Diagnostic> {
@@ -216,7 +321,9 @@ fn explain(diag: Diagnostic, message: &str) -> Diagnostic {
         return diag.with_help("JSON allows no comma after the last item of a list or object");
     }
     if message.starts_with("key must be a string") {
-        return diag.with_help("object keys are written in double quotes: \"title\": …");
+        return diag.with_help(
+            "a key in double quotes is expected here, such as \"title\"; JSON allows no comma after the last field of an object",
+        );
     }
     if let Some(field) = message
         .strip_prefix("missing field `")

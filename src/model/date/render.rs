@@ -123,8 +123,17 @@ pub fn year(y: i64) -> String {
 }
 
 /// The BC number of a non-positive astronomical year, grouped; u64 so -i64::MAX + 1 cannot overflow.
+///
+/// Year 0 is 1 BC, so historical years shift by one. Deep-time years (`Y-13800000000`, five digits
+/// or more) are round figures of geology and cosmology, where "13,800,000,001 BC" would read as a
+/// bug: those are shown as written.
 fn bc_number(y: i64) -> String {
-    grouped(y.unsigned_abs().saturating_add(1))
+    let magnitude = y.unsigned_abs();
+    if magnitude >= 10_000 {
+        grouped(magnitude)
+    } else {
+        grouped(magnitude + 1)
+    }
 }
 
 fn grouped(n: u64) -> String {
@@ -153,10 +162,12 @@ mod tests {
         assert_eq!(year(0), "1 BC");
         assert_eq!(year(-43), "44 BC");
         assert_eq!(year(12_345), "12,345");
-        assert_eq!(year(-13_800_000_000), "13,800,000,001 BC");
+        assert_eq!(year(-13_800_000_000), "13,800,000,000 BC");
+        assert_eq!(year(-9_999), "10,000 BC");
+        assert_eq!(year(-10_000), "10,000 BC");
         assert_eq!(year(i64::MAX), "9,223,372,036,854,775,807");
-        assert_eq!(year(-i64::MAX), "9,223,372,036,854,775,808 BC");
-        assert_eq!(year(i64::MIN), "9,223,372,036,854,775,809 BC");
+        assert_eq!(year(-i64::MAX), "9,223,372,036,854,775,807 BC");
+        assert_eq!(year(i64::MIN), "9,223,372,036,854,775,808 BC");
     }
 
     #[test]

@@ -1,0 +1,195 @@
+//! Opening any file quipu reads: its own JSON, TimelineJS JSON, or CSV, told apart by the name
+//! and a cheap look at the JSON's top level, so `quipu timeline.json` just works.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+
+use super::{ImportError, ImportFormat, ImportOptions, ImportReport, import, to_json};
+use crate::model::load::MAX_FILE_BYTES;
+use crate::model::{Chronology, Diagnostic, LoadError};
+
+/// What a file holds, as far as opening it is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Quipu,
+    TimelineJs,
+    Csv,
+}
+
+impl FileKind {
+    /// The importer for this kind, `None` for quipu's own format.
+    pub fn import_format(self) -> Option<ImportFormat> {
+        match self {
+            FileKind::Quipu => None,
+            FileKind::TimelineJs => Some(ImportFormat::TimelineJs),
+            FileKind::Csv => Some(ImportFormat::Csv),
+        }
+    }
+}
+
+/// Just enough of a JSON document's top level to tell the formats apart; everything else is
+/// skipped without being stored.
+#[derive(Deserialize)]
+struct Peek {
+    quipu: Option<IgnoredAny>,
+    timeline: Option<IgnoredAny>,
+    events: Option<Vec<PeekEvent>>,
+}
+
+#[derive(Deserialize)]
+struct PeekEvent {
+    start_date: Option<IgnoredAny>,
+}
+
+/// `.csv` by name; JSON with a top-level `quipu` key is quipu's; JSON whose `events` carry
+/// `start_date` (or the TimelineJS 2 `timeline` key) is TimelineJS. Anything else is treated as
+/// quipu's format, whose loader explains best what is wrong with it.
+pub fn detect(path: &Path, text: &str) -> FileKind {
+    let is_csv = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    if is_csv {
+        return FileKind::Csv;
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match serde_json::from_str::<Peek>(text) {
+        Ok(peek) if peek.quipu.is_some() => FileKind::Quipu,
+        Ok(peek) if peek.timeline.is_some() => FileKind::TimelineJs,
+        Ok(Peek {
+            events: Some(events),
+            ..
+        }) if events.iter().any(|e| e.start_date.is_some()) => FileKind::TimelineJs,
+        _ => FileKind::Quipu,
+    }
+}
+
+/// A chronology opened from any supported file, with the import report when it was converted.
+#[derive(Debug)]
+pub struct Opened {
+    pub chronology: Chronology,
+    pub kind: FileKind,
+    pub report: Option<ImportReport>,
+}
+
+/// Opens quipu JSON, TimelineJS JSON or CSV; see [`open_any`] for the import report.
+pub fn load_any(path: &Path) -> Result<Chronology, LoadError> {
+    open_any(path).map(|opened| opened.chronology)
+}
+
+/// Opens any supported file. Converted files go through the same loader as quipu's own, via the
+/// JSON the importer writes; problems in them are reported against that converted document.
+pub fn open_any(path: &Path) -> Result<Opened, LoadError> {
+    let file = path.display().to_string();
+    let text = read_text(path)?;
+    let kind = detect(path, &text);
+    let Some(format) = kind.import_format() else {
+        let chronology = Chronology::from_str(&text).map_err(|diagnostics| LoadError::Invalid {
+            file: file.clone(),
+            diagnostics: diagnostics
+                .into_iter()
+                .filter(Diagnostic::is_error)
+                .collect(),
+        })?;
+        return Ok(Opened {
+            chronology,
+            kind,
+            report: None,
+        });
+    };
+    let options = ImportOptions {
+        fallback_title: path.file_stem().map(|s| s.to_string_lossy().into_owned()),
+        ..ImportOptions::default()
+    };
+    let imported = import(&text, format, &options).map_err(|e| import_failure(&file, e))?;
+    let json = to_json(&imported.raw);
+    let chronology = Chronology::from_str(&json).map_err(|diagnostics| LoadError::Invalid {
+        file: format!("{file} (converted to quipu JSON)"),
+        diagnostics: diagnostics
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .collect(),
+    })?;
+    Ok(Opened {
+        chronology,
+        kind,
+        report: Some(imported.report),
+    })
+}
+
+/// An import failure as the loader's error, so callers handle one error type.
+pub fn import_failure(file: &str, error: ImportError) -> LoadError {
+    let (line, column) = error.at.unwrap_or((1, 1));
+    let mut diagnostic = Diagnostic::error(line, column, error.message);
+    diagnostic.help = error.help;
+    LoadError::Invalid {
+        file: file.to_owned(),
+        diagnostics: vec![diagnostic],
+    }
+}
+
+/// Reads a file as UTF-8 text, refusing directories and files over the loader's size limit.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    let file = path.display().to_string();
+    let io = |message: String| LoadError::Io {
+        file: file.clone(),
+        message,
+    };
+    let metadata = std::fs::metadata(path).map_err(|e| io(e.to_string()))?;
+    if metadata.is_dir() {
+        return Err(io("it is a directory".into()));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            file,
+            bytes: metadata.len(),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| io(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|_| io("the file is not UTF-8 text".into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(name: &str, text: &str) -> FileKind {
+        detect(Path::new(name), text)
+    }
+
+    #[test]
+    fn csv_is_known_by_its_name() {
+        assert_eq!(kind("sheet.CSV", "{}"), FileKind::Csv);
+    }
+
+    #[test]
+    fn json_is_told_apart_by_its_top_level() {
+        assert_eq!(
+            kind("a.json", r#"{"quipu": 1, "events": [{"start_date": 1}]}"#),
+            FileKind::Quipu
+        );
+        assert_eq!(
+            kind(
+                "a.json",
+                r#"{"title": {}, "events": [{"start_date": {"year": 1}}]}"#
+            ),
+            FileKind::TimelineJs
+        );
+        assert_eq!(
+            kind("a.json", r#"{"timeline": {"startDate": "1932"}}"#),
+            FileKind::TimelineJs
+        );
+        assert_eq!(
+            kind("a.json", r#"{"title": "x", "events": [{"date": "1990"}]}"#),
+            FileKind::Quipu
+        );
+    }
+
+    #[test]
+    fn broken_json_goes_to_the_loader_for_its_diagnostics() {
+        assert_eq!(kind("a.json", "{\"events\": ["), FileKind::Quipu);
+        assert_eq!(kind("notes.txt", "hello"), FileKind::Quipu);
+    }
+}

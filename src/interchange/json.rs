@@ -1,0 +1,102 @@
+//! Normalised quipu JSON: the loaded chronology written back as the raw types define it.
+//!
+//! Events come out in time order and every reference in object form (`{"actor": "x"}` rather than
+//! `"x"`), so two files that mean the same thing print the same, and a second export of an export
+//! is byte-identical: diffs show meaning, not style.
+
+use super::select::Selection;
+use crate::model::raw::{
+    RawActor, RawActorRef, RawActorRole, RawChronology, RawEra, RawEvent, RawEventNote,
+    RawEventRef, RawSource, RawSourceLocator, RawSourceRef,
+};
+use crate::model::{Chronology, EventIx};
+
+/// The format version this module writes.
+const FORMAT_VERSION: u32 = 1;
+
+/// The chosen events (in time order) with every actor, era and source of the chronology.
+/// Consequences pointing outside the selection are left out so the file stays valid.
+pub fn to_raw(chronology: &Chronology, events: &[EventIx]) -> RawChronology {
+    let selection = Selection::new(chronology, events);
+    RawChronology {
+        // The loaded chronology does not keep the editor hint, and a path relative to the old
+        // file would be wrong beside the new one.
+        schema: None,
+        quipu: FORMAT_VERSION,
+        title: chronology.title.clone(),
+        description: chronology.description.clone(),
+        sources: chronology
+            .sources
+            .iter()
+            .map(|s| RawSource {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                url: s.url.clone(),
+                note: s.note.clone(),
+            })
+            .collect(),
+        actors: chronology
+            .actors
+            .iter()
+            .map(|a| RawActor {
+                id: a.id.clone(),
+                name: a.name.clone(),
+                kind: a.kind,
+                aliases: a.aliases.clone(),
+                description: a.description.clone(),
+            })
+            .collect(),
+        eras: chronology
+            .eras
+            .iter()
+            .map(|e| RawEra {
+                id: e.id.clone(),
+                title: e.title.clone(),
+                date: e.date.text.clone(),
+            })
+            .collect(),
+        events: events
+            .iter()
+            .filter_map(|&ix| chronology.events.get(ix))
+            .map(|e| RawEvent {
+                id: e.id.clone(),
+                date: e.date.text.clone(),
+                display_date: e.display_date.clone(),
+                title: e.title.clone(),
+                summary: (!e.summary.is_empty()).then(|| e.summary.clone()),
+                actors: e
+                    .actors
+                    .iter()
+                    .filter_map(|p| {
+                        Some(RawActorRef::Full(RawActorRole {
+                            actor: chronology.actors.get(p.actor)?.id.clone(),
+                            role: p.role.clone(),
+                        }))
+                    })
+                    .collect(),
+                consequences: e
+                    .consequences
+                    .iter()
+                    .filter(|link| selection.contains(link.event))
+                    .filter_map(|link| {
+                        Some(RawEventRef::Full(RawEventNote {
+                            event: chronology.events.get(link.event)?.id.clone(),
+                            note: link.note.clone(),
+                        }))
+                    })
+                    .collect(),
+                tags: e.tags.clone(),
+                sources: e
+                    .sources
+                    .iter()
+                    .filter_map(|c| {
+                        Some(RawSourceRef::Full(RawSourceLocator {
+                            source: chronology.sources.get(c.source)?.id.clone(),
+                            locator: c.locator.clone(),
+                        }))
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,361 @@
+//! A chronology as a Markdown document people read: events in time order, each under a heading
+//! with an anchor, linked to its causes and consequences; then an actor index and the sources.
+//!
+//! Anchors are explicit (`<a id="event-…">`) rather than left to each renderer's heading slugs,
+//! which differ between GitHub, pandoc and others and break when two events share a title.
+
+use std::fmt::Write as _;
+
+use super::select::Selection;
+use crate::model::{Chronology, Event, EventIx};
+
+/// Renders the chosen events, and the actors and sources they refer to. When every event is
+/// chosen, every actor and source is listed, even those no event names.
+pub fn render(chronology: &Chronology, events: &[EventIx]) -> String {
+    let selection = Selection::new(chronology, events);
+    let complete = events.len() == chronology.events.len();
+    let mut out = String::new();
+
+    let _ = writeln!(out, "# {}\n", inline(&chronology.title));
+    if let Some(description) = &chronology.description {
+        let _ = writeln!(out, "{}\n", block(description));
+    }
+    let links: usize = events
+        .iter()
+        .filter_map(|&ix| chronology.events.get(ix))
+        .map(|e| {
+            e.consequences
+                .iter()
+                .filter(|l| selection.contains(l.event))
+                .count()
+        })
+        .sum();
+    let _ = writeln!(
+        out,
+        "{} event{}, {} causal link{}.\n",
+        events.len(),
+        plural(events.len()),
+        links,
+        plural(links)
+    );
+
+    if !chronology.eras.is_empty() {
+        out.push_str("## Eras\n\n");
+        for era in &chronology.eras {
+            let _ = writeln!(
+                out,
+                "- **{}** ({})",
+                inline(&era.title),
+                inline(&era.date.human())
+            );
+        }
+        out.push('\n');
+    }
+
+    out.push_str("## Events\n\n");
+    if events.is_empty() {
+        out.push_str("No events.\n\n");
+    }
+    for &ix in events {
+        if let Some(event) = chronology.events.get(ix) {
+            render_event(chronology, &selection, event, &mut out);
+        }
+    }
+
+    render_actors(chronology, events, complete, &mut out);
+    render_sources(chronology, events, complete, &mut out);
+    // One final newline, however the last section ended.
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out.push('\n');
+    out
+}
+
+fn render_event(chronology: &Chronology, selection: &Selection, event: &Event, out: &mut String) {
+    let _ = writeln!(
+        out,
+        "### <a id=\"{}\"></a>{} — {}\n",
+        event_anchor(&event.id),
+        inline(&event.human_date()),
+        inline(&event.title)
+    );
+    if !event.summary.is_empty() {
+        let _ = writeln!(out, "{}\n", block(&event.summary));
+    }
+    let mut facts = Vec::new();
+    if event.display_date.is_some() {
+        facts.push(format!(
+            "Date: {} ({})",
+            inline(&event.date.human()),
+            inline(&event.date.precision())
+        ));
+    }
+    if let Some(era) = chronology
+        .era_at(event.date.earliest)
+        .and_then(|e| chronology.eras.get(e))
+    {
+        facts.push(format!("Era: {}", inline(&era.title)));
+    }
+    let actors: Vec<String> = event
+        .actors
+        .iter()
+        .filter_map(|p| {
+            let actor = chronology.actors.get(p.actor)?;
+            let link = format!("[{}](#{})", inline(&actor.name), actor_anchor(&actor.id));
+            Some(match &p.role {
+                Some(role) => format!("{link} ({})", inline(role)),
+                None => link,
+            })
+        })
+        .collect();
+    if !actors.is_empty() {
+        facts.push(format!("Actors: {}", actors.join(", ")));
+    }
+    let links = |links: &[crate::model::Link]| -> Vec<String> {
+        links
+            .iter()
+            .filter(|l| selection.contains(l.event))
+            .filter_map(|l| {
+                let other = chronology.events.get(l.event)?;
+                let link = event_link(other);
+                Some(match &l.note {
+                    Some(note) => format!("{link} — *{}*", inline(note)),
+                    None => link,
+                })
+            })
+            .collect()
+    };
+    let causes = links(&event.causes);
+    if !causes.is_empty() {
+        facts.push(format!("Caused by: {}", causes.join("; ")));
+    }
+    let consequences = links(&event.consequences);
+    if !consequences.is_empty() {
+        facts.push(format!("Led to: {}", consequences.join("; ")));
+    }
+    if !event.tags.is_empty() {
+        let tags: Vec<String> = event.tags.iter().map(|t| inline(t)).collect();
+        facts.push(format!("Tags: {}", tags.join(", ")));
+    }
+    let sources: Vec<String> = event
+        .sources
+        .iter()
+        .filter_map(|c| {
+            let source = chronology.sources.get(c.source)?;
+            let link = format!(
+                "[{}](#{})",
+                inline(&source.title),
+                source_anchor(&source.id)
+            );
+            Some(match &c.locator {
+                Some(locator) => format!("{link}, {}", inline(locator)),
+                None => link,
+            })
+        })
+        .collect();
+    if !sources.is_empty() {
+        facts.push(format!("Sources: {}", sources.join("; ")));
+    }
+    for fact in &facts {
+        let _ = writeln!(out, "- {fact}");
+    }
+    if !facts.is_empty() {
+        out.push('\n');
+    }
+}
+
+fn render_actors(chronology: &Chronology, events: &[EventIx], complete: bool, out: &mut String) {
+    let selection = Selection::new(chronology, events);
+    let mut wrote_heading = false;
+    for (ix, actor) in chronology.actors.iter().enumerate() {
+        let own: Vec<EventIx> = chronology
+            .events_of(ix)
+            .iter()
+            .copied()
+            .filter(|&e| selection.contains(e))
+            .collect();
+        if own.is_empty() && !complete {
+            continue;
+        }
+        if !wrote_heading {
+            out.push_str("## Actors\n\n");
+            wrote_heading = true;
+        }
+        let _ = writeln!(
+            out,
+            "### <a id=\"{}\"></a>{}\n",
+            actor_anchor(&actor.id),
+            inline(&actor.name)
+        );
+        let mut about = format!("*{}*", actor.kind.as_str());
+        if !actor.aliases.is_empty() {
+            let aliases: Vec<String> = actor.aliases.iter().map(|a| inline(a)).collect();
+            let _ = write!(about, "; also known as {}", aliases.join(", "));
+        }
+        let _ = writeln!(out, "{about}\n");
+        if let Some(description) = &actor.description {
+            let _ = writeln!(out, "{}\n", block(description));
+        }
+        for &e in &own {
+            let Some(event) = chronology.events.get(e) else {
+                continue;
+            };
+            let role = event
+                .actors
+                .iter()
+                .find(|p| p.actor == ix)
+                .and_then(|p| p.role.as_deref());
+            match role {
+                Some(role) => {
+                    let _ = writeln!(out, "- {} ({})", event_link(event), inline(role));
+                }
+                None => {
+                    let _ = writeln!(out, "- {}", event_link(event));
+                }
+            }
+        }
+        if !own.is_empty() {
+            out.push('\n');
+        }
+    }
+}
+
+fn render_sources(chronology: &Chronology, events: &[EventIx], complete: bool, out: &mut String) {
+    let mut cited = vec![complete; chronology.sources.len()];
+    for &ix in events {
+        for citation in chronology.events.get(ix).map_or(&[][..], |e| &e.sources) {
+            if let Some(slot) = cited.get_mut(citation.source) {
+                *slot = true;
+            }
+        }
+    }
+    if !cited.iter().any(|&c| c) {
+        return;
+    }
+    out.push_str("## Sources\n\n");
+    for (source, _) in chronology.sources.iter().zip(&cited).filter(|(_, c)| **c) {
+        let mut line = format!(
+            "- <a id=\"{}\"></a>**{}**",
+            source_anchor(&source.id),
+            inline(&source.title)
+        );
+        if let Some(url) = &source.url {
+            let _ = write!(line, ": <{}>", url_for_markdown(url));
+        }
+        if let Some(note) = &source.note {
+            let _ = write!(line, ". {}", inline(note));
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    out.push('\n');
+}
+
+fn event_link(event: &Event) -> String {
+    format!(
+        "[{} — {}](#{})",
+        inline(&event.human_date()),
+        inline(&event.title),
+        event_anchor(&event.id)
+    )
+}
+
+fn event_anchor(id: &str) -> String {
+    format!("event-{}", anchor_safe(id))
+}
+
+fn actor_anchor(id: &str) -> String {
+    format!("actor-{}", anchor_safe(id))
+}
+
+fn source_anchor(id: &str) -> String {
+    format!("source-{}", anchor_safe(id))
+}
+
+/// Ids may hold any character; anchors keep ASCII letters, digits, `-` and `.`, and write the rest
+/// (`_` included) as `_` and the code point in hex, so distinct ids keep distinct anchors.
+fn anchor_safe(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for c in id.chars() {
+        if c.is_ascii_alphanumeric() || matches!(c, '-' | '.') {
+            out.push(c);
+        } else {
+            let _ = write!(out, "_{:x}", u32::from(c));
+        }
+    }
+    out
+}
+
+/// Text inside a line: Markdown's inline punctuation is escaped so titles like `*NSYNC` or
+/// `[draft]` print as written. Newlines become spaces.
+fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '&' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Paragraphs of text: inline escaping, plus escapes for what would start a list, quote, heading
+/// underline or code block at the start of a line.
+fn block(text: &str) -> String {
+    text.split('\n')
+        .map(|line| {
+            let line = inline(line.trim_start());
+            let digits = line.chars().take_while(char::is_ascii_digit).count();
+            if line.starts_with(['-', '+', '=']) {
+                format!("\\{line}")
+            } else if digits > 0 && line[digits..].starts_with(['.', ')']) {
+                format!("{}\\{}", &line[..digits], &line[digits..])
+            } else {
+                line
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A URL inside `<…>`: spaces and angle brackets would end it, so they are percent-encoded.
+fn url_for_markdown(url: &str) -> String {
+    url.replace(' ', "%20")
+        .replace('<', "%3C")
+        .replace('>', "%3E")
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_escapes_markdown_punctuation() {
+        assert_eq!(
+            inline("*NSYNC [draft] a_b <x> #1 & co"),
+            "\\*NSYNC \\[draft\\] a\\_b \\<x\\> \\#1 \\& co"
+        );
+    }
+
+    #[test]
+    fn block_escapes_line_starts_that_would_become_structure() {
+        assert_eq!(
+            block("- not a list\n1990. A year\n+ x\nplain"),
+            "\\- not a list\n1990\\. A year\n\\+ x\nplain"
+        );
+    }
+
+    #[test]
+    fn anchors_keep_distinct_ids_distinct() {
+        assert_eq!(event_anchor("self-coup"), "event-self-coup");
+        assert_ne!(anchor_safe("a b"), anchor_safe("a-b"));
+        assert_ne!(anchor_safe("a b"), anchor_safe("a_b"));
+    }
+}

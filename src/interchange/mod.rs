@@ -1,0 +1,244 @@
+//! Moving chronologies in and out of quipu: TimelineJS files and spreadsheets come in as
+//! [`RawChronology`](crate::model::raw::RawChronology), and a loaded chronology goes out as
+//! Markdown, Graphviz, normalised JSON or TimelineJS.
+//!
+//! Importers produce the raw file types rather than a `Chronology` so the result goes through the
+//! same loader and validation as a hand-written file: an import that `quipu check` would refuse
+//! is caught by the same code that refuses it.
+
+pub mod csv_import;
+pub mod detect;
+pub mod dot;
+mod html;
+mod ids;
+pub mod json;
+pub mod markdown;
+mod select;
+pub mod timelinejs;
+pub mod timelinejs_export;
+pub mod timelinejs_import;
+
+use std::fmt;
+
+use crate::model::raw::RawChronology;
+use crate::model::{Chronology, EventIx};
+
+pub use detect::{FileKind, Opened, detect, load_any, open_any};
+pub use select::{downstream_of, events_of_actor};
+
+/// A format quipu reads besides its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImportFormat {
+    /// TimelineJS 3 JSON.
+    #[value(name = "timelinejs")]
+    TimelineJs,
+    /// A spreadsheet saved as CSV: the TimelineJS template or quipu's own columns.
+    Csv,
+}
+
+/// A format quipu writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A readable document with links between events and an actor index.
+    Markdown,
+    /// The causal graph for Graphviz.
+    Dot,
+    /// quipu's own format, normalised.
+    Json,
+    /// A file TimelineJS 3 can display.
+    #[value(name = "timelinejs")]
+    TimelineJs,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [
+        Format::Markdown,
+        Format::Dot,
+        Format::Json,
+        Format::TimelineJs,
+    ];
+
+    /// The file name ending an export in this format should carry.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Dot => "dot",
+            Format::Json => "json",
+            Format::TimelineJs => "timeline.json",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "markdown",
+            Format::Dot => "dot",
+            Format::Json => "json",
+            Format::TimelineJs => "timelinejs",
+        }
+    }
+}
+
+/// Choices an importer cannot guess.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Make each TimelineJS group an actor of kind `group` and give it to the group's events.
+    pub group_actors: bool,
+    /// Title to use when the file has none (usually the file name).
+    pub fallback_title: Option<String>,
+}
+
+/// What an import read and what it had to leave behind, for the message on stderr.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub events: usize,
+    pub eras: usize,
+    pub groups: usize,
+    pub actors: usize,
+    /// Slides whose media (image, video, embed) quipu cannot show.
+    pub media_dropped: usize,
+    /// Slides whose background colour or image quipu cannot show.
+    pub backgrounds_dropped: usize,
+    /// Dates that had a time of day; quipu keeps the day.
+    pub times_dropped: usize,
+    /// Anything else worth saying, one sentence each (skipped rows, repaired dates...).
+    pub notes: Vec<String>,
+}
+
+impl ImportReport {
+    /// The stderr summary: what was read, then what was not carried over.
+    pub fn render(&self) -> String {
+        let mut out = format!(
+            "read {} event{}, {} era{}, {} group{}",
+            self.events,
+            plural(self.events),
+            self.eras,
+            plural(self.eras),
+            self.groups,
+            plural(self.groups),
+        );
+        if self.actors > 0 {
+            out.push_str(&format!(", {} actor{}", self.actors, plural(self.actors)));
+        }
+        let mut dropped = Vec::new();
+        if self.media_dropped > 0 {
+            dropped.push(format!(
+                "media on {} slide{}",
+                self.media_dropped,
+                plural(self.media_dropped)
+            ));
+        }
+        if self.backgrounds_dropped > 0 {
+            dropped.push(format!(
+                "background on {} slide{}",
+                self.backgrounds_dropped,
+                plural(self.backgrounds_dropped)
+            ));
+        }
+        if self.times_dropped > 0 {
+            dropped.push(format!(
+                "time of day on {} date{}",
+                self.times_dropped,
+                plural(self.times_dropped)
+            ));
+        }
+        if !dropped.is_empty() {
+            out.push_str("\nnot carried over: ");
+            out.push_str(&dropped.join(", "));
+        }
+        for note in &self.notes {
+            out.push('\n');
+            out.push_str(note);
+        }
+        out
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The chronology an importer made, and its report.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub raw: RawChronology,
+    pub report: ImportReport,
+}
+
+/// Why a file could not be imported at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    pub message: String,
+    pub help: Option<String>,
+    /// Line and column (1-based) in the input, when the problem has a place.
+    pub at: Option<(usize, usize)>,
+}
+
+impl ImportError {
+    pub(crate) fn new(message: impl Into<String>) -> Self {
+        ImportError {
+            message: message.into(),
+            help: None,
+            at: None,
+        }
+    }
+
+    pub(crate) fn at(mut self, line: usize, column: usize) -> Self {
+        self.at = Some((line, column));
+        self
+    }
+
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Imports `text` in `format`.
+pub fn import(
+    text: &str,
+    format: ImportFormat,
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
+    match format {
+        ImportFormat::TimelineJs => timelinejs_import::import(text, options),
+        ImportFormat::Csv => csv_import::import(text, options),
+    }
+}
+
+/// The raw chronology as quipu writes files: pretty JSON with a final newline.
+pub fn to_json(raw: &RawChronology) -> String {
+    // Serialising plain structs of strings and vectors cannot fail.
+    let mut out = serde_json::to_string_pretty(raw).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// Writes the whole chronology in `format`.
+pub fn export(chronology: &Chronology, format: Format) -> String {
+    let all: Vec<EventIx> = (0..chronology.events.len()).collect();
+    export_events(chronology, &all, format)
+}
+
+/// Writes the chosen events (the explorer's current view) in `format`. Links to events outside
+/// the selection are left out, so the result is still a valid file of its kind.
+pub fn export_events(chronology: &Chronology, events: &[EventIx], format: Format) -> String {
+    let events = select::normalise(chronology, events);
+    match format {
+        Format::Markdown => markdown::render(chronology, &events),
+        Format::Dot => dot::render(chronology, &events),
+        Format::Json => to_json(&json::to_raw(chronology, &events)),
+        Format::TimelineJs => timelinejs_export::render(chronology, &events),
+    }
+}

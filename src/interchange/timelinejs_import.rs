@@ -1,0 +1,636 @@
+//! TimelineJS 3 → quipu. Slides become events, eras stay eras, groups become tags (and, on
+//! request, actors), the title slide titles the chronology. Media and backgrounds have no place in
+//! quipu and are counted in the report instead.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::html::{to_plain, to_plain_line};
+use super::ids::{IdAllocator, is_plain_id};
+use super::timelinejs::{Slide, TimelineDate, TimelineFile, is_present};
+use super::{ImportError, ImportOptions, ImportReport, Imported};
+use crate::model::EventDate;
+use crate::model::raw::{ActorKind, RawActor, RawActorRef, RawChronology, RawEra, RawEvent};
+
+/// The quipu file format version importers write.
+const FORMAT_VERSION: u32 = 1;
+
+/// Titles made from a slide's text are cut near this many characters.
+const MADE_TITLE_LEN: usize = 60;
+
+/// Reads a TimelineJS JSON file.
+pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, ImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let file: TimelineFile = serde_json::from_str(text).map_err(|e| {
+        ImportError::new(format!("not a TimelineJS file: {e}"))
+            .at(e.line().max(1), e.column().max(1))
+            .with_help("TimelineJS files are JSON objects with an \"events\" list of slides")
+    })?;
+    if file.timeline.is_some() && file.events.is_none() {
+        return Err(ImportError::new(
+            "this is a TimelineJS 2 file (\"timeline\" with \"startDate\"), which quipu does not read",
+        )
+        .with_help(
+            "open it in TimelineJS 3's converter or re-export it from the Google Sheets template, then import the TimelineJS 3 JSON or the sheet's CSV",
+        ));
+    }
+    if file.events.is_none() {
+        return Err(
+            ImportError::new("no \"events\" list: this is not a TimelineJS 3 file")
+                .with_help("TimelineJS 3 files have a top-level \"events\" list of slides"),
+        );
+    }
+    Ok(convert(file, options))
+}
+
+/// Maps a parsed TimelineJS file (from JSON or from a spreadsheet) to a quipu chronology.
+pub fn convert(file: TimelineFile, options: &ImportOptions) -> Imported {
+    let mut report = ImportReport::default();
+    let slides = file.events.unwrap_or_default();
+
+    let mut event_ids = IdAllocator::default();
+    let given_ids = reserve_given_ids(&slides, &mut event_ids, &mut report);
+
+    let mut groups = Groups::new(options.group_actors);
+    let mut events = Vec::new();
+    let mut undated = 0usize;
+    for (slide, given) in slides.iter().zip(given_ids) {
+        count_dropped(slide, &mut report);
+        let Some(date) = slide_date(slide, &mut report) else {
+            undated += 1;
+            continue;
+        };
+        let title = slide_title(slide);
+        let id = given.unwrap_or_else(|| event_ids.fresh(&title, "event"));
+        let mut event = RawEvent {
+            id,
+            date,
+            display_date: display_date(slide),
+            title,
+            summary: slide_text(slide).map(to_plain).filter(|s| !s.is_empty()),
+            ..RawEvent::default()
+        };
+        if let Some(group) = slide
+            .group
+            .as_deref()
+            .map(str::trim)
+            .filter(|g| !g.is_empty())
+        {
+            event.tags.push(group.to_owned());
+            if let Some(actor) = groups.actor_for(group) {
+                event.actors.push(RawActorRef::Id(actor));
+            }
+        }
+        events.push(event);
+    }
+    if undated > 0 {
+        report.notes.push(format!(
+            "skipped {undated} slide{} without a start year",
+            if undated == 1 { "" } else { "s" }
+        ));
+    }
+
+    let mut era_ids = IdAllocator::default();
+    let mut eras = Vec::new();
+    for era in &file.eras {
+        let title = era
+            .text
+            .as_ref()
+            .and_then(|t| t.headline.as_deref())
+            .map(to_plain_line)
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| "Untitled era".to_owned());
+        let Some(date) = interval(era.start_date.as_ref(), era.end_date.as_ref(), &mut report)
+        else {
+            report
+                .notes
+                .push(format!("skipped era {title:?}: it has no start year"));
+            continue;
+        };
+        eras.push(RawEra {
+            id: era_ids.fresh(&title, "era"),
+            title,
+            date,
+        });
+    }
+
+    let title_slide = file.title.as_ref();
+    if let Some(slide) = title_slide {
+        count_dropped(slide, &mut report);
+    }
+    let title = title_slide
+        .and_then(|s| s.text.as_ref())
+        .and_then(|t| t.headline.as_deref())
+        .map(to_plain_line)
+        .filter(|t| !t.is_empty())
+        .or_else(|| options.fallback_title.clone())
+        .unwrap_or_else(|| "Untitled".to_owned());
+    let description = title_slide
+        .and_then(slide_text)
+        .map(to_plain)
+        .filter(|t| !t.is_empty());
+
+    report.events = events.len();
+    report.eras = eras.len();
+    report.groups = groups.count();
+    let actors = groups.into_actors();
+    report.actors = actors.len();
+    Imported {
+        raw: RawChronology {
+            quipu: FORMAT_VERSION,
+            title,
+            description,
+            actors,
+            eras,
+            events,
+            ..RawChronology::default()
+        },
+        report,
+    }
+}
+
+/// Keeps every usable `unique_id` before any id is made from a headline, so a made-up id never
+/// takes one the file gave. Returns, per slide, the id to use if it had one.
+fn reserve_given_ids(
+    slides: &[Slide],
+    ids: &mut IdAllocator,
+    report: &mut ImportReport,
+) -> Vec<Option<String>> {
+    let mut repeated = Vec::new();
+    let given: Vec<Option<String>> = slides
+        .iter()
+        .map(|slide| {
+            let id = slide.unique_id.as_deref()?.trim();
+            if !is_plain_id(id) {
+                return None;
+            }
+            if ids.reserve(id) {
+                Some(id.to_owned())
+            } else {
+                repeated.push(id.to_owned());
+                None
+            }
+        })
+        .collect();
+    // Ids that could not be used as written get a slug of themselves, made after all reservations.
+    let given = given
+        .into_iter()
+        .zip(slides)
+        .map(|(id, slide)| {
+            id.or_else(|| {
+                let raw = slide.unique_id.as_deref()?.trim();
+                (!raw.is_empty()).then(|| ids.fresh(raw, "event"))
+            })
+        })
+        .collect();
+    if !repeated.is_empty() {
+        report.notes.push(format!(
+            "unique_id used more than once, renumbered: {}",
+            repeated.join(", ")
+        ));
+    }
+    given
+}
+
+fn count_dropped(slide: &Slide, report: &mut ImportReport) {
+    if is_present(&slide.media) {
+        report.media_dropped += 1;
+    }
+    if is_present(&slide.background) {
+        report.backgrounds_dropped += 1;
+    }
+}
+
+fn slide_text(slide: &Slide) -> Option<&str> {
+    slide.text.as_ref()?.text.as_deref()
+}
+
+/// The headline as plain text; without one, the start of the text; without that, "Untitled".
+fn slide_title(slide: &Slide) -> String {
+    let headline = slide
+        .text
+        .as_ref()
+        .and_then(|t| t.headline.as_deref())
+        .map(to_plain_line)
+        .unwrap_or_default();
+    if !headline.is_empty() {
+        return headline;
+    }
+    let text = slide_text(slide).map(to_plain_line).unwrap_or_default();
+    if text.is_empty() {
+        return "Untitled".to_owned();
+    }
+    shorten(&text, MADE_TITLE_LEN)
+}
+
+/// Cuts `text` at the last word boundary before `max` characters and marks the cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        if out.chars().count() + word.chars().count() + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out = text.chars().take(max).collect();
+    }
+    out.push('…');
+    out
+}
+
+fn display_date(slide: &Slide) -> Option<String> {
+    slide
+        .display_date
+        .as_deref()
+        .or_else(|| slide.start_date.as_ref()?.display_date.as_deref())
+        .map(to_plain_line)
+        .filter(|d| !d.is_empty())
+}
+
+fn slide_date(slide: &Slide, report: &mut ImportReport) -> Option<String> {
+    interval(slide.start_date.as_ref(), slide.end_date.as_ref(), report)
+}
+
+/// `start` alone, or `start/end` when there is a later end. An end before the start is dropped
+/// with a note rather than written as an interval quipu would refuse.
+fn interval(
+    start: Option<&TimelineDate>,
+    end: Option<&TimelineDate>,
+    report: &mut ImportReport,
+) -> Option<String> {
+    let start = start?;
+    let start_text = edtf(start, report)?;
+    let Some(end) = end.filter(|e| e.year.is_some()) else {
+        return Some(start_text);
+    };
+    let Some(end_text) = edtf(end, report) else {
+        return Some(start_text);
+    };
+    if end_text == start_text {
+        return Some(start_text);
+    }
+    if first_day(end) < first_day(start) {
+        report.notes.push(format!(
+            "end date {end_text} is before start date {start_text}; kept the start only"
+        ));
+        return Some(start_text);
+    }
+    let both = format!("{start_text}/{end_text}");
+    // quipu's date reader has the last word: an interval it cannot read (EDTF has no intervals
+    // of `Y` years) keeps its start, so the import still loads.
+    if EventDate::parse(&both).is_err() {
+        report.notes.push(format!(
+            "interval {both} cannot be written in quipu's dates; kept the start only"
+        ));
+        return Some(start_text);
+    }
+    Some(both)
+}
+
+/// A sort key for the first day a date can mean, for comparing ends of an interval.
+fn first_day(date: &TimelineDate) -> (i64, i64, i64) {
+    let month = date.month.filter(|m| (1..=12).contains(m));
+    let day = month.and(date.day).filter(|d| (1..=31).contains(d));
+    (date.year.unwrap_or(0), month.unwrap_or(1), day.unwrap_or(1))
+}
+
+/// The EDTF for a TimelineJS date: `1990`, `1990-05`, `1990-05-04`, `-0044`, `Y-13800000000`.
+/// Parts that make no sense (month 13, 30 February) are dropped, with a note, down to the last
+/// precision that does; a time of day is counted and dropped.
+pub fn edtf(date: &TimelineDate, report: &mut ImportReport) -> Option<String> {
+    let year = date.year?;
+    if date.has_time() {
+        report.times_dropped += 1;
+    }
+    if !(-9999..=9999).contains(&year) {
+        // EDTF writes long years with a `Y` prefix, and such years carry no month or day.
+        if date.month.is_some() {
+            report
+                .notes
+                .push(format!("year {year} is kept without its month and day"));
+        }
+        return Some(format!("Y{year}"));
+    }
+    // TimelineJS shows year -44 as 44 BCE; EDTF counts astronomically (year 0 is 1 BC), so
+    // -44 there is -0043 here. Deep-time years above are round figures and keep their number.
+    let year = if year < 0 { year + 1 } else { year };
+    let mut text = if year < 0 {
+        format!("-{:04}", -year)
+    } else {
+        format!("{year:04}")
+    };
+    let Some(month) = date.month else {
+        return Some(text);
+    };
+    if !(1..=12).contains(&month) {
+        report.notes.push(format!(
+            "month {month} of year {year} is not a month; kept the year"
+        ));
+        return Some(text);
+    }
+    text.push_str(&format!("-{month:02}"));
+    let Some(day) = date.day else {
+        return Some(text);
+    };
+    let valid = i32::try_from(year)
+        .ok()
+        .zip(u32::try_from(day).ok())
+        .and_then(|(y, d)| NaiveDate::from_ymd_opt(y, month as u32, d))
+        .is_some();
+    if !valid {
+        report
+            .notes
+            .push(format!("day {day} is not in {text}; kept the month"));
+        return Some(text);
+    }
+    text.push_str(&format!("-{day:02}"));
+    Some(text)
+}
+
+/// Groups in the order they first appear, and the actors made of them when asked.
+struct Groups {
+    make_actors: bool,
+    ids: IdAllocator,
+    seen: HashMap<String, String>,
+    actors: Vec<RawActor>,
+}
+
+impl Groups {
+    fn new(make_actors: bool) -> Self {
+        Groups {
+            make_actors,
+            ids: IdAllocator::default(),
+            seen: HashMap::new(),
+            actors: Vec::new(),
+        }
+    }
+
+    /// Notes the group; returns the id of its actor when groups become actors.
+    fn actor_for(&mut self, group: &str) -> Option<String> {
+        if !self.seen.contains_key(group) {
+            let id = self.ids.fresh(group, "group");
+            self.actors.push(RawActor {
+                id: id.clone(),
+                name: group.to_owned(),
+                kind: ActorKind::Group,
+                ..RawActor::default()
+            });
+            self.seen.insert(group.to_owned(), id);
+        }
+        self.make_actors.then(|| self.seen[group].clone())
+    }
+
+    fn count(&self) -> usize {
+        self.seen.len()
+    }
+
+    fn into_actors(self) -> Vec<RawActor> {
+        if self.make_actors {
+            self.actors
+        } else {
+            Vec::new()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(year: i64, month: Option<i64>, day: Option<i64>) -> TimelineDate {
+        TimelineDate {
+            year: Some(year),
+            month,
+            day,
+            ..TimelineDate::default()
+        }
+    }
+
+    fn edtf_of(d: &TimelineDate) -> String {
+        edtf(d, &mut ImportReport::default()).unwrap()
+    }
+
+    fn run(json: &str) -> Imported {
+        import(json, &ImportOptions::default()).unwrap()
+    }
+
+    #[test]
+    fn dates_keep_their_precision() {
+        assert_eq!(edtf_of(&date(1990, None, None)), "1990");
+        assert_eq!(edtf_of(&date(1990, Some(5), None)), "1990-05");
+        assert_eq!(edtf_of(&date(1990, Some(5), Some(4))), "1990-05-04");
+        assert_eq!(edtf_of(&date(602, None, None)), "0602");
+    }
+
+    #[test]
+    fn years_before_the_era_are_signed_and_padded() {
+        assert_eq!(edtf_of(&date(-44, Some(3), Some(15))), "-0043-03-15");
+        assert_eq!(edtf_of(&date(-3500, None, None)), "-3499");
+        assert_eq!(edtf_of(&date(-1, None, None)), "0000");
+    }
+
+    #[test]
+    fn long_years_take_the_y_prefix() {
+        assert_eq!(edtf_of(&date(-13_800_000_000, None, None)), "Y-13800000000");
+        assert_eq!(edtf_of(&date(-315_000, None, None)), "Y-315000");
+        assert_eq!(edtf_of(&date(10_000, None, None)), "Y10000");
+    }
+
+    #[test]
+    fn impossible_parts_fall_back_to_coarser_precision() {
+        let mut report = ImportReport::default();
+        assert_eq!(
+            edtf(&date(1990, Some(2), Some(30)), &mut report).unwrap(),
+            "1990-02"
+        );
+        assert_eq!(
+            edtf(&date(1990, Some(13), Some(1)), &mut report).unwrap(),
+            "1990"
+        );
+        assert_eq!(report.notes.len(), 2);
+    }
+
+    #[test]
+    fn times_are_counted_not_kept() {
+        let mut report = ImportReport::default();
+        let d = TimelineDate {
+            hour: Some(6),
+            minute: Some(45),
+            ..date(1900, Some(1), Some(5))
+        };
+        assert_eq!(edtf(&d, &mut report).unwrap(), "1900-01-05");
+        assert_eq!(report.times_dropped, 1);
+    }
+
+    #[test]
+    fn an_end_date_makes_an_interval() {
+        let mut report = ImportReport::default();
+        let start = date(1815, Some(12), Some(10));
+        let end = date(1852, Some(11), Some(27));
+        assert_eq!(
+            interval(Some(&start), Some(&end), &mut report).unwrap(),
+            "1815-12-10/1852-11-27"
+        );
+        assert_eq!(
+            interval(Some(&start), Some(&start), &mut report).unwrap(),
+            "1815-12-10"
+        );
+        assert_eq!(
+            interval(Some(&end), Some(&start), &mut report).unwrap(),
+            "1852-11-27"
+        );
+        assert_eq!(report.notes.len(), 1, "{:?}", report.notes);
+    }
+
+    #[test]
+    fn an_end_without_a_year_is_no_end() {
+        let end = TimelineDate::default();
+        let start = date(1943, Some(7), None);
+        assert_eq!(
+            interval(Some(&start), Some(&end), &mut ImportReport::default()).unwrap(),
+            "1943-07"
+        );
+    }
+
+    #[test]
+    fn slides_map_to_events() {
+        let imported = run(r##"{
+            "title": {"text": {"headline": "<b>Women</b> in Computing", "text": "<p>Intro</p>"}},
+            "events": [
+              {"start_date": {"year": "1815", "month": "12", "day": "10"},
+               "end_date": {"year": "1852", "month": "11", "day": "27"},
+               "display_date": "1815–1852",
+               "text": {"headline": "Ada Lovelace", "text": "<p>First <a href='x'>programmer</a>.</p>"},
+               "group": "Pioneers", "media": {"url": "https://x/y.jpg"}, "background": {"color": "#000"}},
+              {"start_date": {"year": 1948}, "text": {"headline": "", "text": "Edith Clarke was the first female professor of electrical engineering in the United States"}},
+              {"start_date": {"year": 1950}, "text": {"headline": "Ada Lovelace"}, "unique_id": "ada-lovelace"},
+              {"start_date": {"year": 1951}}
+            ]}"##);
+        let raw = &imported.raw;
+        assert_eq!(raw.title, "Women in Computing");
+        assert_eq!(raw.description.as_deref(), Some("Intro"));
+        // The given unique_id wins; the headline-made id steps aside.
+        let ids: Vec<&str> = raw.events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "ada-lovelace-2",
+                "edith-clarke-was-the-first-female-professor-of",
+                "ada-lovelace",
+                "untitled"
+            ]
+        );
+        let ada = &raw.events[0];
+        assert_eq!(ada.date, "1815-12-10/1852-11-27");
+        assert_eq!(ada.display_date.as_deref(), Some("1815–1852"));
+        assert_eq!(ada.summary.as_deref(), Some("First programmer."));
+        assert_eq!(ada.tags, ["Pioneers"]);
+        assert!(ada.actors.is_empty());
+        assert_eq!(
+            raw.events[1].title,
+            "Edith Clarke was the first female professor of electrical…"
+        );
+        assert_eq!(raw.events[3].title, "Untitled");
+        assert_eq!(imported.report.media_dropped, 1);
+        assert_eq!(imported.report.backgrounds_dropped, 1);
+        assert_eq!(imported.report.events, 4);
+        assert_eq!(imported.report.groups, 1);
+        assert!(raw.actors.is_empty());
+    }
+
+    #[test]
+    fn groups_become_actors_on_request() {
+        let json = r#"{"events": [
+            {"start_date": {"year": 1}, "text": {"headline": "a"}, "group": "Video"},
+            {"start_date": {"year": 2}, "text": {"headline": "b"}, "group": "Video"},
+            {"start_date": {"year": 3}, "text": {"headline": "c"}, "group": "Social Media"}]}"#;
+        let options = ImportOptions {
+            group_actors: true,
+            ..ImportOptions::default()
+        };
+        let imported = import(json, &options).unwrap();
+        let actors: Vec<(&str, &str, ActorKind)> = imported
+            .raw
+            .actors
+            .iter()
+            .map(|a| (a.id.as_str(), a.name.as_str(), a.kind))
+            .collect();
+        assert_eq!(
+            actors,
+            [
+                ("video", "Video", ActorKind::Group),
+                ("social-media", "Social Media", ActorKind::Group)
+            ]
+        );
+        assert_eq!(
+            imported.raw.events[1].actors,
+            [RawActorRef::Id("video".into())]
+        );
+        assert_eq!(imported.report.groups, 2);
+        assert_eq!(imported.raw.title, "Untitled");
+    }
+
+    #[test]
+    fn eras_get_ids_and_intervals() {
+        let imported = run(r#"{"events": [], "eras": [
+            {"start_date": {"year": "650"}, "end_date": {"year": "700"}, "text": {"headline": "Era 650-700"}},
+            {"start_date": {"year": "600"}, "end_date": {"year": "650"}, "text": {"headline": "Era 650-700"}},
+            {"end_date": {"year": "650"}}]}"#);
+        let eras: Vec<(&str, &str)> = imported
+            .raw
+            .eras
+            .iter()
+            .map(|e| (e.id.as_str(), e.date.as_str()))
+            .collect();
+        assert_eq!(
+            eras,
+            [("era-650-700", "0650/0700"), ("era-650-700-2", "0600/0650")]
+        );
+        assert_eq!(imported.report.notes.len(), 1);
+    }
+
+    #[test]
+    fn slides_without_a_year_are_skipped_and_said() {
+        let imported =
+            run(r#"{"events": [{"text": {"headline": "no date"}}, {"start_date": {"year": ""}}]}"#);
+        assert!(imported.raw.events.is_empty());
+        assert!(
+            imported
+                .report
+                .render()
+                .contains("skipped 2 slides without a start year")
+        );
+    }
+
+    #[test]
+    fn the_old_layout_is_refused_with_help() {
+        let err = import(
+            r#"{"timeline": {"headline": "x", "startDate": "1932", "date": []}}"#,
+            &ImportOptions::default(),
+        )
+        .unwrap_err();
+        assert!(err.message.contains("TimelineJS 2"), "{err}");
+        assert!(err.help.is_some());
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored() {
+        let imported = run("\u{feff}{\"events\": [{\"start_date\": {\"year\": 1990}}]}");
+        assert_eq!(imported.raw.events.len(), 1);
+    }
+
+    #[test]
+    fn not_json_is_an_error_not_a_panic() {
+        assert!(import("[1, 2", &ImportOptions::default()).is_err());
+        assert!(import("[]", &ImportOptions::default()).is_err());
+        assert!(import("{}", &ImportOptions::default()).is_err());
+    }
+}

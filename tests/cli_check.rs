@@ -1,0 +1,90 @@
+//! `quipu check` as scripts see it: exit status, summary line, diagnostics on standard output.
+
+use std::process::Command;
+
+fn quipu(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_quipu"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run quipu");
+    (
+        out.status.code().expect("exit code"),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_shipped_chronology_checks_clean() {
+    let (code, out, _) = quipu(&["check"]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(out.lines().count(), 1, "no diagnostics expected:\n{out}");
+    assert!(out.starts_with("assets/fujimori.json: ok: "), "{out}");
+    assert!(out.contains(" events, ") && out.contains(" actors, ") && out.contains(" links"));
+}
+
+#[test]
+fn warnings_keep_exit_status_zero() {
+    let (code, out, _) = quipu(&["check", "tests/fixtures/warnings/event-without-actors.json"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains(": warning: event `lonely` has no actors"),
+        "{out}"
+    );
+    assert!(
+        out.contains(": ok: ") && out.contains(", 1 warning"),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_invalid_file_exits_one_with_located_errors() {
+    let (code, out, _) = quipu(&[
+        "check",
+        "tests/fixtures/valid/minimal.json",
+        "tests/fixtures/invalid/unknown-actor-ref.json",
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("tests/fixtures/valid/minimal.json: ok: 0 events"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "tests/fixtures/invalid/unknown-actor-ref.json:52:9: error: unknown actor `aldirn`"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("invalid: 1 error"), "{out}");
+}
+
+#[test]
+fn a_missing_file_exits_two_and_says_why_on_stderr() {
+    let (code, _, err) = quipu(&[
+        "check",
+        "tests/fixtures/valid/minimal.json",
+        "no/such/file.json",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no/such/file.json: error: cannot read the file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    let (code, _, err) = quipu(&["check", "--frobnicate"]);
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn help_and_version_work() {
+    let (code, out, _) = quipu(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("check") && out.contains("--no-mouse"), "{out}");
+    let (code, out, _) = quipu(&["--version"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("quipu "), "{out}");
+}

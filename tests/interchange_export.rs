@@ -1,0 +1,349 @@
+//! Exports: Markdown snapshots, Graphviz output that `dot` accepts, JSON that round-trips byte for
+//! byte, and TimelineJS that comes back with its ids, spans and titles.
+
+use std::io::Write as _;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use quipu::cli::export::{ExportArgs, run_to};
+use quipu::interchange::{
+    Format, ImportFormat, ImportOptions, downstream_of, events_of_actor, export, export_events,
+    import, to_json,
+};
+use quipu::model::Chronology;
+
+fn small() -> Chronology {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/interchange/small.json");
+    Chronology::from_path(&path).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn load(json: &str) -> Chronology {
+    Chronology::from_str(json).unwrap_or_else(|diagnostics| {
+        let rendered: Vec<String> = diagnostics.iter().map(|d| d.render("<export>")).collect();
+        panic!("export does not load:\n{}\n{json}", rendered.join("\n"))
+    })
+}
+
+#[test]
+fn markdown_of_the_shipped_chronology() {
+    insta::assert_snapshot!(
+        "shipped_markdown",
+        export(&Chronology::shipped(), Format::Markdown)
+    );
+}
+
+#[test]
+fn markdown_of_a_chronology_with_awkward_text() {
+    insta::assert_snapshot!("small_markdown", export(&small(), Format::Markdown));
+}
+
+#[test]
+fn markdown_links_point_at_anchors_that_exist() {
+    let markdown = export(&small(), Format::Markdown);
+    for target in markdown.split("](#").skip(1) {
+        let anchor = &target[..target.find(')').unwrap()];
+        assert!(
+            markdown.contains(&format!("<a id=\"{anchor}\"></a>")),
+            "no anchor for #{anchor}"
+        );
+    }
+}
+
+#[test]
+fn markdown_of_a_view_names_only_what_the_view_holds() {
+    let chronology = small();
+    let ana = chronology.actor_ix("ana").unwrap();
+    let markdown = export_events(
+        &chronology,
+        &events_of_actor(&chronology, ana),
+        Format::Markdown,
+    );
+    assert!(markdown.contains("Caesar"));
+    assert!(
+        !markdown.contains("Roughly May"),
+        "an event Ana has no part in"
+    );
+    assert!(
+        !markdown.contains("Idle one"),
+        "an actor with no event in the view"
+    );
+    assert!(!markdown.contains("Never cited"));
+}
+
+/// Runs Graphviz on `dot`; `None` (with a note) when Graphviz is not installed.
+fn graphviz(dot: &str) -> Option<Result<(), String>> {
+    let child = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else {
+        println!(
+            "note: Graphviz `dot` not installed; DOT syntax not checked (apt-get install graphviz)"
+        );
+        return None;
+    };
+    child.stdin.take()?.write_all(dot.as_bytes()).ok()?;
+    let output = child.wait_with_output().ok()?;
+    Some(if output.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&output.stderr).into_owned())
+    })
+}
+
+#[test]
+fn dot_output_is_accepted_by_graphviz() {
+    for (name, chronology) in [("shipped", Chronology::shipped()), ("small", small())] {
+        let dot = export(&chronology, Format::Dot);
+        if let Some(result) = graphviz(&dot) {
+            result.unwrap_or_else(|e| panic!("{name}: dot refused the export: {e}\n{dot}"));
+        }
+    }
+}
+
+#[test]
+fn dot_escapes_quotes_and_backslashes_and_clusters_by_era() {
+    let dot = export(&small(), Format::Dot);
+    assert!(
+        dot.contains(r#"label="A \"small\" chronology & friends""#),
+        "{dot}"
+    );
+    assert!(dot.contains(r#"Caesar \\ murdered"#), "{dot}");
+    assert!(dot.contains(r#"subgraph "cluster_antiquity""#), "{dot}");
+    assert!(
+        dot.contains(r#""caesar" -> "spring" [tooltip="a long \"while\" later"];"#),
+        "{dot}"
+    );
+}
+
+#[test]
+fn dot_from_an_event_holds_only_what_follows_it() {
+    let chronology = small();
+    let spring = chronology.event_ix("spring").unwrap();
+    let downstream = downstream_of(&chronology, spring);
+    let ids: Vec<&str> = downstream
+        .iter()
+        .map(|&ix| chronology.events[ix].id.as_str())
+        .collect();
+    assert_eq!(ids, ["spring", "span", "approx"]);
+    let dot = export_events(&chronology, &downstream, Format::Dot);
+    assert!(!dot.contains("\"caesar\""), "{dot}");
+    assert!(dot.contains(r#""spring" -> "approx";"#), "{dot}");
+    if let Some(result) = graphviz(&dot) {
+        result.unwrap();
+    }
+}
+
+#[test]
+fn json_export_round_trips_byte_for_byte() {
+    for (name, chronology) in [("shipped", Chronology::shipped()), ("small", small())] {
+        let first = export(&chronology, Format::Json);
+        let second = export(&load(&first), Format::Json);
+        assert!(
+            first == second,
+            "{name}: a second JSON export differs from the first"
+        );
+    }
+}
+
+#[test]
+fn json_export_of_imported_samples_round_trips_too() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/timelinejs");
+    for name in [
+        "all-media-types.json",
+        "cosmo.json",
+        "eras.json",
+        "twain-marktwain.json",
+    ] {
+        let text = std::fs::read_to_string(dir.join(name)).unwrap();
+        let imported = import(&text, ImportFormat::TimelineJs, &ImportOptions::default()).unwrap();
+        let first = export(&load(&to_json(&imported.raw)), Format::Json);
+        assert!(first == export(&load(&first), Format::Json), "{name}");
+    }
+}
+
+#[test]
+fn json_export_writes_references_in_object_form_and_events_in_time_order() {
+    let json = export(&small(), Format::Json);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let events = value["events"].as_array().unwrap();
+    let ids: Vec<&str> = events.iter().map(|e| e["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        ["big-bang", "caesar", "decade", "spring", "span", "approx"]
+    );
+    assert_eq!(
+        events[0]["actors"][0],
+        serde_json::json!({"actor": "state"})
+    );
+    assert_eq!(
+        events[3]["consequences"][0],
+        serde_json::json!({"event": "span"})
+    );
+    assert_eq!(
+        events[2]["sources"][0],
+        serde_json::json!({"source": "book"})
+    );
+}
+
+#[test]
+fn json_of_a_view_drops_links_leaving_it_and_still_loads() {
+    let chronology = small();
+    let view = [
+        chronology.event_ix("caesar").unwrap(),
+        chronology.event_ix("decade").unwrap(),
+    ];
+    let json = export_events(&chronology, &view, Format::Json);
+    let loaded = load(&json);
+    assert_eq!(loaded.events.len(), 2);
+    assert_eq!(loaded.link_count(), 0);
+}
+
+/// ids, titles and the span of days of every event survive quipu → TimelineJS → quipu.
+fn assert_timelinejs_round_trip(name: &str, chronology: &Chronology) {
+    let timeline = export(chronology, Format::TimelineJs);
+    let back = import(
+        &timeline,
+        ImportFormat::TimelineJs,
+        &ImportOptions::default(),
+    )
+    .unwrap_or_else(|e| panic!("{name}: {e}"));
+    let back = load(&to_json(&back.raw));
+    let summary = |c: &Chronology| -> Vec<(String, String, i64, i64)> {
+        let mut events: Vec<_> = c
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    e.id.clone(),
+                    e.title.clone(),
+                    e.date.earliest,
+                    e.date.latest,
+                )
+            })
+            .collect();
+        events.sort();
+        events
+    };
+    assert_eq!(summary(&back), summary(chronology), "{name}");
+    assert_eq!(back.title, chronology.title, "{name}");
+    let eras = |c: &Chronology| -> Vec<(String, i64, i64)> {
+        c.eras
+            .iter()
+            .map(|e| (e.title.clone(), e.date.earliest, e.date.latest))
+            .collect()
+    };
+    assert_eq!(eras(&back), eras(chronology), "{name}");
+}
+
+#[test]
+fn timelinejs_round_trip_keeps_ids_spans_and_titles() {
+    assert_timelinejs_round_trip("shipped", &Chronology::shipped());
+    assert_timelinejs_round_trip("small", &small());
+}
+
+#[test]
+fn timelinejs_export_carries_display_dates_groups_and_escaped_html() {
+    let timeline = export(&small(), Format::TimelineJs);
+    let value: serde_json::Value = serde_json::from_str(&timeline).unwrap();
+    let spring = value["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["unique_id"] == "spring")
+        .unwrap();
+    assert_eq!(spring["text"]["headline"], "A spring &lt;happening&gt;");
+    assert_eq!(spring["group"], "season");
+    assert_eq!(spring["display_date"], "spring 1990");
+    assert_eq!(
+        spring["start_date"],
+        serde_json::json!({"year": 1990, "month": 3})
+    );
+    assert_eq!(
+        spring["end_date"],
+        serde_json::json!({"year": 1990, "month": 5})
+    );
+    assert_eq!(
+        value["title"]["text"]["headline"],
+        "A &quot;small&quot; chronology &amp; friends"
+    );
+}
+
+fn run(args: &ExportArgs) -> (u8, String, String) {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = run_to(args, &mut out, &mut err);
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+fn args(to: Format) -> ExportArgs {
+    ExportArgs {
+        to,
+        file: Some(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/interchange/small.json"),
+        ),
+        output: None,
+        actor: None,
+        from: None,
+    }
+}
+
+#[test]
+fn the_command_filters_by_actor_and_by_starting_event() {
+    let (code, out, _) = run(&ExportArgs {
+        actor: Some("ana".into()),
+        from: Some("spring".into()),
+        ..args(Format::Json)
+    });
+    assert_eq!(code, 0);
+    let ids: Vec<String> = load(&out).events.iter().map(|e| e.id.clone()).collect();
+    assert_eq!(ids, ["spring", "span"]);
+}
+
+#[test]
+fn the_command_suggests_a_near_id() {
+    let (code, out, err) = run(&ExportArgs {
+        actor: Some("anna".into()),
+        ..args(Format::Dot)
+    });
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("unknown actor `anna`") && err.contains("did you mean `ana`?"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_command_exports_the_shipped_chronology_by_default_and_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("quipu.md");
+    let (code, out, err) = run(&ExportArgs {
+        file: None,
+        output: Some(target.clone()),
+        ..args(Format::Markdown)
+    });
+    assert_eq!(code, 0, "{err}");
+    assert!(out.is_empty());
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert_eq!(written, export(&Chronology::shipped(), Format::Markdown));
+}
+
+#[test]
+fn the_command_exports_an_imported_timeline_directly() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/timelinejs/eras.json");
+    let (code, out, err) = run(&ExportArgs {
+        file: Some(file),
+        ..args(Format::Dot)
+    });
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("subgraph \"cluster_era-test-600-650\""),
+        "{out}"
+    );
+}
