@@ -114,6 +114,7 @@ impl Generator {
     /// holding it.
     pub fn chronology(&self) -> RawChronology {
         RawChronology {
+            schema: None,
             quipu: FORMAT_VERSION,
             title: self.title(),
             description: Some(self.description()),

@@ -191,3 +191,21 @@ fn events_without_actors_still_get_one() {
     assert_eq!(raw.actors.len(), 1);
     assert!(raw.events.iter().all(|e| e.actors.len() == 1));
 }
+
+#[test]
+fn the_json_schema_accepts_generated_files() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/quipu.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    for events in [0, 1, 2000] {
+        let document: serde_json::Value =
+            serde_json::from_str(&Generator::new(spec(events, 4)).to_json(Layout::Compact))
+                .unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&document)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{events} events:\n{}", errors.join("\n"));
+    }
+}
