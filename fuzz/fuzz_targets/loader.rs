@@ -8,15 +8,27 @@ use quipu::model::Chronology;
 
 fuzz_target!(|data: &[u8]| {
     // The loader reads text; non-UTF-8 bytes are refused before it (`Chronology::check_path`).
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let checked = Chronology::check(text);
 
     let has_error = checked.diagnostics.iter().any(|d| d.is_error());
-    assert_eq!(checked.chronology.is_some(), !has_error, "valid exactly when there is no error");
+    assert_eq!(
+        checked.chronology.is_some(),
+        !has_error,
+        "valid exactly when there is no error"
+    );
     let lines = text.lines().count() + 1;
     for diagnostic in &checked.diagnostics {
-        assert!(diagnostic.line >= 1 && diagnostic.line <= lines, "line out of range: {diagnostic:?}");
-        assert!(diagnostic.column >= 1, "column out of range: {diagnostic:?}");
+        assert!(
+            diagnostic.line >= 1 && diagnostic.line <= lines,
+            "line out of range: {diagnostic:?}"
+        );
+        assert!(
+            diagnostic.column >= 1,
+            "column out of range: {diagnostic:?}"
+        );
         let _ = diagnostic.render("fuzz.json");
     }
 
