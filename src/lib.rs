@@ -4,9 +4,12 @@
 //! benches drive the same code the binary runs. Dependencies point one way: `ui` and `app` read
 //! `model`, `model` knows nothing of them.
 
+pub mod app;
 pub mod cli;
 pub mod generate;
 pub mod interchange;
 pub mod model;
 pub mod search;
 pub mod text;
+pub mod tui;
+pub mod ui;

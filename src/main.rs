@@ -10,7 +10,7 @@ fn main() -> ExitCode {
         Some(Command::Search(args)) => quipu::cli::search::run(args),
         Some(Command::Import(args)) => quipu::cli::import::run(args),
         Some(Command::Export(args)) => quipu::cli::export::run(args),
-        None => quipu::cli::exit::USAGE,
+        None => quipu::tui::open(cli.file.as_deref(), !cli.no_mouse),
     };
     ExitCode::from(code)
 }

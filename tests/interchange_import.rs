@@ -182,7 +182,11 @@ fn cosmological_years_keep_their_scale() {
         .iter()
         .map(|e| e.date.as_str())
         .collect();
-    assert!(raw_dates.contains(&"-3500"), "{raw_dates:?}");
+    // TimelineJS -3500 is 3500 BCE, astronomical -3499; deep-time intervals stay whole.
+    assert!(raw_dates.contains(&"-3499"), "{raw_dates:?}");
+    assert!(raw_dates.contains(&"Y-538800000/Y-251902000"), "{raw_dates:?}");
+    let wheel = chronology.events.last().unwrap();
+    assert_eq!(wheel.human_date(), "3500 BC");
 }
 
 #[test]

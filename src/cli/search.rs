@@ -1,11 +1,89 @@
-//! `quipu search`. STUB: being written.
+//! `quipu search [--events] [--limit N] QUERY [FILE]`: the palette's ranking, one match a line
+//! (`score<TAB>id<TAB>name`), for scripts. Exit 1 when nothing matches, like grep.
+
+use std::io::Write;
+use std::path::PathBuf;
 
 use clap::Args;
 
+use super::exit;
+use crate::model::{Chronology, LoadError};
+use crate::search::{Query, Scope, SearchIndex};
+
 #[derive(Debug, Args)]
-pub struct SearchArgs {}
+pub struct SearchArgs {
+    /// Search events (title, tags, date, summary) instead of actors; a QUERY starting with `#`
+    /// does the same.
+    #[arg(long)]
+    pub events: bool,
+
+    /// Print at most this many matches, best first.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+
+    /// A few letters, as typed in the palette; case and accents do not matter.
+    pub query: String,
+
+    /// Chronology to search; with none, the shipped one.
+    pub file: Option<PathBuf>,
+}
 
 pub fn run(args: &SearchArgs) -> u8 {
-    let _ = args;
-    super::exit::USAGE
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    run_to(args, &mut stdout.lock(), &mut stderr.lock())
+}
+
+/// `run` with its output streams passed in, for tests.
+pub fn run_to(args: &SearchArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    if args.limit == 0 {
+        let _ = writeln!(err, "error: --limit must be at least 1");
+        return exit::USAGE;
+    }
+    let chronology = match &args.file {
+        None => Chronology::shipped(),
+        Some(path) => match Chronology::from_path(path) {
+            Ok(chronology) => chronology,
+            Err(error @ LoadError::Invalid { .. }) => {
+                let _ = writeln!(err, "{error}");
+                return exit::FAILURE;
+            }
+            Err(error) => {
+                let _ = writeln!(err, "{error}");
+                return exit::USAGE;
+            }
+        },
+    };
+    let query = if args.events {
+        Query {
+            scope: Scope::Events,
+            text: args.query.clone(),
+        }
+    } else {
+        Query::parse(&args.query)
+    };
+    let index = SearchIndex::build(&chronology);
+    let hits = index.search(&chronology, &query, args.limit);
+    for hit in &hits {
+        let (id, name) = match query.scope {
+            Scope::Actors => chronology
+                .actors
+                .get(hit.item)
+                .map(|a| (a.id.as_str(), a.name.as_str())),
+            Scope::Events => chronology
+                .events
+                .get(hit.item)
+                .map(|e| (e.id.as_str(), e.title.as_str())),
+        }
+        .unwrap_or_default();
+        if writeln!(out, "{}\t{id}\t{name}", hit.score).is_err() {
+            // A closed pipe (`| head`) is the reader's choice, not an error.
+            break;
+        }
+    }
+    if hits.is_empty() {
+        exit::FAILURE
+    } else {
+        exit::OK
+    }
 }

@@ -1,10 +1,25 @@
-//! Fuzzy search over actors (names and aliases) and events (title, summary, tags, date text).
+//! Fuzzy search over actors (names and aliases) and events (title, tags, date text fuzzily; the
+//! summary where the query appears as typed).
 //!
-//! STUB: the interface is fixed so the UI can call it; the implementation is being written.
 //! Names are folded (case and accents) once when the index is built; queries are folded the same
-//! way, matching runs on the plain forms and the UI shows the originals.
+//! way, matching runs on the plain forms and the UI shows the originals. A palette drives it through
+//! [`SearchWorker`] (background thread, stale searches cancelled) or [`SearchSession`] (narrows the
+//! previous result set while the query grows); [`SearchIndex::search`] is the one-shot form.
+
+mod corpus;
+pub mod fold;
+pub mod matcher;
+mod rank;
+pub mod session;
+pub mod worker;
+
+use std::sync::Arc;
 
 use crate::model::Chronology;
+use corpus::Corpus;
+pub use matcher::{Matcher, SkimMatcher};
+pub use session::SearchSession;
+pub use worker::{SearchResults, SearchWorker};
 
 /// What a palette query searches: actors by default, events when it starts with `#`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,27 +72,195 @@ pub struct Hit {
     pub field: Field,
 }
 
-/// Folded text of every actor and event, built once at load.
-#[derive(Debug, Clone, Default)]
-pub struct SearchIndex {}
+/// Folded text of every actor and event, built once at load. Holds no reference to the chronology,
+/// so it can move to a worker thread behind an `Arc`.
+#[derive(Clone)]
+pub struct SearchIndex {
+    matcher: Arc<dyn Matcher>,
+    actors: Corpus,
+    events: Corpus,
+}
+
+/// All items that match a query (for narrowing the next one) and the best of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchOutcome {
+    /// Ranked, best first, at most the limit asked for.
+    pub hits: Vec<Hit>,
+    /// Every matching item, in ascending order.
+    pub matches: Vec<usize>,
+}
+
+impl Default for SearchIndex {
+    fn default() -> Self {
+        SearchIndex {
+            matcher: Arc::new(SkimMatcher::new()),
+            actors: Corpus::default(),
+            events: Corpus::default(),
+        }
+    }
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("actors", &self.actors.len())
+            .field("events", &self.events.len())
+            .finish_non_exhaustive()
+    }
+}
 
 impl SearchIndex {
     pub fn build(chronology: &Chronology) -> SearchIndex {
-        let _ = chronology;
-        SearchIndex {}
+        SearchIndex::build_with(chronology, Arc::new(SkimMatcher::new()))
+    }
+
+    /// Like [`SearchIndex::build`] with another matcher (the bench compares them).
+    pub fn build_with(chronology: &Chronology, matcher: Arc<dyn Matcher>) -> SearchIndex {
+        let mut actors = Corpus::with_capacity(chronology.actors.len());
+        for (ix, actor) in chronology.actors.iter().enumerate() {
+            let aliases = actor.aliases.iter().enumerate();
+            actors.push(
+                chronology.events_of(ix).len(),
+                std::iter::once((Field::Name, actor.name.as_str()))
+                    .chain(aliases.map(|(i, a)| (Field::Alias(i), a.as_str()))),
+            );
+        }
+        let mut events = Corpus::with_capacity(chronology.events.len());
+        for event in &chronology.events {
+            let date = event.human_date();
+            let tags = event.tags.iter().enumerate();
+            events.push(
+                0,
+                std::iter::once((Field::Name, event.title.as_str()))
+                    .chain(tags.map(|(i, t)| (Field::Tag(i), t.as_str())))
+                    .chain([
+                        (Field::Date, date.as_str()),
+                        (Field::Summary, event.summary.as_str()),
+                    ]),
+            );
+        }
+        SearchIndex {
+            matcher,
+            actors,
+            events,
+        }
     }
 
     /// Ranked hits, best first, at most `limit`. An empty actor query lists every actor by number of
     /// events. Deterministic: ties break by event count, then by position.
     pub fn search(&self, chronology: &Chronology, query: &Query, limit: usize) -> Vec<Hit> {
-        let _ = (chronology, query, limit);
-        Vec::new()
+        let _ = chronology; // counts and folded texts were taken at build
+        self.run(query, None, limit, &|| false)
+            .map(|outcome| outcome.hits)
+            .unwrap_or_default()
+    }
+
+    /// Searches only `candidates` (ascending item indexes, e.g. the `matches` of a query this one
+    /// extends): same results as a full search whenever the candidates hold every match.
+    pub fn search_within(
+        &self,
+        query: &Query,
+        candidates: &[usize],
+        limit: usize,
+    ) -> SearchOutcome {
+        self.run(query, Some(candidates), limit, &|| false)
+            .unwrap_or_default()
+    }
+
+    /// The general form: `None` for all items, and `cancelled` polled every few thousand items;
+    /// returns `None` when it said stop.
+    pub fn run(
+        &self,
+        query: &Query,
+        candidates: Option<&[usize]>,
+        limit: usize,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<SearchOutcome> {
+        let folded = fold::fold(&query.text);
+        let needle = rank::Needle::new(&folded);
+        let scan = rank::scan(
+            self.corpus(query.scope),
+            self.matcher.as_ref(),
+            &needle,
+            candidates,
+            limit,
+            cancelled,
+        )?;
+        Some(SearchOutcome {
+            hits: scan.hits,
+            matches: scan.matches,
+        })
+    }
+
+    /// Number of items in a scope.
+    pub fn len(&self, scope: Scope) -> usize {
+        self.corpus(scope).len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.actors.len() == 0 && self.events.len() == 0
     }
 
     /// Char positions in the matched field's original text to highlight. Computed per visible row
     /// only, never for the whole result list.
     pub fn highlight(&self, chronology: &Chronology, query: &Query, hit: &Hit) -> Vec<usize> {
-        let _ = (chronology, query, hit);
-        Vec::new()
+        let Some(original) = field_text(chronology, query.scope, hit) else {
+            return Vec::new();
+        };
+        let needle = fold::fold(&query.text);
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        let (folded, map) = fold::fold_with_map(&original);
+        let positions = if hit.field == Field::Summary {
+            // Summaries match only as typed (see `rank::field_matches`): show that occurrence.
+            let Some(at) = rank::shown_occurrence(&folded, &needle) else {
+                return Vec::new();
+            };
+            let start = folded[..at].chars().count();
+            (start..start + needle.chars().count()).collect()
+        } else {
+            match self.matcher.positions(&folded, &needle) {
+                Some(positions) => positions,
+                None => return Vec::new(),
+            }
+        };
+        let mut shown: Vec<usize> = positions
+            .iter()
+            .filter_map(|&p| map.get(p).copied())
+            .collect();
+        shown.dedup();
+        shown
+    }
+
+    fn corpus(&self, scope: Scope) -> &Corpus {
+        match scope {
+            Scope::Actors => &self.actors,
+            Scope::Events => &self.events,
+        }
+    }
+}
+
+/// The original text of the field a hit matched, or `None` if the hit does not fit the chronology.
+pub fn field_text(chronology: &Chronology, scope: Scope, hit: &Hit) -> Option<String> {
+    match scope {
+        Scope::Actors => {
+            let actor = chronology.actors.get(hit.item)?;
+            match hit.field {
+                Field::Name => Some(actor.name.clone()),
+                Field::Alias(i) => actor.aliases.get(i).cloned(),
+                _ => None,
+            }
+        }
+        Scope::Events => {
+            let event = chronology.events.get(hit.item)?;
+            match hit.field {
+                Field::Name => Some(event.title.clone()),
+                Field::Summary => Some(event.summary.clone()),
+                Field::Tag(i) => event.tags.get(i).cloned(),
+                Field::Date => Some(event.human_date()),
+                Field::Alias(_) => None,
+            }
+        }
     }
 }

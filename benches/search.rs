@@ -1,0 +1,348 @@
+//! Palette search at scale: 100,000 actors and 1,000,000 events, generated in memory with accented,
+//! realistic names. Measures building the index, the first keystroke (a full scan), a keystroke that
+//! narrows the previous matches, and Skim against nucleo-matcher behind the same ranking.
+//!
+//! `cargo bench --bench search`; figures are quoted in docs/PERFORMANCE.md.
+
+use std::cell::RefCell;
+use std::hint::black_box;
+use std::sync::Arc;
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use quipu::model::Chronology;
+use quipu::model::EventDate;
+use quipu::model::chronology::{Actor, ActorKind, Event};
+use quipu::search::session::PREVIEW;
+use quipu::search::{Matcher, Query, Scope, SearchIndex};
+
+const ACTORS: usize = 100_000;
+const EVENTS: usize = 1_000_000;
+const LIMIT: usize = 50;
+
+const GIVEN: &[&str] = &[
+    "Alberto",
+    "José",
+    "María",
+    "Sebastián",
+    "Ángela",
+    "Jorge",
+    "Andrés",
+    "Lucía",
+    "Óscar",
+    "Inés",
+    "Martín",
+    "Raúl",
+    "Ramón",
+    "Javier",
+    "Hernán",
+    "Begoña",
+    "Joaquín",
+    "Fernando",
+    "Susana",
+    "Efraín",
+    "Keiko",
+    "Vladimiro",
+    "Françoise",
+    "Jürgen",
+    "Søren",
+    "Zbigniew",
+];
+const FAMILY: &[&str] = &[
+    "Fujimori",
+    "Montesinos",
+    "Pérez de Cuéllar",
+    "Toledo",
+    "García",
+    "Belaúnde",
+    "Vargas Llosa",
+    "Menem",
+    "Cardoso",
+    "Durán Ballén",
+    "Caldera",
+    "Pastrana",
+    "Frei",
+    "Sánchez de Lozada",
+    "Núñez",
+    "Muñoz",
+    "Ibáñez",
+    "Gutiérrez",
+    "Cerpa Cartolini",
+    "Guzmán",
+    "Hermoza Ríos",
+    "Łukasiewicz",
+    "Müller",
+    "Ødegaard",
+    "Castañeda",
+    "Peña",
+];
+const BODIES: &[&str] = &[
+    "Ministerio de Relaciones Exteriores",
+    "Banco Central de Reserva",
+    "Mercado Común del Sur",
+    "Comunidad Andina",
+    "Organización de los Estados Americanos",
+    "Fondo Monetario Internacional",
+    "Congreso Constituyente Democrático",
+    "Servicio de Inteligencia Nacional",
+    "Comisión de la Verdad",
+    "Sociedad Nacional de Minería",
+];
+const PLACES: &[&str] = &[
+    "Lima",
+    "Asunción",
+    "Brasília",
+    "Bogotá",
+    "Quito",
+    "Tokyo",
+    "Washington",
+    "Santiago",
+    "Montevideo",
+    "Cartagena de Indias",
+    "Itamaraty",
+    "Cuzco",
+    "Iquitos",
+    "Tumbes",
+    "Ciudad de México",
+];
+const VERBS: &[&str] = &[
+    "signs",
+    "meets",
+    "suspends",
+    "restores",
+    "denounces",
+    "ratifies",
+    "negotiates",
+    "visits",
+    "recognises",
+    "mediates between",
+    "expels",
+    "welcomes",
+];
+const THINGS: &[&str] = &[
+    "border treaty",
+    "debt rescheduling",
+    "aid programme",
+    "extradition request",
+    "trade pact",
+    "cease-fire",
+    "hostage crisis talks",
+    "fisheries accord",
+    "drug-control agreement",
+    "diplomatic relations",
+];
+const TAGS: &[&str] = &[
+    "diplomacy",
+    "economy",
+    "security",
+    "border",
+    "trade",
+    "human rights",
+    "narcotics",
+    "ecuador",
+    "japan",
+    "united states",
+];
+
+/// A small deterministic generator, so every run benches the same data.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 >> 16) as usize
+    }
+
+    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+        from[self.next() % from.len()]
+    }
+}
+
+fn actor(rng: &mut Rng, ix: usize) -> Actor {
+    let (name, kind, aliases) = match ix % 4 {
+        0 => {
+            let body = rng.pick(BODIES);
+            let acronym: String = body
+                .split(' ')
+                .filter(|w| w.len() > 3)
+                .filter_map(|w| w.chars().next())
+                .collect();
+            let place = rng.pick(PLACES);
+            (
+                format!("{body} ({place})"),
+                ActorKind::Organization,
+                vec![acronym],
+            )
+        }
+        _ => {
+            let name = format!("{} {}", rng.pick(GIVEN), rng.pick(FAMILY));
+            (name, ActorKind::Person, Vec::new())
+        }
+    };
+    Actor {
+        id: format!("actor-{ix}"),
+        name,
+        kind,
+        aliases,
+        description: None,
+    }
+}
+
+fn event(rng: &mut Rng, ix: usize) -> Event {
+    let year = 1985 + (ix * 15 / EVENTS) as i64;
+    let who = format!("{} {}", rng.pick(GIVEN), rng.pick(FAMILY));
+    let verb = rng.pick(VERBS);
+    let thing = rng.pick(THINGS);
+    let place = rng.pick(PLACES);
+    let body = rng.pick(BODIES);
+    let month = 1 + rng.next() % 12;
+    let day = 1 + rng.next() % 28;
+    Event {
+        id: format!("event-{ix}"),
+        date: EventDate::parse(&format!("{year}-{month:02}-{day:02}")).unwrap_or_else(|e| {
+            panic!("synthetic dates are valid EDTF: {e}");
+        }),
+        display_date: None,
+        title: format!("{who} {verb} the {thing} in {place}"),
+        summary: format!(
+            "Talks in {place} with the {body} follow months of pressure; {who} calls the {thing} \
+             a turning point."
+        ),
+        actors: Vec::new(),
+        consequences: Vec::new(),
+        causes: Vec::new(),
+        tags: vec![rng.pick(TAGS).to_owned(), rng.pick(TAGS).to_owned()],
+        sources: Vec::new(),
+    }
+}
+
+fn chronology(actors: usize, events: usize) -> Chronology {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    // Built field by field: the loader's id maps are crate-private and not needed to search.
+    let mut chronology = Chronology::default();
+    chronology.title = "synthetic".into();
+    chronology.actors = (0..actors).map(|i| actor(&mut rng, i)).collect();
+    chronology.events = (0..events).map(|i| event(&mut rng, i)).collect();
+    chronology
+}
+
+/// nucleo-matcher behind the same trait. Its matcher needs `&mut`, so each thread keeps one.
+struct NucleoMatcher;
+
+thread_local! {
+    static NUCLEO: RefCell<nucleo_matcher::Matcher> =
+        RefCell::new(nucleo_matcher::Matcher::new(nucleo_matcher::Config::DEFAULT));
+}
+
+impl Matcher for NucleoMatcher {
+    fn score(&self, haystack: &str, needle: &str) -> Option<i64> {
+        let (mut hb, mut nb) = (Vec::new(), Vec::new());
+        let hay = nucleo_matcher::Utf32Str::new(haystack, &mut hb);
+        let needle = nucleo_matcher::Utf32Str::new(needle, &mut nb);
+        NUCLEO.with(|m| m.borrow_mut().fuzzy_match(hay, needle).map(i64::from))
+    }
+
+    fn positions(&self, haystack: &str, needle: &str) -> Option<Vec<usize>> {
+        let (mut hb, mut nb) = (Vec::new(), Vec::new());
+        let hay = nucleo_matcher::Utf32Str::new(haystack, &mut hb);
+        let needle = nucleo_matcher::Utf32Str::new(needle, &mut nb);
+        let mut at = Vec::new();
+        NUCLEO.with(|m| m.borrow_mut().fuzzy_indices(hay, needle, &mut at))?;
+        Some(at.into_iter().map(|p| p as usize).collect())
+    }
+
+    fn max_score(&self, needle_chars: usize) -> i64 {
+        // Match 16 plus a boundary bonus doubled on the first char, plus a prefix bonus: under 64.
+        (needle_chars as i64).saturating_mul(64).saturating_add(64)
+    }
+}
+
+fn query(scope: Scope, text: &str) -> Query {
+    Query {
+        scope,
+        text: text.to_owned(),
+    }
+}
+
+fn configure<'a>(
+    c: &'a mut Criterion,
+    name: &str,
+) -> criterion::BenchmarkGroup<'a, criterion::measurement::WallTime> {
+    let mut group = c.benchmark_group(name);
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    group
+}
+
+fn actors(c: &mut Criterion) {
+    let chron = chronology(ACTORS, 0);
+    let mut group = configure(c, "actors_100k");
+    group.bench_function("build_index", |b| {
+        b.iter(|| SearchIndex::build(black_box(&chron)))
+    });
+    let skim = SearchIndex::build(&chron);
+    let nucleo = SearchIndex::build_with(&chron, Arc::new(NucleoMatcher));
+    for (label, index) in [("skim", &skim), ("nucleo", &nucleo)] {
+        // First keystroke: every actor is scanned.
+        for typed in ["m", "fuj", "comun"] {
+            let q = query(Scope::Actors, typed);
+            group.bench_function(format!("{label}/first/{typed}"), |b| {
+                b.iter(|| index.run(black_box(&q), None, LIMIT, &|| false))
+            });
+        }
+        // Next keystroke: only the previous query's matches are scanned.
+        for (before, typed) in [("m", "mo"), ("mo", "mon"), ("fuj", "fuji")] {
+            let prev = index
+                .run(&query(Scope::Actors, before), None, LIMIT, &|| false)
+                .unwrap();
+            let q = query(Scope::Actors, typed);
+            group.bench_function(format!("{label}/narrow/{before}->{typed}"), |b| {
+                b.iter(|| index.search_within(black_box(&q), &prev.matches, LIMIT))
+            });
+        }
+    }
+    group.finish();
+}
+
+fn events(c: &mut Criterion) {
+    let chron = chronology(0, EVENTS);
+    let mut group = configure(c, "events_1m");
+    group.bench_function("build_index", |b| {
+        b.iter(|| SearchIndex::build(black_box(&chron)))
+    });
+    let skim = SearchIndex::build(&chron);
+    let nucleo = SearchIndex::build_with(&chron, Arc::new(NucleoMatcher));
+    // What a reader of a huge file sees first: the worker's preview of the first 64k events.
+    let head: Vec<usize> = (0..PREVIEW).collect();
+    for typed in ["a", "trty"] {
+        let q = query(Scope::Events, typed);
+        group.bench_function(format!("skim/preview/{typed}"), |b| {
+            b.iter(|| skim.run(black_box(&q), Some(&head), LIMIT, &|| false))
+        });
+    }
+    for (label, index) in [("skim", &skim), ("nucleo", &nucleo)] {
+        for typed in ["a", "asun", "trty"] {
+            let q = query(Scope::Events, typed);
+            group.bench_function(format!("{label}/first/{typed}"), |b| {
+                b.iter(|| index.run(black_box(&q), None, LIMIT, &|| false))
+            });
+        }
+        for (before, typed) in [("a", "as"), ("asun", "asunc")] {
+            let prev = index
+                .run(&query(Scope::Events, before), None, LIMIT, &|| false)
+                .unwrap();
+            let q = query(Scope::Events, typed);
+            group.bench_function(format!("{label}/narrow/{before}->{typed}"), |b| {
+                b.iter(|| index.search_within(black_box(&q), &prev.matches, LIMIT))
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, actors, events);
+criterion_main!(benches);

@@ -1,0 +1,73 @@
+//! Which rows the timeline pane shows: events from `offset`, with a separator line where an era
+//! begins. Shared by `view` (to draw) and `update` (to scroll and to map clicks), so both agree
+//! on what is where without the view ever mutating state.
+
+use super::state::App;
+use crate::model::EraIx;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// The era that begins with the event on the next row.
+    Era(EraIx),
+    /// A position in the visible list.
+    Event(usize),
+}
+
+impl App {
+    /// The era whose separator goes above the event at `pos`: the event opens an era the previous
+    /// visible event was not in.
+    pub fn era_opened_at(&self, pos: usize) -> Option<EraIx> {
+        let event = self.visible_event(pos)?;
+        let era = self.chronology.era_at(self.earliest_days[event])?;
+        let previous = pos
+            .checked_sub(1)
+            .and_then(|p| self.visible_event(p))
+            .and_then(|ix| self.chronology.era_at(self.earliest_days[ix]));
+        (previous != Some(era)).then_some(era)
+    }
+
+    /// The rows drawn from `offset` in `height` lines. A separator never takes the last line, so
+    /// the event at `offset` is always shown.
+    pub fn timeline_rows(&self, offset: usize, height: usize) -> Vec<Row> {
+        let mut rows = Vec::with_capacity(height);
+        let mut pos = offset;
+        while rows.len() < height && pos < self.visible_len() {
+            if rows.len() + 1 < height
+                && let Some(era) = self.era_opened_at(pos)
+            {
+                rows.push(Row::Era(era));
+            }
+            rows.push(Row::Event(pos));
+            pos += 1;
+        }
+        rows
+    }
+
+    /// The offset closest to `offset` that shows `selected` within `height` rows.
+    pub fn offset_showing(&self, selected: usize, offset: usize, height: usize) -> usize {
+        let height = height.max(1);
+        if selected <= offset {
+            return selected;
+        }
+        let shown = |o: usize| {
+            self.timeline_rows(o, height)
+                .contains(&Row::Event(selected))
+        };
+        if shown(offset) {
+            return offset;
+        }
+        // Walk up from the selection while the rows from there to it still fit.
+        let mut best = selected;
+        let mut used = 1 + usize::from(self.era_opened_at(selected).is_some() && height > 1);
+        while best > offset {
+            let candidate = best - 1;
+            let cost = 1 + usize::from(self.era_opened_at(candidate).is_some());
+            if used + cost > height {
+                break;
+            }
+            used += cost;
+            best = candidate;
+        }
+        best
+    }
+}

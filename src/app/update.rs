@@ -1,0 +1,509 @@
+//! The only place state changes. `update` is pure: no terminal, no files, no clock, so a key
+//! sequence is a list of actions and a test can replay it.
+
+use super::action::Action;
+use super::chain::{ChainView, NodeKind};
+use super::history::Place;
+use super::keymap::help_lines;
+use super::overlay::{ActorsView, DatePrompt, ListCursor, Overlay};
+use super::state::{App, Filter, Focus};
+use super::timeline::Row;
+use crate::model::{ActorIx, EventIx};
+use crate::ui::detail;
+use crate::ui::layout::Layout;
+
+/// Rows the mouse wheel moves.
+const WHEEL_STEP: isize = 3;
+
+/// A cursor movement, applied to whatever has the cursor.
+#[derive(Debug, Clone, Copy)]
+enum Move {
+    By(isize),
+    First,
+    Last,
+    Pages(isize),
+    HalfPages(isize),
+}
+
+pub fn update(app: &mut App, action: Action) {
+    if !matches!(action, Action::Resize { .. }) {
+        app.status = None;
+    }
+    match action {
+        Action::Quit => app.quit = true,
+        Action::Resize { width, height } => {
+            app.width = width;
+            app.height = height;
+            refit(app);
+        }
+        Action::SelectNext => move_cursor(app, Move::By(1)),
+        Action::SelectPrev => move_cursor(app, Move::By(-1)),
+        Action::SelectFirst => move_cursor(app, Move::First),
+        Action::SelectLast => move_cursor(app, Move::Last),
+        Action::PageDown => move_cursor(app, Move::Pages(1)),
+        Action::PageUp => move_cursor(app, Move::Pages(-1)),
+        Action::HalfPageDown => move_cursor(app, Move::HalfPages(1)),
+        Action::HalfPageUp => move_cursor(app, Move::HalfPages(-1)),
+        Action::NextYear => jump_or_say(app, App::next_year_position, "No later year has events."),
+        Action::PrevYear => {
+            jump_or_say(app, App::prev_year_position, "No earlier year has events.")
+        }
+        Action::NextEra => jump_or_say(app, App::next_era_position, "No later era."),
+        Action::PrevEra => jump_or_say(app, App::prev_era_position, "No earlier era."),
+        Action::ZoomIn => app.zoom = (app.zoom + 1).min(app.max_zoom()),
+        Action::ZoomOut => app.zoom = app.zoom.saturating_sub(1),
+        Action::FocusNext => cycle_focus(app, 1),
+        Action::FocusPrev => cycle_focus(app, -1),
+        Action::FollowLink => follow_link(app),
+        Action::FilterByActor => filter_by_actor(app),
+        Action::ClearFilter => clear_filter(app),
+        Action::Back => {
+            let here = place(app);
+            match app.history.back(here) {
+                Some(to) => restore(app, &to),
+                None => app.status = Some("Nothing to go back to.".to_owned()),
+            }
+        }
+        Action::Forward => {
+            let here = place(app);
+            match app.history.forward(here) {
+                Some(to) => restore(app, &to),
+                None => app.status = Some("Nothing to go forward to.".to_owned()),
+            }
+        }
+        Action::OpenChain => {
+            if let Some(event) = app.selected_event() {
+                app.overlays
+                    .push(Overlay::Chain(ChainView::new(&app.chronology, event)));
+            }
+        }
+        Action::OpenActors => open_actors(app),
+        Action::OpenHelp => app.overlays.push(Overlay::Help {
+            cursor: ListCursor::default(),
+        }),
+        Action::OpenDatePrompt => app
+            .overlays
+            .push(Overlay::DatePrompt(DatePrompt::default())),
+        Action::OpenSearch | Action::SearchNext | Action::SearchPrev => {
+            app.status = Some("Search is not built yet.".to_owned());
+        }
+        Action::ToggleCollapse => fold(app, None),
+        Action::Collapse => fold(app, Some(true)),
+        Action::Expand => fold(app, Some(false)),
+        Action::Close => {
+            if app.overlays.pop().is_none() {
+                app.focus = Focus::Timeline;
+                app.item = 0;
+            }
+        }
+        Action::PromptInput(c) => {
+            if let Some(Overlay::DatePrompt(prompt)) = app.overlays.last_mut()
+                && prompt.input.chars().count() < 40
+                && !c.is_control()
+            {
+                prompt.input.push(c);
+                prompt.error = None;
+            }
+        }
+        Action::PromptBackspace => {
+            if let Some(Overlay::DatePrompt(prompt)) = app.overlays.last_mut() {
+                prompt.input.pop();
+                prompt.error = None;
+            }
+        }
+        Action::PromptSubmit => submit_date(app),
+        Action::Click { column, row } => click(app, column, row),
+        Action::ScrollDown { .. } => move_cursor(app, Move::By(WHEEL_STEP)),
+        Action::ScrollUp { .. } => move_cursor(app, Move::By(-WHEEL_STEP)),
+    }
+}
+
+fn layout(app: &App) -> Layout {
+    Layout::for_size(app.width, app.height)
+}
+
+fn timeline_height(app: &App) -> usize {
+    usize::from(layout(app).timeline.height)
+}
+
+fn overlay_height(app: &App) -> usize {
+    usize::from(layout(app).overlay_list().height)
+}
+
+/// After a resize, keep every cursor on screen.
+fn refit(app: &mut App) {
+    let height = timeline_height(app);
+    app.timeline.offset = app.offset_showing(app.timeline.selected, app.timeline.offset, height);
+    let list = overlay_height(app);
+    let help_len = help_lines().len();
+    for overlay in &mut app.overlays {
+        match overlay {
+            Overlay::Help { cursor } => cursor.ensure_visible(help_len, list),
+            Overlay::Chain(chain) => chain.cursor.ensure_visible(chain.rows.len(), list),
+            Overlay::Actors(actors) => actors.cursor.ensure_visible(actors.order.len(), list),
+            Overlay::DatePrompt(_) => {}
+        }
+    }
+}
+
+fn target(current: usize, len: usize, page: usize, movement: Move) -> usize {
+    let last = len.saturating_sub(1);
+    let page = page.max(1) as isize;
+    let delta = match movement {
+        Move::First => return 0,
+        Move::Last => return last,
+        Move::By(n) => n,
+        Move::Pages(n) => n.saturating_mul(page),
+        Move::HalfPages(n) => n.saturating_mul((page / 2).max(1)),
+    };
+    current.saturating_add_signed(delta).min(last)
+}
+
+fn move_cursor(app: &mut App, movement: Move) {
+    let list = overlay_height(app);
+    let help_len = help_lines().len();
+    match app.overlays.last_mut() {
+        Some(Overlay::Help { cursor }) => {
+            // Help has nothing to select: keys scroll the page directly.
+            let top = target(
+                cursor.offset,
+                help_len.saturating_sub(list) + 1,
+                list,
+                movement,
+            );
+            *cursor = ListCursor {
+                selected: top,
+                offset: top,
+            };
+        }
+        Some(Overlay::Chain(chain)) => {
+            move_list(&mut chain.cursor, chain.rows.len(), list, movement)
+        }
+        Some(Overlay::Actors(actors)) => {
+            move_list(&mut actors.cursor, actors.order.len(), list, movement);
+        }
+        Some(Overlay::DatePrompt(_)) => {}
+        None if app.focus == Focus::Timeline => {
+            let to = target(
+                app.timeline.selected,
+                app.visible_len(),
+                timeline_height(app),
+                movement,
+            );
+            select_position(app, to);
+        }
+        None => {
+            let len = app.focus_len(app.focus);
+            app.item = target(app.item, len, timeline_height(app), movement);
+        }
+    }
+}
+
+fn move_list(cursor: &mut ListCursor, len: usize, height: usize, movement: Move) {
+    let to = target(cursor.selected, len, height, movement);
+    cursor.set(to, len, height);
+}
+
+/// Moves the timeline cursor without recording history (plain movement, clicks, wheel).
+fn select_position(app: &mut App, pos: usize) {
+    let len = app.visible_len();
+    if len == 0 {
+        app.timeline = Default::default();
+        return;
+    }
+    let pos = pos.min(len - 1);
+    if pos != app.timeline.selected {
+        app.item = 0;
+    }
+    app.timeline.selected = pos;
+    app.timeline.offset = app.offset_showing(pos, app.timeline.offset, timeline_height(app));
+    if app.focus != Focus::Timeline && app.focus_len(app.focus) == 0 {
+        app.focus = Focus::Timeline;
+    }
+    app.item = app.item.min(app.focus_len(app.focus).saturating_sub(1));
+}
+
+fn place(app: &App) -> Place {
+    Place {
+        event: app.selected_event().unwrap_or(0),
+        offset: app.timeline.offset,
+        filter: app
+            .filter
+            .as_ref()
+            .map(|f| f.actors.clone())
+            .unwrap_or_default(),
+        focus: app.focus,
+        item: app.item,
+    }
+}
+
+/// A jump: remember where we stood, then go.
+fn jump_to(app: &mut App, pos: usize) {
+    if app.visible_len() == 0 {
+        return;
+    }
+    let here = place(app);
+    app.history.record(here);
+    app.focus = Focus::Timeline;
+    land(app, pos);
+}
+
+/// Selects after a jump with context above: the landing event sits a third of the way down, so
+/// what led up to it and what followed are both in view.
+fn land(app: &mut App, pos: usize) {
+    let height = timeline_height(app);
+    let top = app.timeline.offset;
+    if pos < top || pos + height / 3 >= top + height {
+        app.timeline.offset = pos.saturating_sub(height / 3);
+    }
+    select_position(app, pos);
+    app.item = 0;
+}
+
+fn jump_or_say(app: &mut App, find: fn(&App) -> Option<usize>, otherwise: &str) {
+    match find(app) {
+        Some(pos) => jump_to(app, pos),
+        None => app.status = Some(otherwise.to_owned()),
+    }
+}
+
+fn restore(app: &mut App, to: &Place) {
+    app.filter = Filter::new(&app.chronology, to.filter.clone());
+    let pos = app.position_of(to.event).unwrap_or_else(|| {
+        app.position_from_day(app.earliest_days.get(to.event).copied().unwrap_or(0))
+    });
+    app.focus = Focus::Timeline;
+    app.timeline.offset = to.offset;
+    select_position(app, pos);
+    if app.focus_len(to.focus) > 0 {
+        app.focus = to.focus;
+        app.item = to.item.min(app.focus_len(to.focus) - 1);
+    }
+}
+
+/// Goes to an event, lifting the actor filter if it hides it (Back brings the filter back).
+fn go_to_event(app: &mut App, event: EventIx) {
+    let here = place(app);
+    app.history.record(here);
+    if app.position_of(event).is_none() {
+        app.filter = None;
+        app.status =
+            Some("Actor filter lifted to show the linked event (Bksp restores it).".to_owned());
+    }
+    let pos = app.position_of(event).unwrap_or(0);
+    app.focus = Focus::Timeline;
+    land(app, pos);
+}
+
+fn cycle_focus(app: &mut App, step: isize) {
+    let current = Focus::ORDER
+        .iter()
+        .position(|&f| f == app.focus)
+        .unwrap_or(0);
+    let n = Focus::ORDER.len() as isize;
+    for i in 1..n {
+        let next = Focus::ORDER[(current as isize + step * i).rem_euclid(n) as usize];
+        if next == Focus::Timeline || app.focus_len(next) > 0 {
+            app.focus = next;
+            app.item = 0;
+            return;
+        }
+    }
+}
+
+fn follow_link(app: &mut App) {
+    if let Some(Overlay::Chain(chain)) = app.overlays.last() {
+        let Some(node) = chain.selected_node().copied() else {
+            return;
+        };
+        if matches!(node.kind, NodeKind::Section(_)) {
+            fold(app, None);
+            return;
+        }
+        app.overlays.pop();
+        go_to_event(app, node.event);
+        return;
+    }
+    let Some(event) = app.selected_event().map(|ix| &app.chronology.events[ix]) else {
+        return;
+    };
+    let links = match app.focus {
+        Focus::Consequences => &event.consequences,
+        Focus::Causes => &event.causes,
+        _ => return,
+    };
+    if let Some(link) = links.get(app.item) {
+        let target = link.event;
+        go_to_event(app, target);
+    }
+}
+
+fn actor_under_cursor(app: &App) -> Option<ActorIx> {
+    match app.overlays.last() {
+        Some(Overlay::Actors(view)) => view.selected_actor(),
+        Some(_) => None,
+        None if app.focus == Focus::Actors => {
+            let event = &app.chronology.events[app.selected_event()?];
+            event.actors.get(app.item).map(|p| p.actor)
+        }
+        None => None,
+    }
+}
+
+fn filter_by_actor(app: &mut App) {
+    let Some(actor) = actor_under_cursor(app) else {
+        return;
+    };
+    let name = app.chronology.actors[actor].name.clone();
+    let mut actors = app
+        .filter
+        .as_ref()
+        .map(|f| f.actors.clone())
+        .unwrap_or_default();
+    if actors.contains(&actor) {
+        app.status = Some(format!("Already showing only events with {name}."));
+        return;
+    }
+    actors.push(actor);
+    let Some(filter) = Filter::new(&app.chronology, actors) else {
+        app.status = Some(format!(
+            "No event involves {name} together with the current filter."
+        ));
+        return;
+    };
+    let here = place(app);
+    app.history.record(here);
+    let day = app.selected_event().map(|ix| app.earliest_days[ix]);
+    let keep = app.selected_event();
+    app.filter = Some(filter);
+    if matches!(app.overlays.last(), Some(Overlay::Actors(_))) {
+        app.overlays.pop();
+    }
+    let pos = keep
+        .and_then(|ix| app.position_of(ix))
+        .unwrap_or_else(|| app.position_from_day(day.unwrap_or(i64::MIN)));
+    app.timeline.offset = 0;
+    let focus = app.focus;
+    let item = app.item;
+    select_position(app, pos);
+    if keep.and_then(|ix| app.position_of(ix)).is_some() {
+        app.focus = focus;
+        app.item = item;
+    } else {
+        app.focus = Focus::Timeline;
+        app.item = 0;
+    }
+}
+
+fn clear_filter(app: &mut App) {
+    if app.filter.is_none() {
+        app.status = Some("No filter to clear.".to_owned());
+        return;
+    }
+    let here = place(app);
+    app.history.record(here);
+    let keep = app.selected_event();
+    app.filter = None;
+    let pos = keep.unwrap_or(0);
+    select_position(app, pos);
+}
+
+fn open_actors(app: &mut App) {
+    let mut view = ActorsView::new(&app.chronology);
+    let wanted = if app.focus == Focus::Actors {
+        actor_under_cursor(app)
+    } else {
+        app.filter.as_ref().and_then(|f| f.actors.last().copied())
+    };
+    if let Some(at) = wanted.and_then(|a| view.order.iter().position(|&x| x == a)) {
+        view.cursor.set(at, view.order.len(), overlay_height(app));
+    }
+    app.overlays.push(Overlay::Actors(view));
+}
+
+fn fold(app: &mut App, fold: Option<bool>) {
+    let height = overlay_height(app);
+    if let Some(Overlay::Chain(chain)) = app.overlays.last_mut() {
+        chain.set_collapsed(fold, height);
+    }
+}
+
+fn submit_date(app: &mut App) {
+    let Some(Overlay::DatePrompt(prompt)) = app.overlays.last() else {
+        return;
+    };
+    match app.position_for_date(&prompt.input) {
+        Ok(found) => {
+            app.overlays.pop();
+            match found {
+                Some(pos) => jump_to(app, pos),
+                None => app.status = Some("No events to jump to.".to_owned()),
+            }
+        }
+        Err(why) => {
+            if let Some(Overlay::DatePrompt(prompt)) = app.overlays.last_mut() {
+                prompt.error = Some(why);
+            }
+        }
+    }
+}
+
+fn click(app: &mut App, column: u16, row: u16) {
+    let layout = layout(app);
+    if layout.too_small {
+        return;
+    }
+    let inside = |r: ratatui::layout::Rect| {
+        column >= r.x && column < r.right() && row >= r.y && row < r.bottom()
+    };
+    if let Some(top) = app.overlays.last_mut() {
+        let list = layout.overlay_list();
+        if !inside(list) {
+            return;
+        }
+        let line = usize::from(row - list.y);
+        let height = usize::from(list.height);
+        match top {
+            Overlay::Chain(chain) => {
+                let at = chain.cursor.offset + line;
+                if at < chain.rows.len() {
+                    chain.cursor.set(at, chain.rows.len(), height);
+                }
+            }
+            Overlay::Actors(actors) => {
+                let at = actors.cursor.offset + line;
+                if at < actors.order.len() {
+                    actors.cursor.set(at, actors.order.len(), height);
+                }
+            }
+            Overlay::Help { .. } | Overlay::DatePrompt(_) => {}
+        }
+        return;
+    }
+    if inside(layout.timeline) {
+        let rows = app.timeline_rows(app.timeline.offset, usize::from(layout.timeline.height));
+        if let Some(Row::Event(pos)) = rows.get(usize::from(row - layout.timeline.y)) {
+            app.focus = Focus::Timeline;
+            select_position(app, *pos);
+        }
+    } else if inside(layout.detail_text()) {
+        let text = layout.detail_text();
+        let content = detail::content(app, usize::from(text.width));
+        let rows = detail::text_rows(&content, text.height);
+        let scroll = detail::scroll(&content, app, usize::from(rows));
+        let line = scroll + usize::from(row - text.y);
+        if let Some(&(focus, item, _)) = content.items.iter().find(|(_, _, l)| *l == line) {
+            app.focus = focus;
+            app.item = item;
+        }
+    } else if Some(row) == layout.density_row()
+        && inside(layout.header)
+        && let Some(window) = app.axis_window()
+    {
+        let day = window.day_at(column - layout.header.x, layout.header.width);
+        let pos = app
+            .position_from_day(day)
+            .min(app.visible_len().saturating_sub(1));
+        jump_to(app, pos);
+    }
+}

@@ -1,0 +1,124 @@
+//! The folded text of one scope (actors or events), laid out for scanning.
+//!
+//! Every searchable text is folded once, at build, into one contiguous string: a scan walks memory
+//! in order instead of chasing a heap pointer per field, and a million events cost one allocation.
+//! Original texts stay in the chronology; positions for highlighting are recomputed per visible row.
+
+use super::Field;
+use super::fold::fold;
+
+/// One searchable text of an item: where its folded form lies in `Corpus::text`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Span {
+    start: usize,
+    end: usize,
+    pub field: Field,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Corpus {
+    text: String,
+    spans: Vec<Span>,
+    /// Item `i` owns `spans[first_span[i]..first_span[i + 1]]`.
+    first_span: Vec<usize>,
+    /// Which chars occur anywhere in the item (see [`char_mask`]): most items that cannot match are
+    /// turned away with one AND, without reading their text.
+    masks: Vec<u64>,
+    /// Tie-break after score: an actor's number of events (0 for events).
+    counts: Vec<u32>,
+}
+
+impl Corpus {
+    pub fn with_capacity(items: usize) -> Corpus {
+        let mut first_span = Vec::with_capacity(items + 1);
+        first_span.push(0);
+        Corpus {
+            first_span,
+            masks: Vec::with_capacity(items),
+            counts: Vec::with_capacity(items),
+            ..Corpus::default()
+        }
+    }
+
+    /// Appends one item; `fields` in the order ties between them should be decided (first wins).
+    pub fn push<'a>(&mut self, count: usize, fields: impl IntoIterator<Item = (Field, &'a str)>) {
+        let mut mask = 0;
+        for (field, original) in fields {
+            let start = self.text.len();
+            let folded = fold(original);
+            mask |= text_mask(&folded);
+            self.text.push_str(&folded);
+            self.spans.push(Span {
+                start,
+                end: self.text.len(),
+                field,
+            });
+        }
+        self.first_span.push(self.spans.len());
+        self.masks.push(mask);
+        self.counts.push(u32::try_from(count).unwrap_or(u32::MAX));
+    }
+
+    pub fn len(&self) -> usize {
+        self.masks.len()
+    }
+
+    pub fn mask(&self, item: usize) -> u64 {
+        self.masks.get(item).copied().unwrap_or(0)
+    }
+
+    pub fn count(&self, item: usize) -> u32 {
+        self.counts.get(item).copied().unwrap_or(0)
+    }
+
+    /// The item's fields with their folded text; empty for an item that does not exist.
+    pub fn fields(&self, item: usize) -> impl Iterator<Item = (Field, &str)> {
+        let range = match (self.first_span.get(item), self.first_span.get(item + 1)) {
+            (Some(&a), Some(&b)) => a..b,
+            _ => 0..0,
+        };
+        self.spans[range]
+            .iter()
+            .map(|s| (s.field, &self.text[s.start..s.end]))
+    }
+}
+
+/// A 64-bit summary of which chars a text holds: letters and digits get a bit each, other chars
+/// share hashed bits. If a query needs a bit the item lacks, the item cannot match.
+pub(crate) fn char_mask(c: char) -> u64 {
+    let bit = match c {
+        'a'..='z' => c as u32 - 'a' as u32,
+        '0'..='9' => 26 + (c as u32 - '0' as u32),
+        c if c.is_ascii() => 36 + (c as u32 % 8),
+        c => 44 + (c as u32 % 20),
+    };
+    1 << bit
+}
+
+pub(crate) fn text_mask(text: &str) -> u64 {
+    text.chars().fold(0, |m, c| m | char_mask(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_keep_their_fields_in_order() {
+        let mut corpus = Corpus::with_capacity(2);
+        corpus.push(3, [(Field::Name, "Perú"), (Field::Alias(0), "PE")]);
+        corpus.push(0, [(Field::Name, "Chile")]);
+        let first: Vec<_> = corpus.fields(0).collect();
+        assert_eq!(first, vec![(Field::Name, "peru"), (Field::Alias(0), "pe")]);
+        assert_eq!(corpus.fields(1).count(), 1);
+        assert_eq!(corpus.fields(7).count(), 0);
+        assert_eq!(corpus.count(0), 3);
+    }
+
+    #[test]
+    fn mask_rejects_items_missing_a_letter() {
+        let item = text_mask("peru");
+        assert_eq!(text_mask("rep") & !item, 0);
+        assert_ne!(text_mask("pex") & !item, 0);
+    }
+}

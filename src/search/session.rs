@@ -1,0 +1,154 @@
+//! Incremental search while a query is typed.
+//!
+//! Every item that matches `comu` also matches `comun` (a subsequence of the longer query is a
+//! subsequence of the text), so when the new query extends the previous one only the previous
+//! matches need scanning. The session keeps the whole match list, not just the shown top, for that.
+
+use super::fold::fold;
+use super::{Hit, Query, Scope, SearchIndex};
+
+/// Above this many items to scan, a preview of the first [`PREVIEW`] is ranked first.
+pub const PREVIEW_FROM: usize = 200_000;
+/// How many items a preview ranks: a few milliseconds of work.
+pub const PREVIEW: usize = 1 << 16;
+
+/// The last completed query and every item it matched.
+#[derive(Debug, Clone, Default)]
+pub struct SearchSession {
+    last: Option<Last>,
+}
+
+#[derive(Debug, Clone)]
+struct Last {
+    scope: Scope,
+    folded: String,
+    matches: Vec<usize>,
+}
+
+impl SearchSession {
+    pub fn new() -> SearchSession {
+        SearchSession::default()
+    }
+
+    /// Ranked hits for `query`, narrowing the previous search when `query` extends it. Use one
+    /// session per index: after loading another chronology, start a new one (or [`Self::reset`]).
+    pub fn search(&mut self, index: &SearchIndex, query: &Query, limit: usize) -> Vec<Hit> {
+        self.search_cancellable(index, query, limit, &|| false)
+            .unwrap_or_default()
+    }
+
+    /// Like [`Self::search`], stopping with `None` when `cancelled` says so; the session then still
+    /// holds the last completed search, so the next query narrows from it if it can.
+    pub fn search_cancellable(
+        &mut self,
+        index: &SearchIndex,
+        query: &Query,
+        limit: usize,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<Hit>> {
+        self.search_with_preview(index, query, limit, cancelled, &mut |_| {})
+    }
+
+    /// Like [`Self::search_cancellable`]; when more than [`PREVIEW_FROM`] items are to be scanned,
+    /// first ranks the first [`PREVIEW`] of them and hands those hits to `preview`, so a reader of a
+    /// huge file sees results at once while the full scan runs.
+    pub fn search_with_preview(
+        &mut self,
+        index: &SearchIndex,
+        query: &Query,
+        limit: usize,
+        cancelled: &(dyn Fn() -> bool + Sync),
+        preview: &mut dyn FnMut(Vec<Hit>),
+    ) -> Option<Vec<Hit>> {
+        let folded = fold(&query.text);
+        let candidates = self
+            .last
+            .as_ref()
+            .filter(|last| last.scope == query.scope && folded.starts_with(&last.folded))
+            .map(|last| last.matches.as_slice());
+        let total = candidates.map_or(index.len(query.scope), <[usize]>::len);
+        if total > PREVIEW_FROM {
+            let first: Vec<usize>;
+            let head = match candidates {
+                Some(c) => &c[..PREVIEW],
+                None => {
+                    first = (0..PREVIEW).collect();
+                    &first
+                }
+            };
+            preview(index.run(query, Some(head), limit, cancelled)?.hits);
+        }
+        let outcome = index.run(query, candidates, limit, cancelled)?;
+        self.last = Some(Last {
+            scope: query.scope,
+            folded,
+            matches: outcome.matches,
+        });
+        Some(outcome.hits)
+    }
+
+    /// Forgets the previous search, so the next one scans everything.
+    pub fn reset(&mut self) {
+        self.last = None;
+    }
+
+    /// Whether `query` would be answered by narrowing (for tests and the bench).
+    pub fn narrows(&self, query: &Query) -> bool {
+        let folded = fold(&query.text);
+        self.last
+            .as_ref()
+            .is_some_and(|last| last.scope == query.scope && folded.starts_with(&last.folded))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Chronology;
+    use crate::model::chronology::{Actor, ActorKind};
+
+    fn many_actors(n: usize) -> Chronology {
+        Chronology {
+            actors: (0..n)
+                .map(|i| Actor {
+                    id: format!("a{i}"),
+                    name: format!("Actor número {i}"),
+                    kind: ActorKind::Person,
+                    aliases: Vec::new(),
+                    description: None,
+                })
+                .collect(),
+            ..Chronology::default()
+        }
+    }
+
+    #[test]
+    fn huge_scans_preview_the_first_items_then_complete() {
+        let chronology = many_actors(PREVIEW_FROM + 1);
+        let index = SearchIndex::build(&chronology);
+        let query = Query::parse("numero 2000");
+        let mut previews = Vec::new();
+        let hits = SearchSession::new()
+            .search_with_preview(&index, &query, 5, &|| false, &mut |h| previews.push(h))
+            .unwrap();
+        assert_eq!(hits, index.search(&chronology, &query, 5));
+        assert_eq!(previews.len(), 1);
+        assert!(previews[0].iter().all(|h| h.item < PREVIEW));
+        assert!(!previews[0].is_empty());
+    }
+
+    #[test]
+    fn small_scans_have_no_preview() {
+        let chronology = many_actors(100);
+        let index = SearchIndex::build(&chronology);
+        let mut previews = 0;
+        SearchSession::new().search_with_preview(
+            &index,
+            &Query::parse("1"),
+            5,
+            &|| false,
+            &mut |_| previews += 1,
+        );
+        assert_eq!(previews, 0);
+    }
+}

@@ -1,0 +1,62 @@
+//! The footer: the keys that matter where the cursor is (read from the key table), the active
+//! filter, a message if there is one, and the position in the timeline.
+
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use super::fit::fit;
+use super::layout::Layout;
+use super::theme::Theme;
+use crate::app::App;
+use crate::app::keymap::footer_hints_for;
+
+pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
+    let area = layout.footer;
+    let width = usize::from(area.width);
+    if width == 0 || area.height == 0 {
+        return;
+    }
+    let position = match app.visible_len() {
+        0 => "0/0".to_owned(),
+        len => format!("{}/{len}", app.timeline.selected.min(len - 1) + 1),
+    };
+    let mut right = vec![Span::raw(format!(" {position}"))];
+    if let Some(filter) = &app.filter {
+        let names: Vec<&str> = filter
+            .actors
+            .iter()
+            .map(|&a| app.chronology.actors[a].name.as_str())
+            .collect();
+        let label = fit(
+            &format!(" only: {} (x clears) ", names.join(" + ")),
+            width / 2,
+        );
+        right.insert(0, Span::styled(label, theme.filter));
+    }
+    let right_width: usize = right.iter().map(|s| s.content.width()).sum();
+    let room = width.saturating_sub(right_width + 1);
+    let mut left: Vec<Span> = Vec::new();
+    if let Some(status) = &app.status {
+        left.push(Span::styled(fit(status, room), theme.status));
+    } else {
+        let mut used = 0;
+        for (keys, word) in footer_hints_for(app) {
+            let hint_width = keys.width() + word.width() + 2;
+            if used + hint_width > room {
+                break;
+            }
+            left.push(Span::styled(keys, theme.key));
+            left.push(Span::styled(format!(" {word} "), theme.dim));
+            used += hint_width;
+        }
+    }
+    let left_width: usize = left.iter().map(|s| s.content.width()).sum();
+    left.push(Span::raw(
+        " ".repeat(width.saturating_sub(left_width + right_width)),
+    ));
+    left.extend(right);
+    frame
+        .buffer_mut()
+        .set_line(area.x, area.y, &Line::from(left), area.width);
+}

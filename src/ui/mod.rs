@@ -1,0 +1,131 @@
+//! Drawing. `view` reads the state and paints one frame; it never changes anything, so any state
+//! can be rendered into a test buffer and compared.
+
+pub mod actors;
+pub mod chain;
+pub mod detail;
+pub mod fit;
+pub mod footer;
+pub mod header;
+pub mod help;
+pub mod layout;
+pub mod prompt;
+pub mod text_capture;
+pub mod theme;
+pub mod timeline;
+
+use ratatui::Frame;
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use crate::app::{App, Overlay};
+use layout::Layout;
+use theme::Theme;
+
+/// Paints the whole screen for the current state.
+pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    let layout = Layout::new(area);
+    if layout.too_small {
+        let message = format!(
+            "Terminal too small ({}x{}): quipu needs {}x{}. Enlarge it, or press q to quit.",
+            area.width,
+            area.height,
+            layout::MIN_WIDTH,
+            layout::MIN_HEIGHT
+        );
+        frame.render_widget(Clear, area);
+        frame.render_widget(
+            Paragraph::new(Line::styled(message, theme.warning)).wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    header::draw(app, theme, &layout, frame);
+    timeline::draw(app, theme, &layout, frame);
+    detail::draw(app, theme, &layout, frame);
+    footer::draw(app, theme, &layout, frame);
+    for overlay in &app.overlays {
+        match overlay {
+            Overlay::Help { cursor } => help::draw(theme, &layout, *cursor, frame),
+            Overlay::Chain(chain) => chain::draw(app, theme, &layout, chain, frame),
+            Overlay::Actors(actors) => actors::draw(app, theme, &layout, actors, frame),
+            Overlay::DatePrompt(prompt) => prompt::draw(theme, &layout, prompt, frame),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+    use crate::app::{Action, update};
+    use crate::model::{Chronology, Event, EventDate};
+
+    /// A chronology far larger than any frame, built directly (the loader is not under test).
+    fn huge(events: usize) -> Chronology {
+        let template = EventDate::parse("1970-01-01").unwrap();
+        let events = (0..events)
+            .map(|i| {
+                let day = i64::try_from(i / 4).unwrap_or(0);
+                let mut date = template.clone();
+                date.earliest = day;
+                date.latest = day;
+                Event {
+                    id: format!("e{i}"),
+                    date,
+                    display_date: Some("a day".to_owned()),
+                    title: format!("Event {i}"),
+                    summary: String::new(),
+                    actors: Vec::new(),
+                    consequences: Vec::new(),
+                    causes: Vec::new(),
+                    tags: Vec::new(),
+                    sources: Vec::new(),
+                }
+            })
+            .collect();
+        Chronology {
+            title: "huge".to_owned(),
+            events,
+            ..Chronology::default()
+        }
+    }
+
+    /// A frame costs what is visible: scrolling a million events stays well under a frame's
+    /// budget even unoptimised. A view that walked every event would take seconds here.
+    #[test]
+    fn a_million_events_scroll_smoothly() {
+        let mut app = App::new(huge(1_000_000));
+        update(
+            &mut app,
+            Action::Resize {
+                width: 200,
+                height: 60,
+            },
+        );
+        let theme = Theme::monochrome();
+        let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        let frames = 60;
+        let start = Instant::now();
+        for i in 0..frames {
+            let action = match i % 4 {
+                0 => Action::PageDown,
+                1 => Action::SelectLast,
+                2 => Action::ZoomIn,
+                _ => Action::HalfPageUp,
+            };
+            update(&mut app, action);
+            terminal.draw(|frame| view(&app, &theme, frame)).unwrap();
+        }
+        let per_frame = start.elapsed() / frames;
+        assert!(
+            per_frame < Duration::from_millis(100),
+            "{per_frame:?} per frame"
+        );
+    }
+}

@@ -1,0 +1,192 @@
+//! The real binary in a real terminal: tmux runs quipu, we type as a person would and read the
+//! screen. Fails (does not skip) when tmux is missing, unless QUIPU_SKIP_TMUX=1.
+
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+/// A private tmux server, killed when the test ends however it ends.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn send(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "quipu"];
+        args.extend_from_slice(keys);
+        let out = self.run(&args);
+        assert!(out.status.success(), "send-keys failed: {out:?}");
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "quipu"]).stdout)
+            .into_owned()
+    }
+
+    /// Polls the pane until `wanted` says yes, or fails with the last screen.
+    fn wait_for(&self, what: &str, wanted: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let screen = self.screen();
+            if wanted(&screen) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; the screen was:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+fn tmux_available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// A tmux server running `quipu ARGS` in a `width`x`height` pane, or `None` when the test is to
+/// be skipped (tmux missing and QUIPU_SKIP_TMUX=1).
+fn start(name: &str, width: u16, height: u16, env: &str, args: &str) -> Option<Tmux> {
+    if !tmux_available() {
+        if std::env::var("QUIPU_SKIP_TMUX").as_deref() == Ok("1") {
+            eprintln!("tmux not installed; skipped because QUIPU_SKIP_TMUX=1");
+            return None;
+        }
+        panic!("tmux is not installed: install it (apt-get install tmux) or set QUIPU_SKIP_TMUX=1");
+    }
+    let tmux = Tmux {
+        socket: format!("quipu-test-{}-{name}", std::process::id()),
+    };
+    let command = format!(
+        "TERM=xterm-256color {env} {} {args}; echo EXIT=$?; sleep 60",
+        env!("CARGO_BIN_EXE_quipu")
+    );
+    let (w, h) = (width.to_string(), height.to_string());
+    let out = tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "quipu",
+        "-x",
+        &w,
+        "-y",
+        &h,
+        &command,
+    ]);
+    assert!(out.status.success(), "tmux new-session failed: {out:?}");
+    Some(tmux)
+}
+
+#[test]
+fn explore_the_self_coup_and_come_back() {
+    let Some(tmux) = start("coup", 120, 40, "", "") else {
+        return;
+    };
+
+    tmux.wait_for("the title", |s| {
+        s.contains("Foreign relations of Peru") && s.contains("j/k move")
+    });
+
+    tmux.send(&["t"]);
+    tmux.wait_for("the date prompt", |s| s.contains("Jump to date"));
+    tmux.send(&["-l", "1992-04-05"]);
+    tmux.send(&["Enter"]);
+    // One wait for both: under load a capture can catch a frame half drawn.
+    tmux.wait_for("the self-coup and its consequences", |s| {
+        s.contains("│ Fujimori's self-coup suspends") && s.contains("The United States suspends all but")
+    });
+
+    // Tab to the actors, Tab to the consequences, down to the third (US aid), follow it.
+    tmux.send(&["Tab", "Tab", "j", "j", "Enter"]);
+    tmux.wait_for("the US aid suspension", |s| {
+        s.contains("│ The United States suspends all but")
+    });
+
+    tmux.send(&["BSpace"]);
+    tmux.wait_for("back on the self-coup", |s| {
+        s.contains("│ Fujimori's self-coup suspends")
+    });
+
+    tmux.send(&["c"]);
+    tmux.wait_for("the chain view", |s| {
+        s.contains("Chain:") && s.contains("Consequences (downstream)")
+    });
+    tmux.send(&["Escape"]);
+    tmux.wait_for("the chain closed", |s| !s.contains("Chain:"));
+
+    tmux.send(&["q"]);
+    let screen = tmux.wait_for("a clean exit", |s| s.contains("EXIT="));
+    assert!(screen.contains("EXIT=0"), "exit status:\n{screen}");
+    assert!(
+        !screen.contains("j/k move"),
+        "the alternate screen is gone:\n{screen}"
+    );
+}
+
+#[test]
+fn small_monochrome_terminal_without_mouse() {
+    let Some(tmux) = start("small", 80, 24, "NO_COLOR=1", "--no-mouse") else {
+        return;
+    };
+    tmux.wait_for("the title", |s| {
+        s.contains("Foreign relations of Peru") && s.contains("1/55")
+    });
+    tmux.send(&["G"]);
+    tmux.wait_for("the last event", |s| s.contains("55/55"));
+    tmux.send(&["?"]);
+    tmux.wait_for("help", |s| {
+        s.contains("Help") && s.contains("next event or item")
+    });
+    tmux.send(&["Escape"]);
+    tmux.wait_for("help closed", |s| !s.contains("next event or item"));
+    tmux.send(&["a"]);
+    tmux.wait_for("the actors view", |s| {
+        s.contains("Actors (") && s.contains("events")
+    });
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the filter", |s| s.contains("only: Peru"));
+    tmux.send(&["x"]);
+    tmux.wait_for("the filter cleared", |s| !s.contains("only: Peru"));
+    tmux.send(&["q"]);
+    let screen = tmux.wait_for("a clean exit", |s| s.contains("EXIT="));
+    assert!(screen.contains("EXIT=0"), "exit status:\n{screen}");
+}
+
+#[test]
+fn a_bad_file_fails_before_touching_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.json");
+    std::fs::write(&path, "{\"quipu\": 1, \"title\": 3}").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_quipu"))
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("broken.json:1:"),
+        "diagnostic names the file and line: {stderr}"
+    );
+    assert!(
+        out.stdout.is_empty(),
+        "nothing drawn: {:?}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}

@@ -1,0 +1,200 @@
+//! Screens rendered into ratatui's TestBackend and compared as text, at 80x24 and 120x40, on the
+//! shipped chronology and on a fixture. Run `cargo insta review` after a deliberate change.
+
+use quipu::app::{Action, App, update};
+use quipu::model::Chronology;
+use quipu::ui::theme::Theme;
+
+fn render(app: &App, theme: &Theme, width: u16, height: u16) -> String {
+    quipu::ui::text_capture::capture(app, theme, width, height)
+}
+
+fn app_at(chronology: Chronology, width: u16, height: u16, date: Option<&str>) -> App {
+    let mut app = App::new(chronology);
+    update(&mut app, Action::Resize { width, height });
+    if let Some(date) = date {
+        update(&mut app, Action::OpenDatePrompt);
+        for c in date.chars() {
+            update(&mut app, Action::PromptInput(c));
+        }
+        update(&mut app, Action::PromptSubmit);
+    }
+    app
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let text = render(app, &Theme::color(), width, height);
+    assert_eq!(
+        text,
+        render(app, &Theme::monochrome(), width, height),
+        "NO_COLOR must not change the text"
+    );
+    text
+}
+
+fn fixture(name: &str) -> Chronology {
+    let path = format!("{}/tests/fixtures/valid/{name}", env!("CARGO_MANIFEST_DIR"));
+    Chronology::from_path(std::path::Path::new(&path)).unwrap()
+}
+
+#[test]
+fn main_screen_shipped() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let app = app_at(Chronology::shipped(), w, h, Some("1992-04-05"));
+        insta::assert_snapshot!(format!("main_shipped_{w}x{h}"), screen(&app, w, h));
+    }
+}
+
+#[test]
+fn main_screen_focus_on_consequences() {
+    let mut app = app_at(Chronology::shipped(), 80, 24, Some("1992-04-05"));
+    for action in [Action::FocusNext, Action::FocusNext, Action::SelectLast] {
+        update(&mut app, action);
+    }
+    let text = screen(&app, 80, 24);
+    assert!(
+        text.contains("Credit and a"),
+        "the detail scrolled to the last consequence:\n{text}"
+    );
+    insta::assert_snapshot!("main_shipped_consequences_80x24", text);
+}
+
+#[test]
+fn main_screen_zoomed_to_april_1992() {
+    let mut app = app_at(Chronology::shipped(), 120, 40, Some("1992-04-05"));
+    for _ in 0..app.max_zoom() {
+        update(&mut app, Action::ZoomIn);
+    }
+    let text = screen(&app, 120, 40);
+    assert!(text.contains("Apr"), "day ticks name the month");
+    insta::assert_snapshot!("main_shipped_zoomed_120x40", text);
+}
+
+#[test]
+fn chain_view_shipped() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app_at(Chronology::shipped(), w, h, Some("1992-04-05"));
+        update(&mut app, Action::OpenChain);
+        insta::assert_snapshot!(format!("chain_shipped_{w}x{h}"), screen(&app, w, h));
+    }
+}
+
+#[test]
+fn actors_view_shipped() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app_at(Chronology::shipped(), w, h, None);
+        update(&mut app, Action::OpenActors);
+        insta::assert_snapshot!(format!("actors_shipped_{w}x{h}"), screen(&app, w, h));
+    }
+}
+
+#[test]
+fn filtered_timeline_shows_the_filter() {
+    let mut app = app_at(Chronology::shipped(), 120, 40, Some("1992-04-05"));
+    update(&mut app, Action::FocusNext);
+    update(&mut app, Action::FilterByActor);
+    let text = screen(&app, 120, 40);
+    assert!(text.contains("only: Alberto Fujimori"));
+    insta::assert_snapshot!("filtered_shipped_120x40", text);
+}
+
+#[test]
+fn help_screen() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app_at(Chronology::shipped(), w, h, None);
+        update(&mut app, Action::OpenHelp);
+        insta::assert_snapshot!(format!("help_{w}x{h}"), screen(&app, w, h));
+    }
+}
+
+#[test]
+fn date_prompt_with_an_error() {
+    let mut app = app_at(Chronology::shipped(), 80, 24, None);
+    update(&mut app, Action::OpenDatePrompt);
+    for c in "spring".chars() {
+        update(&mut app, Action::PromptInput(c));
+    }
+    update(&mut app, Action::PromptSubmit);
+    insta::assert_snapshot!("date_prompt_error_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn fixtures_main_screen() {
+    for name in ["space-race.json", "unicode-wide.json"] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let app = app_at(fixture(name), w, h, None);
+            let stem = name.trim_end_matches(".json");
+            insta::assert_snapshot!(format!("main_{stem}_{w}x{h}"), screen(&app, w, h));
+        }
+    }
+}
+
+#[test]
+fn inline_chronology_main_screen() {
+    let json = r#"{
+      "quipu": 1,
+      "title": "Small inline chronology",
+      "actors": [{"id": "a", "name": "Ana", "kind": "person"}],
+      "eras": [{"id": "e", "title": "The only era", "date": "2000/2001"}],
+      "events": [
+        {"id": "one", "date": "2000-01-02", "title": "First", "actors": ["a"], "consequences": ["two"]},
+        {"id": "two", "date": "2000-06", "title": "Second", "summary": "Follows from the first."}
+      ]
+    }"#;
+    let app = app_at(Chronology::from_str(json).unwrap(), 80, 24, None);
+    insta::assert_snapshot!("main_inline_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn too_small_says_so() {
+    let app = app_at(Chronology::shipped(), 30, 8, None);
+    let text = screen(&app, 30, 8);
+    assert!(text.contains("too small"));
+}
+
+#[test]
+fn no_size_panics() {
+    let mut app = App::new(Chronology::shipped());
+    for (w, h) in [
+        (1, 1),
+        (2, 1),
+        (1, 2),
+        (39, 10),
+        (40, 9),
+        (40, 10),
+        (41, 11),
+        (60, 15),
+        (500, 200),
+        (200, 20),
+    ] {
+        update(
+            &mut app,
+            Action::Resize {
+                width: w,
+                height: h,
+            },
+        );
+        for overlay in [
+            None,
+            Some(Action::OpenChain),
+            Some(Action::OpenActors),
+            Some(Action::OpenHelp),
+            Some(Action::OpenDatePrompt),
+        ] {
+            if let Some(open) = overlay {
+                update(&mut app, open);
+            }
+            for zoom in [
+                Action::ZoomIn,
+                Action::ZoomIn,
+                Action::ZoomIn,
+                Action::ZoomIn,
+            ] {
+                update(&mut app, zoom);
+                render(&app, &Theme::color(), w, h);
+            }
+            update(&mut app, Action::Close);
+            update(&mut app, Action::SelectLast);
+        }
+    }
+}
