@@ -57,8 +57,6 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
 
 #[cfg(test)]
 mod tests {
-    use std::time::{Duration, Instant};
-
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 
@@ -96,10 +94,10 @@ mod tests {
         }
     }
 
-    /// A frame costs what is visible: scrolling a million events stays well under a frame's
-    /// budget even unoptimised. A view that walked every event would take seconds here.
+    /// Drawing a million events works at every place the reader can go. How long a frame takes
+    /// is measured by `benches/frame.rs`, not here: budgets belong in benches, not timed tests.
     #[test]
-    fn a_million_events_scroll_smoothly() {
+    fn a_million_events_draw_anywhere() {
         let mut app = App::new(huge(1_000_000));
         update(
             &mut app,
@@ -110,9 +108,7 @@ mod tests {
         );
         let theme = Theme::monochrome();
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
-        let frames = 60;
-        let start = Instant::now();
-        for i in 0..frames {
+        for i in 0..60 {
             let action = match i % 4 {
                 0 => Action::PageDown,
                 1 => Action::SelectLast,
@@ -121,11 +117,15 @@ mod tests {
             };
             update(&mut app, action);
             terminal.draw(|frame| view(&app, &theme, frame)).unwrap();
+            let screen: String = terminal
+                .backend()
+                .buffer()
+                .content()
+                .iter()
+                .map(|c| c.symbol())
+                .collect();
+            let title = format!("Event {} ", app.timeline.selected);
+            assert!(screen.contains(&title), "step {i}: {title} is on screen");
         }
-        let per_frame = start.elapsed() / frames;
-        assert!(
-            per_frame < Duration::from_millis(100),
-            "{per_frame:?} per frame"
-        );
     }
 }
