@@ -12,8 +12,8 @@ fn shipped(width: u16, height: u16) -> App {
 }
 
 fn run(app: &mut App, actions: &[Action]) {
-    for &action in actions {
-        update(app, action);
+    for action in actions {
+        update(app, action.clone());
     }
 }
 
