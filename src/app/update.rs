@@ -122,30 +122,26 @@ pub fn update(app: &mut App, action: Action) {
                 app.item = 0;
             }
         }
-        Action::PromptInput(c) => match app.overlays.last_mut() {
+        Action::PromptInput(c) if !c.is_control() => match app.overlays.last_mut() {
             Some(Overlay::DatePrompt(prompt)) if prompt.input.chars().count() < 40 => {
-                if !c.is_control() {
-                    prompt.input.push(c);
-                    prompt.error = None;
-                }
+                prompt.input.push(c);
+                prompt.error = None;
             }
             Some(Overlay::Palette(palette)) if palette.input.chars().count() < MAX_QUERY => {
-                if !c.is_control() {
-                    palette.input.push(c);
-                    app.search_generation += 1;
-                }
+                palette.input.push(c);
+                app.search_generation += 1;
             }
             _ => {}
         },
+        Action::PromptInput(_) => {}
         Action::PromptBackspace => match app.overlays.last_mut() {
             Some(Overlay::DatePrompt(prompt)) => {
                 prompt.input.pop();
                 prompt.error = None;
             }
-            Some(Overlay::Palette(palette)) => {
-                if palette.input.pop().is_some() {
-                    app.search_generation += 1;
-                }
+            Some(Overlay::Palette(palette)) if !palette.input.is_empty() => {
+                palette.input.pop();
+                app.search_generation += 1;
             }
             _ => {}
         },
@@ -154,11 +150,9 @@ pub fn update(app: &mut App, action: Action) {
                 prompt.input.clear();
                 prompt.error = None;
             }
-            Some(Overlay::Palette(palette)) => {
-                if !palette.input.is_empty() {
-                    palette.input.clear();
-                    app.search_generation += 1;
-                }
+            Some(Overlay::Palette(palette)) if !palette.input.is_empty() => {
+                palette.input.clear();
+                app.search_generation += 1;
             }
             _ => {}
         },
