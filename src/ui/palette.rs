@@ -211,3 +211,43 @@ fn marked(
     }
     spans
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Modifier;
+
+    fn styled(spans: &[Span<'_>]) -> Vec<(String, bool)> {
+        spans
+            .iter()
+            .map(|s| {
+                let hit = s.style.add_modifier.contains(Modifier::BOLD);
+                (s.content.to_string(), hit)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn marked_characters_get_the_hit_style() {
+        let hit = Style::new().add_modifier(Modifier::BOLD);
+        let spans = marked("Alberto Fujimori", &[8, 9, 10], 20, Style::new(), hit);
+        assert_eq!(
+            styled(&spans),
+            [
+                ("Alberto ".to_owned(), false),
+                ("Fuj".to_owned(), true),
+                ("imori    ".to_owned(), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn marks_cut_off_by_the_ellipsis_are_not_drawn() {
+        let hit = Style::new().add_modifier(Modifier::BOLD);
+        let spans = marked("International", &[0, 11, 12], 6, Style::new(), hit);
+        let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(text, "Inter…");
+        assert_eq!(styled(&spans)[0], ("I".to_owned(), true));
+        assert!(styled(&spans)[1..].iter().all(|(_, bold)| !bold));
+    }
+}
