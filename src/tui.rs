@@ -19,14 +19,141 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
+use crate::app::palette::{limit_for, pending_query};
 use crate::app::{Action, App, keymap, update};
 use crate::cli::exit;
+use crate::interchange::{Format, export_events};
 use crate::model::Chronology;
+use crate::search::{SearchIndex, SearchWorker};
 use crate::ui::theme::Theme;
 use crate::ui::view;
 
 /// How long to wait for input before looking at the signal flag again.
 const POLL: Duration = Duration::from_millis(150);
+/// How long to wait while a search is running, so its answer is drawn within a frame.
+const POLL_SEARCHING: Duration = Duration::from_millis(15);
+
+/// The search side of the loop: the index is built on a thread at startup (a huge file opens at
+/// once), the worker starts when `/` is first pressed, and each palette query is sent once.
+struct Search {
+    building: Option<std::thread::JoinHandle<SearchIndex>>,
+    index: Option<Arc<SearchIndex>>,
+    worker: Option<SearchWorker>,
+    /// The app generation of the last request sent, and whether its answer is still due.
+    sent: u64,
+    pending: bool,
+}
+
+impl Search {
+    fn start(app: &App) -> Search {
+        let chronology = app.chronology.clone();
+        let building = std::thread::Builder::new()
+            .name("quipu-index".into())
+            .spawn(move || SearchIndex::build(&chronology))
+            .ok();
+        Search {
+            building,
+            index: None,
+            worker: None,
+            sent: 0,
+            pending: false,
+        }
+    }
+
+    fn index(&mut self, app: &App) -> Arc<SearchIndex> {
+        if let Some(index) = &self.index {
+            return Arc::clone(index);
+        }
+        // Joining waits only if the palette opened before the build finished.
+        let built = self
+            .building
+            .take()
+            .and_then(|handle| handle.join().ok())
+            .unwrap_or_else(|| SearchIndex::build(&app.chronology));
+        let index = Arc::new(built);
+        self.index = Some(Arc::clone(&index));
+        index
+    }
+
+    /// Sends the palette query if it changed since the last request.
+    fn send(&mut self, app: &App) {
+        let Some((generation, query)) = pending_query(app) else {
+            return;
+        };
+        if generation == self.sent {
+            return;
+        }
+        let index = self.index(app);
+        let limit = limit_for(&index, &query);
+        let worker = self
+            .worker
+            .get_or_insert_with(|| SearchWorker::spawn(Arc::clone(&index)));
+        worker.request(query, limit);
+        self.sent = generation;
+        self.pending = true;
+    }
+
+    /// The newest answer, as an action for `update`.
+    fn receive(&mut self) -> Option<Action> {
+        let results = self.worker.as_ref()?.try_recv()?;
+        if results.complete {
+            self.pending = false;
+        }
+        Some(Action::SearchResults {
+            generation: self.sent,
+            hits: results.hits,
+            complete: results.complete,
+        })
+    }
+}
+
+/// Writes the events shown to a new file in the current directory, named from the chronology's
+/// title, never overwriting: `title.md`, then `title-2.md`, …
+fn write_export(app: &App, format: Format) -> Result<std::path::PathBuf, String> {
+    let text = export_events(&app.chronology, &app.visible_events(), format);
+    let stem = file_stem(&app.chronology.title);
+    let extension = format.extension();
+    for n in 1..1000 {
+        let name = if n == 1 {
+            format!("{stem}.{extension}")
+        } else {
+            format!("{stem}-{n}.{extension}")
+        };
+        let path = std::path::PathBuf::from(name);
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut file) => {
+                return file
+                    .write_all(text.as_bytes())
+                    .map(|()| path)
+                    .map_err(|err| err.to_string());
+            }
+            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(err) => return Err(err.to_string()),
+        }
+    }
+    Err(format!("{stem}-2 … {stem}-999 all exist"))
+}
+
+/// The title as a file name: folded to lower-case ASCII letters and digits joined by dashes.
+fn file_stem(title: &str) -> String {
+    let folded = crate::search::fold::fold(title);
+    let words: Vec<String> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let stem = words.join("-");
+    let stem: String = stem.chars().take(80).collect();
+    if stem.is_empty() {
+        "quipu-export".to_owned()
+    } else {
+        stem
+    }
+}
 
 /// `quipu [FILE]`: load (printing problems and failing before the terminal is touched), then
 /// explore. Returns the process exit code.
@@ -158,13 +285,25 @@ pub fn run(mut app: App, mouse: bool) -> io::Result<()> {
         terminal.draw(|frame| view(&app, &theme, frame))?;
         panic!("QUIPU_TEST_PANIC=1: deliberate panic after the first frame");
     }
+    let mut search = Search::start(&app);
     let mut dirty = true;
     while !app.quit && !stop.load(Ordering::Relaxed) {
+        search.send(&app);
+        if let Some(action) = search.receive() {
+            update(&mut app, action);
+            dirty = true;
+        }
+        if let Some(format) = app.pending_export {
+            let written = write_export(&app, format);
+            update(&mut app, Action::Exported(written));
+            dirty = true;
+        }
         if dirty {
             terminal.draw(|frame| view(&app, &theme, frame))?;
             dirty = false;
         }
-        if !event::poll(POLL)? {
+        let wait = if search.pending { POLL_SEARCHING } else { POLL };
+        if !event::poll(wait)? {
             continue;
         }
         if let Some(action) = action_for(&app, event::read()?) {

@@ -64,6 +64,18 @@ fn tmux_available() -> bool {
 /// A tmux server running `quipu ARGS` in a `width`x`height` pane, or `None` when the test is to
 /// be skipped (tmux missing and QUIPU_SKIP_TMUX=1).
 fn start(name: &str, width: u16, height: u16, env: &str, args: &str) -> Option<Tmux> {
+    start_in(name, width, height, env, args, None)
+}
+
+/// Like [`start`], with the pane's working directory set (where `e` writes its file).
+fn start_in(
+    name: &str,
+    width: u16,
+    height: u16,
+    env: &str,
+    args: &str,
+    dir: Option<&std::path::Path>,
+) -> Option<Tmux> {
     if !tmux_available() {
         if std::env::var("QUIPU_SKIP_TMUX").as_deref() == Ok("1") {
             eprintln!("tmux not installed; skipped because QUIPU_SKIP_TMUX=1");
@@ -79,17 +91,13 @@ fn start(name: &str, width: u16, height: u16, env: &str, args: &str) -> Option<T
         env!("CARGO_BIN_EXE_quipu")
     );
     let (w, h) = (width.to_string(), height.to_string());
-    let out = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "quipu",
-        "-x",
-        &w,
-        "-y",
-        &h,
-        &command,
-    ]);
+    let dir = dir.map(|d| d.display().to_string());
+    let mut args = vec!["new-session", "-d", "-s", "quipu", "-x", &w, "-y", &h];
+    if let Some(dir) = &dir {
+        args.extend_from_slice(&["-c", dir]);
+    }
+    args.push(&command);
+    let out = tmux.run(&args);
     assert!(out.status.success(), "tmux new-session failed: {out:?}");
     Some(tmux)
 }
@@ -139,6 +147,57 @@ fn explore_the_self_coup_and_come_back() {
         !screen.contains("j/k move"),
         "the alternate screen is gone:\n{screen}"
     );
+}
+
+#[test]
+fn search_filters_to_an_actor_and_e_writes_the_view() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let Some(tmux) = start_in("palette", 120, 40, "", "", Some(dir.path())) else {
+        return;
+    };
+    tmux.wait_for("the title", |s| {
+        s.contains("Foreign relations of Peru") && s.contains("j/k move")
+    });
+
+    tmux.send(&["/"]);
+    tmux.wait_for("the palette", |s| s.contains("actors… (#events)"));
+    tmux.send(&["-l", "venez"]);
+    tmux.wait_for("Venezuela ranked", |s| {
+        s.contains("/ venez█") && s.contains("Venezuela")
+    });
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the timeline filtered to Venezuela", |s| {
+        s.contains("only: Venezuela") && !s.contains("Search actors")
+    });
+
+    tmux.send(&["e"]);
+    let screen = tmux.wait_for("the export message", |s| s.contains("exported "));
+    let file = dir
+        .path()
+        .join("foreign-relations-of-peru-under-fujimori.md");
+    let written = std::fs::read_to_string(&file)
+        .unwrap_or_else(|err| panic!("{} not written ({err}); screen:\n{screen}", file.display()));
+    assert!(
+        written.contains("Venezuela"),
+        "the export holds the filtered view:\n{written}"
+    );
+    assert!(
+        screen.contains("foreign-relations-of-peru-under-fujimori.md"),
+        "the footer names the file:\n{screen}"
+    );
+
+    // A second export never overwrites the first.
+    tmux.send(&["e"]);
+    tmux.wait_for("the second file", |s| s.contains("fujimori-2.md"));
+    assert!(
+        dir.path()
+            .join("foreign-relations-of-peru-under-fujimori-2.md")
+            .exists()
+    );
+
+    tmux.send(&["q"]);
+    let screen = tmux.wait_for("a clean exit", |s| s.contains("EXIT="));
+    assert!(screen.contains("EXIT=0"), "exit status:\n{screen}");
 }
 
 #[test]

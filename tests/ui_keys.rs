@@ -12,8 +12,8 @@ fn shipped(width: u16, height: u16) -> App {
 }
 
 fn run(app: &mut App, actions: &[Action]) {
-    for &action in actions {
-        update(app, action);
+    for action in actions {
+        update(app, action.clone());
     }
 }
 
@@ -491,4 +491,262 @@ fn clicks_select_events_and_items() {
     );
     let day = app.earliest_days[app.selected_event().unwrap()];
     assert!(quipu::model::date::year_of(day) >= 1990);
+}
+
+mod palette {
+    use super::*;
+    use quipu::app::palette::{Palette, search_now};
+    use quipu::search::{Field, SearchIndex};
+
+    fn index(app: &App) -> SearchIndex {
+        SearchIndex::build(&app.chronology)
+    }
+
+    /// Types into the open palette, answering each keystroke as the worker would.
+    fn type_in(app: &mut App, index: &SearchIndex, text: &str) {
+        for c in text.chars() {
+            update(app, Action::PromptInput(c));
+            search_now(app, index);
+        }
+    }
+
+    fn palette(app: &App) -> &Palette {
+        match app.overlays.last() {
+            Some(Overlay::Palette(palette)) => palette,
+            other => panic!("palette expected, found {other:?}"),
+        }
+    }
+
+    fn hit_names(app: &App) -> Vec<&str> {
+        palette(app)
+            .hits
+            .iter()
+            .map(|h| app.chronology.actors[h.item].name.as_str())
+            .collect()
+    }
+
+    fn filter_names(app: &App) -> Vec<&str> {
+        app.filter
+            .as_ref()
+            .map(|f| {
+                f.actors
+                    .iter()
+                    .map(|&a| app.chronology.actors[a].name.as_str())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn empty_query_lists_every_actor_busiest_first() {
+        let mut app = shipped(120, 40);
+        let index = index(&app);
+        update(&mut app, Action::OpenSearch);
+        search_now(&mut app, &index);
+        let counts: Vec<usize> = palette(&app)
+            .hits
+            .iter()
+            .map(|h| app.chronology.events_of(h.item).len())
+            .collect();
+        assert_eq!(counts.len(), app.chronology.actors.len());
+        assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    }
+
+    #[test]
+    fn typing_narrows_and_enter_filters_like_the_actors_view() {
+        let mut app = shipped(120, 40);
+        let index = index(&app);
+        jump_to_date(&mut app, "1992-04-05");
+        let before = app.timeline;
+        update(&mut app, Action::OpenSearch);
+        search_now(&mut app, &index);
+        let all = palette(&app).hits.len();
+        type_in(&mut app, &index, "fuj");
+        assert!(palette(&app).hits.len() < all, "typing narrows");
+        assert_eq!(hit_names(&app)[0], "Alberto Fujimori");
+        assert_eq!(app.timeline, before, "typing never moves the selection");
+        update(&mut app, Action::PromptSubmit);
+        assert!(app.overlays.is_empty(), "Enter closes the palette");
+        assert_eq!(filter_names(&app), ["Alberto Fujimori"]);
+        assert!(app.history.can_go_back());
+        update(&mut app, Action::Back);
+        assert!(
+            app.filter.is_none(),
+            "Back undoes the filter as for the actors view"
+        );
+        assert_eq!(selected_id(&app), "self-coup");
+    }
+
+    #[test]
+    fn esc_restores_the_selection_and_keys_move_in_the_results() {
+        let mut app = shipped(120, 40);
+        let index = index(&app);
+        jump_to_date(&mut app, "1992-04-05");
+        let before = (app.timeline, app.focus, app.filter.clone());
+        update(&mut app, Action::OpenSearch);
+        search_now(&mut app, &index);
+        run(&mut app, &[Action::SelectNext, Action::SelectNext]);
+        assert_eq!(palette(&app).cursor.selected, 2);
+        update(&mut app, Action::SelectPrev);
+        assert_eq!(palette(&app).cursor.selected, 1);
+        type_in(&mut app, &index, "pe");
+        assert_eq!(
+            palette(&app).cursor.selected,
+            0,
+            "a new answer starts at the best"
+        );
+        update(&mut app, Action::PromptClear);
+        assert_eq!(palette(&app).input, "");
+        update(&mut app, Action::Close);
+        assert!(app.overlays.is_empty());
+        assert_eq!((app.timeline, app.focus, app.filter.clone()), before);
+        assert_eq!(selected_id(&app), "self-coup");
+    }
+
+    #[test]
+    fn stale_answers_are_ignored_and_enter_waits_for_the_typed_query() {
+        let mut app = shipped(120, 40);
+        let index = index(&app);
+        update(&mut app, Action::OpenSearch);
+        let old = app.search_generation;
+        update(&mut app, Action::PromptInput('v'));
+        update(
+            &mut app,
+            Action::SearchResults {
+                generation: old,
+                hits: Vec::new(),
+                complete: true,
+            },
+        );
+        assert!(
+            palette(&app).answered.is_none(),
+            "an older answer is dropped"
+        );
+        type_in(&mut app, &index, "ene");
+        update(&mut app, Action::PromptInput('z'));
+        update(&mut app, Action::PromptSubmit);
+        assert!(!app.overlays.is_empty(), "Enter before the answer waits");
+        search_now(&mut app, &index);
+        assert_eq!(filter_names(&app), ["Venezuela"]);
+    }
+
+    #[test]
+    fn alias_match_and_accents() {
+        let mut app = shipped(120, 40);
+        let index = index(&app);
+        update(&mut app, Action::OpenSearch);
+        type_in(&mut app, &index, "imf");
+        let top = palette(&app).hits[0].clone();
+        assert_eq!(
+            app.chronology.actors[top.item].name,
+            "International Monetary Fund"
+        );
+        assert!(matches!(top.field, Field::Alias(_)));
+        update(&mut app, Action::PromptClear);
+        type_in(&mut app, &index, "comun");
+        assert!(
+            hit_names(&app).contains(&"Mercado Común del Sur"),
+            "{:?}",
+            hit_names(&app)
+        );
+    }
+
+    #[test]
+    fn no_match_keeps_the_palette_open() {
+        let mut app = shipped(120, 40);
+        let index = index(&app);
+        update(&mut app, Action::OpenSearch);
+        type_in(&mut app, &index, "zzqxw");
+        assert!(palette(&app).hits.is_empty());
+        assert!(palette(&app).is_current());
+        update(&mut app, Action::PromptSubmit);
+        assert!(matches!(app.overlays.last(), Some(Overlay::Palette(_))));
+        assert!(app.filter.is_none());
+    }
+
+    fn cholera_search(app: &mut App, index: &SearchIndex) {
+        update(app, Action::OpenSearch);
+        type_in(app, index, "#cholera");
+        update(app, Action::PromptSubmit);
+    }
+
+    #[test]
+    fn event_search_jumps_and_n_walks_the_matches_in_time_order() {
+        let mut app = shipped(120, 40);
+        let index = index(&app);
+        update(&mut app, Action::SearchNext);
+        assert!(
+            app.status
+                .as_deref()
+                .unwrap_or("")
+                .contains("No search yet")
+        );
+        jump_to_date(&mut app, "1992-04-05");
+        let from = app.selected_event();
+        cholera_search(&mut app, &index);
+        assert!(app.overlays.is_empty());
+        let first = app.selected_event().unwrap();
+        assert!(app.chronology.events[first].title.contains("Cholera"));
+        let matches = app.last_search.as_ref().unwrap().matches.clone();
+        assert!(matches.len() >= 2, "{matches:?}");
+        assert!(matches.windows(2).all(|w| w[0] < w[1]), "time order");
+        update(&mut app, Action::Back);
+        assert_eq!(app.selected_event(), from, "the jump is in history");
+
+        // From before every match, n goes to the first, then on to the last, then wraps.
+        update(&mut app, Action::SelectFirst);
+        for &want in &matches {
+            update(&mut app, Action::SearchNext);
+            assert_eq!(app.selected_event(), Some(want));
+        }
+        update(&mut app, Action::SearchNext);
+        assert_eq!(app.selected_event(), Some(matches[0]));
+        assert_eq!(
+            app.status.as_deref(),
+            Some("search hit BOTTOM, continuing at TOP")
+        );
+        update(&mut app, Action::SearchPrev);
+        assert_eq!(app.selected_event(), Some(*matches.last().unwrap()));
+        assert_eq!(
+            app.status.as_deref(),
+            Some("search hit TOP, continuing at BOTTOM")
+        );
+    }
+
+    #[test]
+    fn esc_does_not_submit_an_event_search() {
+        let mut app = shipped(120, 40);
+        let index = index(&app);
+        update(&mut app, Action::OpenSearch);
+        type_in(&mut app, &index, "#cholera");
+        update(&mut app, Action::Close);
+        assert!(
+            app.last_search.is_none(),
+            "like vim, only Enter makes n/N search"
+        );
+    }
+
+    #[test]
+    fn e_asks_for_an_export_and_the_answer_is_shown() {
+        let mut app = shipped(120, 40);
+        update(&mut app, Action::Export);
+        assert_eq!(
+            app.pending_export,
+            Some(quipu::interchange::Format::Markdown)
+        );
+        let n = app.visible_len();
+        update(
+            &mut app,
+            Action::Exported(Ok(std::path::PathBuf::from("peru.md"))),
+        );
+        assert_eq!(app.pending_export, None);
+        assert_eq!(
+            app.status.as_deref(),
+            Some(format!("exported {n} events to peru.md").as_str())
+        );
+        update(&mut app, Action::Export);
+        update(&mut app, Action::Exported(Err("disk full".to_owned())));
+        assert_eq!(app.status.as_deref(), Some("export failed: disk full"));
+        assert_eq!(app.pending_export, None);
+    }
 }

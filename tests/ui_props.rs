@@ -289,6 +289,8 @@ fn action() -> impl Strategy<Value = Action> {
         Close,
         PromptBackspace,
         PromptSubmit,
+        PromptClear,
+        Export,
     ]);
     let cell = (0u16..520, 0u16..210);
     prop_oneof![
@@ -298,6 +300,27 @@ fn action() -> impl Strategy<Value = Action> {
         1 => cell.clone().prop_map(|(column, row)| ScrollDown { column, row }),
         1 => cell.prop_map(|(column, row)| ScrollUp { column, row }),
         1 => size().prop_map(|(width, height)| Resize { width, height }),
+        1 => (0u64..4, prop::collection::vec((0usize..400, 0usize..3), 0..30), any::<bool>())
+            .prop_map(|(generation, hits, complete)| SearchResults {
+                generation,
+                hits: hits
+                    .into_iter()
+                    .map(|(item, field)| quipu::search::Hit {
+                        item,
+                        score: 0,
+                        field: match field {
+                            0 => quipu::search::Field::Name,
+                            1 => quipu::search::Field::Alias(item % 3),
+                            _ => quipu::search::Field::Tag(item % 3),
+                        },
+                    })
+                    .collect(),
+                complete,
+            }),
+        1 => prop::sample::select(vec![
+            Exported(Ok(std::path::PathBuf::from("out.md"))),
+            Exported(Err("disk full".to_owned())),
+        ]),
     ]
 }
 
@@ -331,7 +354,7 @@ fn step() -> impl Strategy<Value = Step> {
 
 fn apply(app: &mut App, step: &Step) {
     let action = match step {
-        Step::Act(action) => Some(*action),
+        Step::Act(action) => Some(action.clone()),
         Step::Key(key) => keymap::resolve(app, key),
     };
     if let Some(action) = action {

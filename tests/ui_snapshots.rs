@@ -198,3 +198,62 @@ fn no_size_panics() {
         }
     }
 }
+
+/// The palette after typing `query`, each keystroke answered synchronously as the worker would.
+fn palette_screen(query: &str, width: u16, height: u16) -> String {
+    let mut app = app_at(Chronology::shipped(), width, height, Some("1992-04-05"));
+    let index = quipu::search::SearchIndex::build(&app.chronology);
+    update(&mut app, Action::OpenSearch);
+    quipu::app::palette::search_now(&mut app, &index);
+    for c in query.chars() {
+        update(&mut app, Action::PromptInput(c));
+        quipu::app::palette::search_now(&mut app, &index);
+    }
+    screen(&app, width, height)
+}
+
+/// The first result row of the palette (the line under the prompt).
+fn first_result(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let prompt = lines
+        .iter()
+        .position(|l| l.contains("│/ "))
+        .expect("a prompt line");
+    lines[prompt + 1].to_owned()
+}
+
+#[test]
+fn palette_ranks_what_a_reader_means() {
+    let fuj = palette_screen("fuj", 120, 40);
+    assert!(first_result(&fuj).contains("Alberto Fujimori"), "{fuj}");
+    let imf = palette_screen("imf", 120, 40);
+    assert!(
+        first_result(&imf).contains("IMF → International Monetary Fund"),
+        "{imf}"
+    );
+    assert!(first_result(&imf).contains("6 events"), "{imf}");
+    let comun = palette_screen("comun", 120, 40);
+    assert!(comun.contains("Mercado Común del Sur"), "{comun}");
+}
+
+#[test]
+fn palette_screens() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        for (name, query) in [
+            ("empty", ""),
+            ("actors", "peru"),
+            ("alias", "imf"),
+            ("events", "#cholera"),
+            ("nomatch", "zzqxw"),
+        ] {
+            let text = palette_screen(query, w, h);
+            if name == "nomatch" {
+                assert!(text.contains("no match for “zzqxw”"), "{text}");
+            }
+            if name == "empty" {
+                assert!(text.contains("actors… (#events)"), "{text}");
+            }
+            insta::assert_snapshot!(format!("palette_{name}_{w}x{h}"), text);
+        }
+    }
+}

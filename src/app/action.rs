@@ -1,10 +1,14 @@
 //! The verbs of the explorer. Keys and mouse events become actions in one place (`keymap.rs` and
 //! `tui.rs`); `update` is the only thing that gives them meaning.
 
+use std::path::PathBuf;
+
+use crate::search::Hit;
+
 /// One thing the user asked for. Movement verbs act on the innermost thing that has a cursor (an
 /// overlay if one is open, else the focused pane), so the same key moves whatever the reader is
 /// looking at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Quit,
     SelectNext,
@@ -35,10 +39,22 @@ pub enum Action {
     OpenActors,
     OpenHelp,
     OpenDatePrompt,
-    /// Reserved for the search palette; today it only says so.
+    /// `/`: the search palette over actors, or events when the query starts with `#`.
     OpenSearch,
+    /// `n` / `N`: the next or previous event matching the last submitted `#` search.
     SearchNext,
     SearchPrev,
+    /// The search worker's answer for the palette query of `generation` (older ones are ignored).
+    SearchResults {
+        generation: u64,
+        hits: Vec<Hit>,
+        /// False for a quick preview of a huge scan; the complete list follows.
+        complete: bool,
+    },
+    /// `e`: ask the event loop to write the events shown to a file.
+    Export,
+    /// The event loop's answer to [`Action::Export`]: the file written, or why not.
+    Exported(Result<PathBuf, String>),
     /// Chain view: fold or unfold the subtree under the cursor.
     ToggleCollapse,
     Collapse,
@@ -48,6 +64,8 @@ pub enum Action {
     PromptInput(char),
     PromptBackspace,
     PromptSubmit,
+    /// Ctrl-u in a prompt: clear what was typed.
+    PromptClear,
     Click {
         column: u16,
         row: u16,

@@ -18,6 +18,7 @@ pub enum Mode {
     Chain,
     ActorsView,
     DatePrompt,
+    Palette,
 }
 
 impl Mode {
@@ -31,6 +32,7 @@ impl Mode {
             Some(Overlay::Chain(_)) => Mode::Chain,
             Some(Overlay::Actors(_)) => Mode::ActorsView,
             Some(Overlay::DatePrompt(_)) => Mode::DatePrompt,
+            Some(Overlay::Palette(_)) => Mode::Palette,
             None => match app.focus {
                 Focus::Timeline => Mode::Timeline,
                 Focus::Actors => Mode::Actors,
@@ -102,7 +104,7 @@ impl Key {
 }
 
 /// One row of the table.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Binding {
     pub keys: &'static [Key],
     pub action: Action,
@@ -129,9 +131,10 @@ const HELP: u16 = Mode::Help.bit();
 const CHAIN: u16 = Mode::Chain.bit();
 const ACTORS_VIEW: u16 = Mode::ActorsView.bit();
 const PROMPT: u16 = Mode::DatePrompt.bit();
+const PALETTE: u16 = Mode::Palette.bit();
 const LISTS: u16 = MAIN | HELP | CHAIN | ACTORS_VIEW;
-const OVERLAYS: u16 = HELP | CHAIN | ACTORS_VIEW | PROMPT;
-const ALL: u16 = LISTS | PROMPT;
+const OVERLAYS: u16 = HELP | CHAIN | ACTORS_VIEW | PROMPT | PALETTE;
+const ALL: u16 = LISTS | PROMPT | PALETTE;
 
 macro_rules! bind {
     ($keys:expr, $action:expr, $modes:expr, $group:literal, $help:literal) => {
@@ -354,21 +357,30 @@ pub const BINDINGS: &[Binding] = &[
         Action::OpenSearch,
         MAIN,
         "Views",
-        "search (coming soon)"
+        "search actors by name or alias; #words searches events",
+        "search"
     ),
     bind!(
         &[k('n')],
         Action::SearchNext,
         MAIN,
         "Views",
-        "next search hit (coming soon)"
+        "next event matching the last #search (wraps)"
     ),
     bind!(
         &[k('N')],
         Action::SearchPrev,
         MAIN,
         "Views",
-        "previous search hit (coming soon)"
+        "previous event matching the last #search"
+    ),
+    bind!(
+        &[k('e')],
+        Action::Export,
+        MAIN,
+        "Views",
+        "export the events shown to a Markdown file here",
+        "export"
     ),
     bind!(
         &[k('?')],
@@ -432,6 +444,58 @@ pub const BINDINGS: &[Binding] = &[
         "delete a character"
     ),
     bind!(
+        &[code(KeyCode::Down), ctrl('n')],
+        Action::SelectNext,
+        PALETTE,
+        "Search palette",
+        "next result (letters are query text)",
+        "move"
+    ),
+    bind!(
+        &[code(KeyCode::Up), ctrl('p')],
+        Action::SelectPrev,
+        PALETTE,
+        "Search palette",
+        "previous result",
+        "move"
+    ),
+    bind!(
+        &[code(KeyCode::PageDown)],
+        Action::PageDown,
+        PALETTE,
+        "Search palette",
+        "page down"
+    ),
+    bind!(
+        &[code(KeyCode::PageUp)],
+        Action::PageUp,
+        PALETTE,
+        "Search palette",
+        "page up"
+    ),
+    bind!(
+        &[code(KeyCode::Enter)],
+        Action::PromptSubmit,
+        PALETTE,
+        "Search palette",
+        "filter to the actor, or jump to the event",
+        "go"
+    ),
+    bind!(
+        &[code(KeyCode::Backspace)],
+        Action::PromptBackspace,
+        PALETTE,
+        "Search palette",
+        "delete a character"
+    ),
+    bind!(
+        &[ctrl('u')],
+        Action::PromptClear,
+        PALETTE,
+        "Search palette",
+        "clear the query"
+    ),
+    bind!(
         &[code(KeyCode::Esc)],
         Action::Close,
         OVERLAYS,
@@ -459,13 +523,14 @@ pub fn resolve(app: &App, key: &KeyEvent) -> Option<Action> {
         .iter()
         .filter(|b| b.applies_in(mode))
         .find(|b| b.keys.iter().any(|k| k.matches(key)))
-        .map(|b| b.action);
+        .map(|b| b.action.clone());
     if bound.is_some() {
         return bound;
     }
     match key.code {
         KeyCode::Char(c)
-            if mode == Mode::DatePrompt && !key.modifiers.contains(KeyModifiers::CONTROL) =>
+            if matches!(mode, Mode::DatePrompt | Mode::Palette)
+                && !key.modifiers.contains(KeyModifiers::CONTROL) =>
         {
             Some(Action::PromptInput(c))
         }
@@ -494,7 +559,7 @@ fn hints_where(mode: Mode, useful: impl Fn(Action) -> bool) -> Vec<(String, &'st
     let mut hints: Vec<(String, &'static str)> = Vec::new();
     for binding in BINDINGS
         .iter()
-        .filter(|b| b.applies_in(mode) && useful(b.action))
+        .filter(|b| b.applies_in(mode) && useful(b.action.clone()))
     {
         let (Some(word), Some(key)) = (binding.footer, binding.keys.first()) else {
             continue;
@@ -529,6 +594,9 @@ const NOTES: &[&str] = &[
     "Mouse: click an event or item to select it, click the axis to jump",
     "there, the wheel scrolls. Start with --no-mouse to keep the terminal's",
     "own text selection.",
+    "/ searches actors (names and aliases); a query starting with # searches",
+    "events (titles, tags, dates, summaries). After Enter on an event, n and",
+    "N step through every matching event in time order, wrapping at the ends.",
 ];
 
 /// The help screen, read from the table: a heading per group, then its bindings.

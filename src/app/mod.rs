@@ -8,6 +8,7 @@ pub mod history;
 pub mod keymap;
 pub mod navigate;
 pub mod overlay;
+pub mod palette;
 pub mod state;
 pub mod timeline;
 pub mod update;

@@ -1,8 +1,9 @@
 //! Things drawn over the main screen. They form a stack (`App::overlays`): the innermost one gets
-//! the keys and Esc closes it, so a future search palette opened from the actors view closes back
+//! the keys and Esc closes it, so a search palette opened from the actors view closes back
 //! to the actors view.
 
 use super::chain::ChainView;
+use super::palette::Palette;
 use crate::model::{ActorIx, Chronology};
 
 /// A cursor in a list drawn from `offset`; shared by every overlay list.
@@ -79,4 +80,5 @@ pub enum Overlay {
     Chain(ChainView),
     Actors(ActorsView),
     DatePrompt(DatePrompt),
+    Palette(Palette),
 }

@@ -1,10 +1,15 @@
 //! Everything the explorer knows, as plain data. `view` reads it; only `update` changes it.
 
+use std::sync::Arc;
+
 use unicode_width::UnicodeWidthStr;
 
 use super::history::History;
 use super::overlay::Overlay;
+use super::palette::EventSearch;
+use crate::interchange::Format;
 use crate::model::{ActorIx, Chronology, EventIx};
+use crate::search::SearchIndex;
 
 /// Which pane of the main screen has the cursor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -81,6 +86,16 @@ pub struct App {
     pub height: u16,
     /// A one-line message for the footer ("no event in 1993"), cleared by the next key.
     pub status: Option<String>,
+    /// Bumped by every change of the palette query: the event loop sends a search when it moves,
+    /// and answers carrying an older number are dropped.
+    pub search_generation: u64,
+    /// The last submitted `#` search, walked by `n` / `N`.
+    pub last_search: Option<EventSearch>,
+    /// Set by `e`; the event loop writes the file and answers with `Action::Exported`.
+    pub pending_export: Option<Format>,
+    /// Highlighting needs only the matcher, not the folded texts: an empty index carries it, so
+    /// the view can mark matched characters of the rows it draws.
+    pub highlighter: Arc<SearchIndex>,
     pub quit: bool,
 }
 
@@ -118,6 +133,10 @@ impl App {
             width: 80,
             height: 24,
             status: None,
+            search_generation: 0,
+            last_search: None,
+            pending_export: None,
+            highlighter: Arc::new(SearchIndex::default()),
             quit: false,
         }
     }
@@ -153,6 +172,14 @@ impl App {
                 .events
                 .partition_point(|&ix| self.earliest_days[ix] < day),
             None => self.earliest_days.partition_point(|&d| d < day),
+        }
+    }
+
+    /// The events the timeline shows, in order (what `e` exports).
+    pub fn visible_events(&self) -> Vec<EventIx> {
+        match &self.filter {
+            Some(filter) => filter.events.clone(),
+            None => (0..self.chronology.events.len()).collect(),
         }
     }
 

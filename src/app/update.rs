@@ -6,9 +6,12 @@ use super::chain::{ChainView, NodeKind};
 use super::history::Place;
 use super::keymap::help_lines;
 use super::overlay::{ActorsView, DatePrompt, ListCursor, Overlay};
+use super::palette::{EventSearch, MAX_QUERY, Palette};
 use super::state::{App, Filter, Focus};
 use super::timeline::Row;
+use crate::interchange::Format;
 use crate::model::{ActorIx, EventIx};
+use crate::search::{Hit, Scope};
 use crate::ui::detail;
 use crate::ui::layout::Layout;
 
@@ -84,8 +87,31 @@ pub fn update(app: &mut App, action: Action) {
         Action::OpenDatePrompt => app
             .overlays
             .push(Overlay::DatePrompt(DatePrompt::default())),
-        Action::OpenSearch | Action::SearchNext | Action::SearchPrev => {
-            app.status = Some("Search is not built yet.".to_owned());
+        Action::OpenSearch => {
+            app.search_generation += 1;
+            app.overlays.push(Overlay::Palette(Palette::default()));
+        }
+        Action::SearchNext => search_step(app, true),
+        Action::SearchPrev => search_step(app, false),
+        Action::SearchResults {
+            generation,
+            hits,
+            complete,
+        } => receive_results(app, generation, hits, complete),
+        Action::Export => {
+            app.pending_export = Some(Format::Markdown);
+            app.status = Some("Exporting…".to_owned());
+        }
+        Action::Exported(result) => {
+            app.pending_export = None;
+            app.status = Some(match result {
+                Ok(path) => {
+                    let n = app.visible_len();
+                    let events = if n == 1 { "event" } else { "events" };
+                    format!("exported {n} {events} to {}", path.display())
+                }
+                Err(why) => format!("export failed: {why}"),
+            });
         }
         Action::ToggleCollapse => fold(app, None),
         Action::Collapse => fold(app, Some(true)),
@@ -96,22 +122,44 @@ pub fn update(app: &mut App, action: Action) {
                 app.item = 0;
             }
         }
-        Action::PromptInput(c) => {
-            if let Some(Overlay::DatePrompt(prompt)) = app.overlays.last_mut()
-                && prompt.input.chars().count() < 40
-                && !c.is_control()
-            {
+        Action::PromptInput(c) if !c.is_control() => match app.overlays.last_mut() {
+            Some(Overlay::DatePrompt(prompt)) if prompt.input.chars().count() < 40 => {
                 prompt.input.push(c);
                 prompt.error = None;
             }
-        }
-        Action::PromptBackspace => {
-            if let Some(Overlay::DatePrompt(prompt)) = app.overlays.last_mut() {
+            Some(Overlay::Palette(palette)) if palette.input.chars().count() < MAX_QUERY => {
+                palette.input.push(c);
+                app.search_generation += 1;
+            }
+            _ => {}
+        },
+        Action::PromptInput(_) => {}
+        Action::PromptBackspace => match app.overlays.last_mut() {
+            Some(Overlay::DatePrompt(prompt)) => {
                 prompt.input.pop();
                 prompt.error = None;
             }
-        }
-        Action::PromptSubmit => submit_date(app),
+            Some(Overlay::Palette(palette)) if !palette.input.is_empty() => {
+                palette.input.pop();
+                app.search_generation += 1;
+            }
+            _ => {}
+        },
+        Action::PromptClear => match app.overlays.last_mut() {
+            Some(Overlay::DatePrompt(prompt)) => {
+                prompt.input.clear();
+                prompt.error = None;
+            }
+            Some(Overlay::Palette(palette)) if !palette.input.is_empty() => {
+                palette.input.clear();
+                app.search_generation += 1;
+            }
+            _ => {}
+        },
+        Action::PromptSubmit => match app.overlays.last() {
+            Some(Overlay::Palette(_)) => submit_palette(app),
+            _ => submit_date(app),
+        },
         Action::Click { column, row } => click(app, column, row),
         Action::ScrollDown { .. } => move_cursor(app, Move::By(WHEEL_STEP)),
         Action::ScrollUp { .. } => move_cursor(app, Move::By(-WHEEL_STEP)),
@@ -141,6 +189,7 @@ fn refit(app: &mut App) {
             Overlay::Help { cursor } => cursor.ensure_visible(help_len, list),
             Overlay::Chain(chain) => chain.cursor.ensure_visible(chain.rows.len(), list),
             Overlay::Actors(actors) => actors.cursor.ensure_visible(actors.order.len(), list),
+            Overlay::Palette(palette) => palette.cursor.ensure_visible(palette.hits.len(), list),
             Overlay::DatePrompt(_) => {}
         }
     }
@@ -181,6 +230,9 @@ fn move_cursor(app: &mut App, movement: Move) {
         }
         Some(Overlay::Actors(actors)) => {
             move_list(&mut actors.cursor, actors.order.len(), list, movement);
+        }
+        Some(Overlay::Palette(palette)) => {
+            move_list(&mut palette.cursor, palette.hits.len(), list, movement);
         }
         Some(Overlay::DatePrompt(_)) => {}
         None if app.focus == Focus::Timeline => {
@@ -341,6 +393,10 @@ fn follow_link(app: &mut App) {
 fn actor_under_cursor(app: &App) -> Option<ActorIx> {
     match app.overlays.last() {
         Some(Overlay::Actors(view)) => view.selected_actor(),
+        Some(Overlay::Palette(palette)) if palette.answered.as_ref()?.scope == Scope::Actors => {
+            let actor = palette.selected_hit()?.item;
+            (actor < app.chronology.actors.len()).then_some(actor)
+        }
         Some(_) => None,
         None if app.focus == Focus::Actors => {
             let event = &app.chronology.events[app.selected_event()?];
@@ -376,7 +432,10 @@ fn filter_by_actor(app: &mut App) {
     let day = app.selected_event().map(|ix| app.earliest_days[ix]);
     let keep = app.selected_event();
     app.filter = Some(filter);
-    if matches!(app.overlays.last(), Some(Overlay::Actors(_))) {
+    if matches!(
+        app.overlays.last(),
+        Some(Overlay::Actors(_) | Overlay::Palette(_))
+    ) {
         app.overlays.pop();
     }
     let pos = keep
@@ -476,6 +535,12 @@ fn click(app: &mut App, column: u16, row: u16) {
                     actors.cursor.set(at, actors.order.len(), height);
                 }
             }
+            Overlay::Palette(palette) => {
+                let at = palette.cursor.offset + line;
+                if at < palette.hits.len() {
+                    palette.cursor.set(at, palette.hits.len(), height);
+                }
+            }
             Overlay::Help { .. } | Overlay::DatePrompt(_) => {}
         }
         return;
@@ -505,5 +570,98 @@ fn click(app: &mut App, column: u16, row: u16) {
             .position_from_day(day)
             .min(app.visible_len().saturating_sub(1));
         jump_to(app, pos);
+    }
+}
+
+/// Takes the worker's answer if it is for the query typed now; a new answer puts the cursor back
+/// on the best hit.
+fn receive_results(app: &mut App, generation: u64, hits: Vec<Hit>, complete: bool) {
+    if generation != app.search_generation {
+        return;
+    }
+    let height = overlay_height(app);
+    let Some(Overlay::Palette(palette)) = app.overlays.last_mut() else {
+        return;
+    };
+    palette.answered = Some(palette.query());
+    palette.hits = hits;
+    palette.complete = complete;
+    palette.cursor = ListCursor::default();
+    palette.cursor.ensure_visible(palette.hits.len(), height);
+    if complete && palette.submit_when_ready {
+        submit_palette(app);
+    }
+}
+
+/// Enter in the palette: filter to the actor, or jump to the event and remember the search for
+/// `n` / `N`. Before the answer to the typed query has come, wait for it.
+fn submit_palette(app: &mut App) {
+    let Some(Overlay::Palette(palette)) = app.overlays.last_mut() else {
+        return;
+    };
+    if !palette.is_current() || !palette.complete {
+        palette.submit_when_ready = true;
+        return;
+    }
+    palette.submit_when_ready = false;
+    let query = palette.query();
+    let Some(hit) = palette.selected_hit().cloned() else {
+        // Nothing to go to: the "no match" line already says so; keep the palette open to edit.
+        return;
+    };
+    match query.scope {
+        Scope::Actors => filter_by_actor(app),
+        Scope::Events => {
+            let mut matches: Vec<EventIx> = palette.hits.iter().map(|h| h.item).collect();
+            matches.sort_unstable();
+            matches.dedup();
+            app.last_search = Some(EventSearch {
+                text: query.text,
+                matches,
+            });
+            app.overlays.pop();
+            if hit.item < app.chronology.events.len() {
+                go_to_event(app, hit.item);
+            }
+        }
+    }
+}
+
+/// `n` / `N`: the next or previous matching event in time, wrapping at the ends like vim.
+fn search_step(app: &mut App, forward: bool) {
+    let Some(search) = &app.last_search else {
+        app.status = Some("No search yet: / then #words searches events.".to_owned());
+        return;
+    };
+    let text = search.text.clone();
+    let matches = &search.matches;
+    if matches.is_empty() {
+        app.status = Some(format!("no match for #{text}"));
+        return;
+    }
+    let current = app.selected_event();
+    let (to, wrapped) = match (forward, current) {
+        (true, Some(at)) => match matches.iter().find(|&&m| m > at) {
+            Some(&m) => (m, false),
+            None => (matches[0], true),
+        },
+        (false, Some(at)) => match matches.iter().rev().find(|&&m| m < at) {
+            Some(&m) => (m, false),
+            None => (matches[matches.len() - 1], true),
+        },
+        (true, None) => (matches[0], false),
+        (false, None) => (matches[matches.len() - 1], false),
+    };
+    if Some(to) == current {
+        app.status = Some(format!("no more matches for #{text}"));
+        return;
+    }
+    go_to_event(app, to);
+    if wrapped {
+        app.status = Some(if forward {
+            "search hit BOTTOM, continuing at TOP".to_owned()
+        } else {
+            "search hit TOP, continuing at BOTTOM".to_owned()
+        });
     }
 }

@@ -44,7 +44,8 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
         for (keys, word) in footer_hints_for(app) {
             let hint_width = keys.width() + word.width() + 2;
             if used + hint_width > room {
-                break;
+                // Skip rather than stop: a shorter hint further on (`? help`) may still fit.
+                continue;
             }
             left.push(Span::styled(keys, theme.key));
             left.push(Span::styled(format!(" {word} "), theme.dim));

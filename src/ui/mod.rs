@@ -9,6 +9,7 @@ pub mod footer;
 pub mod header;
 pub mod help;
 pub mod layout;
+pub mod palette;
 pub mod prompt;
 pub mod text_capture;
 pub mod theme;
@@ -51,6 +52,7 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
             Overlay::Chain(chain) => chain::draw(app, theme, &layout, chain, frame),
             Overlay::Actors(actors) => actors::draw(app, theme, &layout, actors, frame),
             Overlay::DatePrompt(prompt) => prompt::draw(theme, &layout, prompt, frame),
+            Overlay::Palette(palette) => palette::draw(app, theme, &layout, palette, frame),
         }
     }
 }

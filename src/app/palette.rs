@@ -1,0 +1,85 @@
+//! The search palette's state and the `n`/`N` hit list. The palette only holds the query and the
+//! latest answer; the search itself runs elsewhere (a worker thread in `tui.rs`, or
+//! [`search_now`] in tests), so `update` stays pure and typing never waits for a scan.
+
+use super::overlay::ListCursor;
+use crate::model::EventIx;
+use crate::search::{Hit, Query, Scope, SearchIndex};
+
+/// Longest query kept: enough for any name, short enough to draw.
+pub const MAX_QUERY: usize = 80;
+
+/// The palette overlay: what is typed and the ranked hits of the newest answered query.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Palette {
+    pub input: String,
+    pub hits: Vec<Hit>,
+    /// The query `hits` answer; lags `input` while a search runs, `None` before the first answer.
+    pub answered: Option<Query>,
+    /// False while only a preview of a huge scan has arrived.
+    pub complete: bool,
+    pub cursor: ListCursor,
+    /// Enter came before the answer to the typed query: act on it when it arrives.
+    pub submit_when_ready: bool,
+}
+
+impl Palette {
+    pub fn query(&self) -> Query {
+        Query::parse(&self.input)
+    }
+
+    /// Whether `hits` answer what is typed now.
+    pub fn is_current(&self) -> bool {
+        self.answered.as_ref() == Some(&self.query())
+    }
+
+    pub fn selected_hit(&self) -> Option<&Hit> {
+        self.hits.get(self.cursor.selected)
+    }
+}
+
+/// The last submitted event search, for `n` / `N`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EventSearch {
+    /// As typed after `#`.
+    pub text: String,
+    /// Every matching event, in time order (event indexes are sorted by time).
+    pub matches: Vec<EventIx>,
+}
+
+/// How many hits to ask for: all of them, so `n`/`N` can walk every matching event and the
+/// palette can scroll the whole list (the view draws only the visible rows).
+pub fn limit_for(index: &SearchIndex, query: &Query) -> usize {
+    index.len(query.scope).max(1)
+}
+
+/// The palette query the event loop should send to the worker, with the generation its answer
+/// must carry; `None` when no palette is open.
+pub fn pending_query(app: &super::App) -> Option<(u64, Query)> {
+    match app.overlays.last() {
+        Some(super::Overlay::Palette(palette)) => Some((app.search_generation, palette.query())),
+        _ => None,
+    }
+}
+
+/// Runs the palette's search on this thread and feeds the answer through `update`: the
+/// deterministic path for tests and scripts.
+pub fn search_now(app: &mut super::App, index: &SearchIndex) {
+    let Some((generation, query)) = pending_query(app) else {
+        return;
+    };
+    let hits = index.search(&app.chronology, &query, limit_for(index, &query));
+    super::update(
+        app,
+        super::Action::SearchResults {
+            generation,
+            hits,
+            complete: true,
+        },
+    );
+}
+
+/// Whether a query searches events (for the event loop's bookkeeping and the view).
+pub fn is_event_query(query: &Query) -> bool {
+    query.scope == Scope::Events
+}

@@ -1,0 +1,253 @@
+//! The search palette: a prompt line over ranked results, matched characters marked. Highlights
+//! are computed here for the rows on screen only, never for the whole result list.
+
+use ratatui::Frame;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear};
+use unicode_width::UnicodeWidthStr;
+
+use super::fit::{fit, pad, pad_left};
+use super::layout::Layout;
+use super::theme::{Theme, highlight};
+use crate::app::App;
+use crate::app::palette::Palette;
+use crate::search::{Field, Hit, Query, Scope};
+
+/// What the empty prompt says it takes.
+pub const PLACEHOLDER: &str = "actors… (#events)";
+
+pub fn draw(app: &App, theme: &Theme, layout: &Layout, palette: &Palette, frame: &mut Frame) {
+    let area = layout.overlay;
+    if area.width < 4 || area.height < 4 {
+        return;
+    }
+    frame.render_widget(Clear, layout.body());
+    let query = palette.query();
+    let title = match (&palette.answered, query.scope) {
+        (Some(_), Scope::Actors) => format!(" Search actors ({}) ", palette.hits.len()),
+        (Some(_), Scope::Events) => format!(" Search events ({}) ", palette.hits.len()),
+        (None, _) => " Search ".to_owned(),
+    };
+    frame.render_widget(Block::new().borders(Borders::ALL).title(title), area);
+    let list = layout.overlay_list();
+    let width = usize::from(list.width);
+    let buf = frame.buffer_mut();
+    let prompt = if palette.input.is_empty() {
+        Line::from(vec![
+            Span::styled("/ ", theme.key),
+            Span::raw("█"),
+            Span::styled(fit(PLACEHOLDER, width.saturating_sub(3)), theme.dim),
+        ])
+    } else {
+        let shown = fit(&palette.input, width.saturating_sub(3));
+        Line::from(vec![
+            Span::styled("/ ", theme.key),
+            Span::raw(shown),
+            Span::raw("█"),
+        ])
+    };
+    buf.set_line(list.x, list.y.saturating_sub(1), &prompt, list.width);
+    if list.height == 0 {
+        return;
+    }
+    let Some(answered) = &palette.answered else {
+        buf.set_line(
+            list.x,
+            list.y,
+            &Line::styled(fit("searching…", width), theme.dim),
+            list.width,
+        );
+        return;
+    };
+    if palette.hits.is_empty() {
+        let text = if answered.text.is_empty() && answered.scope == Scope::Events {
+            "type words after # to search event titles, tags, dates and summaries".to_owned()
+        } else {
+            format!("no match for “{}”", palette.input)
+        };
+        buf.set_line(
+            list.x,
+            list.y,
+            &Line::styled(fit(&text, width), theme.warning),
+            list.width,
+        );
+        return;
+    }
+    let height = usize::from(list.height);
+    let offset = palette
+        .cursor
+        .offset
+        .min(palette.hits.len().saturating_sub(height));
+    for (row, (pos, hit)) in (0u16..).zip(palette.hits.iter().enumerate().skip(offset).take(height))
+    {
+        let line = match answered.scope {
+            Scope::Actors => actor_row(app, theme, answered, hit, width),
+            Scope::Events => event_row(app, theme, answered, hit, width),
+        };
+        let line = if pos == palette.cursor.selected {
+            highlight(&line, theme.selected)
+        } else {
+            line
+        };
+        buf.set_line(list.x, list.y + row, &line, list.width);
+    }
+}
+
+fn actor_row(app: &App, theme: &Theme, query: &Query, hit: &Hit, width: usize) -> Line<'static> {
+    let Some(actor) = app.chronology.actors.get(hit.item) else {
+        return Line::default();
+    };
+    let count = app.chronology.events_of(hit.item).len();
+    let events = if count == 1 { "event" } else { "events" };
+    let kind_width = 13;
+    let count_width = 11;
+    let name_width = width.saturating_sub(kind_width + count_width + 2);
+    let marks = app.highlighter.highlight(&app.chronology, query, hit);
+    let mut spans = vec![Span::raw("  ")];
+    match hit.field {
+        Field::Alias(i) => {
+            let alias = actor.aliases.get(i).map(String::as_str).unwrap_or("");
+            let alias_width = alias.width().min(name_width / 2);
+            spans.extend(marked(alias, &marks, alias_width, theme.actor, theme.key));
+            let arrow = " → ";
+            let rest = name_width.saturating_sub(alias_width + arrow.width());
+            spans.push(Span::styled(arrow, theme.dim));
+            spans.push(Span::styled(pad(&actor.name, rest), theme.actor));
+        }
+        _ => spans.extend(marked(
+            &actor.name,
+            &marks,
+            name_width,
+            theme.actor,
+            theme.key,
+        )),
+    }
+    spans.push(Span::styled(
+        pad(&format!(" {}", actor.kind.as_str()), kind_width),
+        theme.dim,
+    ));
+    spans.push(Span::raw(pad_left(
+        &format!("{count} {events}"),
+        count_width,
+    )));
+    Line::from(spans)
+}
+
+fn event_row(app: &App, theme: &Theme, query: &Query, hit: &Hit, width: usize) -> Line<'static> {
+    let Some(event) = app.chronology.events.get(hit.item) else {
+        return Line::default();
+    };
+    let marks = app.highlighter.highlight(&app.chronology, query, hit);
+    let date_width = app.date_width.min(width / 3);
+    let date = event.human_date();
+    let mut spans = vec![Span::raw("  ")];
+    let no_marks: &[usize] = &[];
+    let date_marks = if hit.field == Field::Date {
+        marks.as_slice()
+    } else {
+        no_marks
+    };
+    spans.extend(marked(&date, date_marks, date_width, theme.date, theme.key));
+    spans.push(Span::raw(" "));
+    let rest = width.saturating_sub(date_width + 3);
+    let note = match hit.field {
+        Field::Tag(i) => event.tags.get(i).map(|t| format!("tag: {t}")),
+        Field::Summary => Some("in summary".to_owned()),
+        Field::Date => Some("date".to_owned()),
+        Field::Name | Field::Alias(_) => None,
+    };
+    match note {
+        None => spans.extend(marked(&event.title, &marks, rest, Style::new(), theme.key)),
+        Some(note) => {
+            let note = format!(" ({note})");
+            let note_width = note.width().min(rest / 2);
+            let title_width = rest.saturating_sub(note_width);
+            spans.push(Span::raw(pad(&event.title, title_width)));
+            if let Field::Tag(_) = hit.field {
+                // Marks are positions in the tag; the note shows it after "(tag: ".
+                let shift = " (tag: ".chars().count();
+                let shifted: Vec<usize> = marks.iter().map(|m| m + shift).collect();
+                spans.extend(marked(&note, &shifted, note_width, theme.dim, theme.key));
+            } else {
+                spans.push(Span::styled(pad(&note, note_width), theme.dim));
+            }
+        }
+    }
+    Line::from(spans)
+}
+
+/// `text` fitted and padded to `width` columns, the characters at `marks` (char positions) in
+/// `hit` style and the rest in `base`.
+fn marked(
+    text: &str,
+    marks: &[usize],
+    width: usize,
+    base: Style,
+    hit: Style,
+) -> Vec<Span<'static>> {
+    let shown = pad(text, width);
+    let kept = if text.width() <= width {
+        text.chars().count()
+    } else {
+        // `fit` keeps a prefix and adds an ellipsis: marks beyond the prefix are not on screen.
+        fit(text, width).chars().count().saturating_sub(1)
+    };
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut run = String::new();
+    let mut run_marked = false;
+    for (i, c) in shown.chars().enumerate() {
+        let is_marked = i < kept && marks.binary_search(&i).is_ok();
+        if is_marked != run_marked && !run.is_empty() {
+            let style = if run_marked { hit } else { base };
+            spans.push(Span::styled(std::mem::take(&mut run), style));
+        }
+        run_marked = is_marked;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        let style = if run_marked { hit } else { base };
+        spans.push(Span::styled(run, style));
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Modifier;
+
+    fn styled(spans: &[Span<'_>]) -> Vec<(String, bool)> {
+        spans
+            .iter()
+            .map(|s| {
+                let hit = s.style.add_modifier.contains(Modifier::BOLD);
+                (s.content.to_string(), hit)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn marked_characters_get_the_hit_style() {
+        let hit = Style::new().add_modifier(Modifier::BOLD);
+        let spans = marked("Alberto Fujimori", &[8, 9, 10], 20, Style::new(), hit);
+        assert_eq!(
+            styled(&spans),
+            [
+                ("Alberto ".to_owned(), false),
+                ("Fuj".to_owned(), true),
+                ("imori    ".to_owned(), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn marks_cut_off_by_the_ellipsis_are_not_drawn() {
+        let hit = Style::new().add_modifier(Modifier::BOLD);
+        let spans = marked("International", &[0, 11, 12], 6, Style::new(), hit);
+        let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(text, "Inter…");
+        assert_eq!(styled(&spans)[0], ("I".to_owned(), true));
+        assert!(styled(&spans)[1..].iter().all(|(_, bold)| !bold));
+    }
+}
