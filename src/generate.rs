@@ -17,6 +17,7 @@ use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+use crate::model::date::MONTHS;
 use crate::model::raw::{
     ActorKind, RawActor, RawActorRef, RawActorRole, RawChronology, RawEra, RawEvent, RawEventNote,
     RawEventRef, RawSource, RawSourceLocator, RawSourceRef,

@@ -325,21 +325,6 @@ pub const ACTOR_DESCRIPTIONS: &[&str] = &[
     "Fuente de controversia en la prensa regional.",
 ];
 
-pub const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Eras (title, EDTF date): one closed interval per period and an open one for the present.
 pub const ERAS: &[(&str, &str)] = &[
     ("República Aristocrática", "1900/1919"),

@@ -11,6 +11,7 @@ mod shape;
 use std::fmt;
 
 pub use calendar::{civil_from_days, day_number, year_of};
+pub use render::MONTHS;
 use shape::{Shape, is_approximate, is_uncertain};
 
 /// A parsed EDTF date: the text as written, and the earliest and latest day it can mean.

@@ -4,7 +4,8 @@ use edtf::level_1::{Season, Terminal};
 
 use super::shape::{Granularity, Point, Shape, counted_years, is_approximate, is_uncertain};
 
-const MONTHS: [&str; 12] = [
+/// English month names, January first; also used by the generator's display dates.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
