@@ -3,6 +3,11 @@ use std::process::ExitCode;
 use clap::Parser;
 use quipu::cli::{Cli, Command};
 
+/// Loading a big chronology makes tens of millions of small strings; glibc's allocator spent a
+/// quarter of the load time on them (docs/PERFORMANCE.md), mimalloc a fraction of that.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match &cli.command {

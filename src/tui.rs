@@ -168,7 +168,12 @@ pub fn open(file: Option<&Path>, mouse: bool) -> u8 {
             }
         },
     };
-    match run(App::new(chronology), mouse) {
+    let mut app = App::new(chronology);
+    let outcome = run(&mut app, mouse);
+    // The process ends here: freeing a big chronology piece by piece would hold the shell
+    // prompt back for seconds after the screen is restored, for memory the OS takes back anyway.
+    std::mem::forget(app);
+    match outcome {
         Ok(()) => exit::OK,
         Err(err) => {
             eprintln!("quipu: terminal error: {err}");
@@ -262,7 +267,7 @@ fn register_signals() -> io::Result<Arc<AtomicBool>> {
 
 /// The event loop. Draws only after something changed; polls with a timeout so a signal is seen
 /// within `POLL` even when no key comes.
-pub fn run(mut app: App, mouse: bool) -> io::Result<()> {
+pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
     let stop = register_signals()?;
     install_panic_hook(mouse);
     let _guard = TerminalGuard::enter(mouse)?;
@@ -272,7 +277,7 @@ pub fn run(mut app: App, mouse: bool) -> io::Result<()> {
     let theme = Theme::from_env();
     let size = terminal.size()?;
     update(
-        &mut app,
+        app,
         Action::Resize {
             width: size.width,
             height: size.height,
@@ -282,35 +287,35 @@ pub fn run(mut app: App, mouse: bool) -> io::Result<()> {
     // first frame is on the alternate screen, to prove the panic hook gives the terminal back.
     #[cfg(debug_assertions)]
     if std::env::var_os("QUIPU_TEST_PANIC").is_some_and(|v| v == "1") {
-        terminal.draw(|frame| view(&app, &theme, frame))?;
+        terminal.draw(|frame| view(app, &theme, frame))?;
         panic!("QUIPU_TEST_PANIC=1: deliberate panic after the first frame");
     }
-    let mut search = Search::start(&app);
+    let mut search = Search::start(app);
     let mut dirty = true;
     while !app.quit && !stop.load(Ordering::Relaxed) {
-        search.send(&app);
+        search.send(app);
         if let Some(action) = search.receive() {
-            update(&mut app, action);
+            update(app, action);
             dirty = true;
         }
         if let Some(format) = app.pending_export {
-            let written = write_export(&app, format);
-            update(&mut app, Action::Exported(written));
+            let written = write_export(app, format);
+            update(app, Action::Exported(written));
             dirty = true;
         }
         if dirty {
-            terminal.draw(|frame| view(&app, &theme, frame))?;
+            terminal.draw(|frame| view(app, &theme, frame))?;
             dirty = false;
         }
         let wait = if search.pending { POLL_SEARCHING } else { POLL };
         if !event::poll(wait)? {
             continue;
         }
-        if let Some(action) = action_for(&app, event::read()?) {
+        if let Some(action) = action_for(app, event::read()?) {
             if let Action::Resize { .. } = action {
                 terminal.autoresize()?;
             }
-            update(&mut app, action);
+            update(app, action);
             dirty = true;
         }
     }
