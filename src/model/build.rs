@@ -1,109 +1,124 @@
 //! From validated raw types to the indexed chronology the UI reads. Runs once per load.
-
-use std::collections::HashMap;
+//!
+//! At a million events this is most of the load, so it moves rather than copies: every string of
+//! the file is handed over as it is unless it needs cleaning, and every reference arrives already
+//! resolved by validation.
 
 use super::chronology::{Actor, Chronology, Citation, Era, Event, Link, Participation, Source};
-use super::raw::RawChronology;
-use super::validate::Validated;
-use crate::text::sanitize;
+use super::raw::{RawActorRef, RawChronology, RawEventRef, RawSourceRef};
+use super::validate::{Resolved, Validated};
+use crate::text::sanitize_owned;
+
+fn line(text: String) -> String {
+    sanitize_owned(text, false)
+}
+
+fn paragraphs(text: String) -> String {
+    sanitize_owned(text, true)
+}
 
 /// Builds the chronology. `raw` must have passed validation: every reference resolves.
-pub fn build(raw: RawChronology, validated: Validated) -> Chronology {
-    let line = |text: &str| sanitize(text, false);
-
-    let source_ix: HashMap<&str, usize> = raw
-        .sources
-        .iter()
-        .enumerate()
-        .map(|(ix, s)| (s.id.as_str(), ix))
-        .collect();
-    let actor_by_id: HashMap<String, usize> = raw
-        .actors
-        .iter()
-        .enumerate()
-        .map(|(ix, a)| (a.id.clone(), ix))
-        .collect();
+pub fn build(mut raw: RawChronology, validated: Validated) -> Chronology {
+    let Validated {
+        event_dates,
+        era_dates,
+        refs,
+    } = validated;
+    let starts = Resolved::starts(&raw);
 
     // Time order: earliest day, then latest day, then id, so equal dates still sort the same way
-    // on every load.
-    let mut order: Vec<usize> = (0..raw.events.len()).collect();
-    let dates = &validated.event_dates;
-    order.sort_by(|&a, &b| {
-        (dates[a].earliest, dates[a].latest, &raw.events[a].id).cmp(&(
-            dates[b].earliest,
-            dates[b].latest,
-            &raw.events[b].id,
-        ))
-    });
-    let mut position = vec![0; order.len()];
-    for (sorted, &original) in order.iter().enumerate() {
-        position[original] = sorted;
-    }
-    let event_by_id: HashMap<String, usize> = raw
-        .events
+    // on every load. The dates sit in one array beside the positions, so most comparisons never
+    // leave it; only a tie reads the ids.
+    let mut order: Vec<(i64, i64, u32)> = event_dates
         .iter()
         .enumerate()
-        .map(|(original, e)| (e.id.clone(), position[original]))
+        .map(|(ix, date)| (date.earliest, date.latest, ix as u32))
         .collect();
+    order.sort_unstable_by(|a, b| {
+        (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| {
+            raw.events[a.2 as usize]
+                .id
+                .cmp(&raw.events[b.2 as usize].id)
+        })
+    });
+    let mut position = vec![0u32; order.len()];
+    for (sorted, &(_, _, original)) in order.iter().enumerate() {
+        position[original as usize] = sorted as u32;
+    }
 
-    let mut event_dates: Vec<Option<_>> = validated.event_dates.into_iter().map(Some).collect();
-    let mut raw_events: Vec<Option<_>> = raw.events.into_iter().map(Some).collect();
+    let mut raw_events = std::mem::take(&mut raw.events);
+    let mut event_dates: Vec<Option<_>> = event_dates.into_iter().map(Some).collect();
     let mut events: Vec<Event> = Vec::with_capacity(order.len());
-    for &original in &order {
-        let (Some(raw_event), Some(date)) =
-            (raw_events[original].take(), event_dates[original].take())
-        else {
+    for &(_, _, original) in &order {
+        let original = original as usize;
+        let raw_event = std::mem::take(&mut raw_events[original]);
+        let Some(date) = event_dates[original].take() else {
             continue;
         };
+        let span =
+            |list: usize| starts[list][original] as usize..starts[list][original + 1] as usize;
         let actors = raw_event
             .actors
-            .iter()
-            .filter_map(|r| {
-                Some(Participation {
-                    actor: *actor_by_id.get(r.actor())?,
-                    role: r.role().map(line),
-                })
+            .into_iter()
+            .zip(&refs.actors[span(0)])
+            .map(|(reference, &actor)| Participation {
+                actor: actor as usize,
+                role: match reference {
+                    RawActorRef::Id(_) => None,
+                    RawActorRef::Full(full) => full.role.map(line),
+                },
             })
             .collect();
         let consequences = raw_event
             .consequences
-            .iter()
-            .filter_map(|r| {
-                Some(Link {
-                    event: *event_by_id.get(r.event())?,
-                    note: r.note().map(line),
-                })
+            .into_iter()
+            .zip(&refs.consequences[span(1)])
+            .map(|(reference, &effect)| Link {
+                event: position[effect as usize] as usize,
+                note: match reference {
+                    RawEventRef::Id(_) => None,
+                    RawEventRef::Full(full) => full.note.map(line),
+                },
             })
             .collect();
         let sources = raw_event
             .sources
-            .iter()
-            .filter_map(|r| {
-                Some(Citation {
-                    source: *source_ix.get(r.source())?,
-                    locator: r.locator().map(line),
-                })
+            .into_iter()
+            .zip(&refs.sources[span(2)])
+            .map(|(reference, &source)| Citation {
+                source: source as usize,
+                locator: match reference {
+                    RawSourceRef::Id(_) => None,
+                    RawSourceRef::Full(full) => full.locator.map(line),
+                },
             })
             .collect();
         events.push(Event {
             id: raw_event.id,
             date,
-            display_date: raw_event.display_date.as_deref().map(line),
-            title: line(&raw_event.title),
-            summary: raw_event
-                .summary
-                .as_deref()
-                .map(|s| sanitize(s, true))
-                .unwrap_or_default(),
+            display_date: raw_event.display_date.map(line),
+            title: line(raw_event.title),
+            summary: raw_event.summary.map(paragraphs).unwrap_or_default(),
             actors,
             consequences,
             causes: Vec::new(),
-            tags: raw_event.tags.iter().map(|t| line(t)).collect(),
+            tags: raw_event.tags.into_iter().map(line).collect(),
             sources,
         });
     }
+    drop(raw_events);
 
-    // Reverse links, in the cause's time order since we walk events in order.
+    // Reverse links, in the cause's time order since we walk events in order. Counted first so
+    // each list is allocated once at its final size.
+    let mut cause_count = vec![0u32; events.len()];
+    for event in &events {
+        for link in &event.consequences {
+            cause_count[link.event] += 1;
+        }
+    }
+    for (event, &count) in events.iter_mut().zip(&cause_count) {
+        event.causes.reserve_exact(count as usize);
+    }
     for cause in 0..events.len() {
         for l in 0..events[cause].consequences.len() {
             let Link {
@@ -124,13 +139,12 @@ pub fn build(raw: RawChronology, validated: Validated) -> Chronology {
         }
     }
 
-    let mut eras: Vec<Era> = raw
-        .eras
-        .iter()
-        .zip(validated.era_dates)
+    let mut eras: Vec<Era> = std::mem::take(&mut raw.eras)
+        .into_iter()
+        .zip(era_dates)
         .map(|(era, date)| Era {
-            id: era.id.clone(),
-            title: line(&era.title),
+            id: era.id,
+            title: line(era.title),
             date,
         })
         .collect();
@@ -138,34 +152,45 @@ pub fn build(raw: RawChronology, validated: Validated) -> Chronology {
         (a.date.earliest, a.date.latest, &a.id).cmp(&(b.date.earliest, b.date.latest, &b.id))
     });
 
+    let actors: Vec<Actor> = std::mem::take(&mut raw.actors)
+        .into_iter()
+        .map(|a| Actor {
+            id: a.id,
+            name: line(a.name),
+            kind: a.kind,
+            aliases: a.aliases.into_iter().map(line).collect(),
+            description: a.description.map(paragraphs),
+        })
+        .collect();
+    let event_by_id = index_ids(events.iter().map(|e| e.id.as_str()));
+    let actor_by_id = index_ids(actors.iter().map(|a| a.id.as_str()));
+
     Chronology {
-        title: line(&raw.title),
-        description: raw.description.as_deref().map(|d| sanitize(d, true)),
+        title: line(raw.title),
+        description: raw.description.map(paragraphs),
         sources: raw
             .sources
-            .iter()
+            .into_iter()
             .map(|s| Source {
-                id: s.id.clone(),
-                title: line(&s.title),
-                url: s.url.as_deref().map(line),
-                note: s.note.as_deref().map(line),
+                id: s.id,
+                title: line(s.title),
+                url: s.url.map(line),
+                note: s.note.map(line),
             })
             .collect(),
-        actors: raw
-            .actors
-            .iter()
-            .map(|a| Actor {
-                id: a.id.clone(),
-                name: line(&a.name),
-                kind: a.kind,
-                aliases: a.aliases.iter().map(|x| line(x)).collect(),
-                description: a.description.as_deref().map(|d| sanitize(d, true)),
-            })
-            .collect(),
+        actors,
         eras,
         events,
         event_by_id,
         actor_by_id,
         actor_events,
     }
+}
+
+fn index_ids<'a>(ids: impl ExactSizeIterator<Item = &'a str>) -> foldhash::HashMap<String, usize> {
+    let mut map = foldhash::HashMap::with_capacity_and_hasher(ids.len(), Default::default());
+    for (ix, id) in ids.enumerate() {
+        map.insert(id.to_owned(), ix);
+    }
+    map
 }

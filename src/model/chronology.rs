@@ -3,8 +3,6 @@
 //! Everything the UI asks per frame or per key is a slice or an O(1) / O(log n) lookup here, so a
 //! frame costs what is visible, not the size of the file.
 
-use std::collections::HashMap;
-
 use super::date::EventDate;
 pub use super::raw::ActorKind;
 
@@ -95,8 +93,8 @@ pub struct Chronology {
     /// In time order, like events.
     pub eras: Vec<Era>,
     pub events: Vec<Event>,
-    pub(crate) event_by_id: HashMap<String, EventIx>,
-    pub(crate) actor_by_id: HashMap<String, ActorIx>,
+    pub(crate) event_by_id: foldhash::HashMap<String, EventIx>,
+    pub(crate) actor_by_id: foldhash::HashMap<String, ActorIx>,
     /// For each actor, its events in time order.
     pub(crate) actor_events: Vec<Vec<EventIx>>,
 }

@@ -9,7 +9,8 @@ use super::chronology::Chronology;
 use super::diagnostic::Diagnostic;
 use super::locate::LineIndex;
 use super::parse::parse;
-use super::validate::validate;
+use super::raw::RawChronology;
+use super::validate::{Validated, validate};
 
 /// Files larger than this are refused before reading: a chronology of a million events is a few
 /// hundred MiB, and reading a larger file would only end in the out-of-memory killer.
@@ -66,23 +67,9 @@ impl std::error::Error for LoadError {}
 impl Chronology {
     /// Parses, validates and indexes `src`, keeping warnings.
     pub fn check(src: &str) -> Checked {
-        let src = src.strip_prefix('\u{feff}').unwrap_or(src);
-        let (chronology, mut diagnostics) = match parse(src) {
-            Ok(raw) => {
-                let (validated, diagnostics) = validate(&raw, src);
-                (
-                    validated.map(|validated| build(raw, validated)),
-                    diagnostics,
-                )
-            }
-            Err(diagnostics) => (None, diagnostics),
-        };
-        // One place for every message that quotes the file, whichever stage wrote it.
-        diagnostics
-            .iter_mut()
-            .for_each(Diagnostic::escape_quoted_text);
+        let (valid, diagnostics) = parse_and_validate(src);
         Checked {
-            chronology,
+            chronology: valid.map(|(raw, validated)| build(raw, validated)),
             diagnostics,
         }
     }
@@ -108,7 +95,16 @@ impl Chronology {
         let file = path.display().to_string();
         let bytes = read_limited(path)?;
         match String::from_utf8(bytes) {
-            Ok(text) => Ok(Chronology::check(&text)),
+            Ok(text) => {
+                let (valid, diagnostics) = parse_and_validate(&text);
+                // Only diagnostics quote the text, and they are written by now: freeing it before
+                // building keeps a file's size off the peak memory of a load.
+                drop(text);
+                Ok(Checked {
+                    chronology: valid.map(|(raw, validated)| build(raw, validated)),
+                    diagnostics,
+                })
+            }
             Err(err) => {
                 let valid = err.utf8_error().valid_up_to();
                 let text = String::from_utf8_lossy(&err.as_bytes()[..valid]);
@@ -145,6 +141,23 @@ impl Chronology {
         Chronology::from_str(SHIPPED_JSON)
             .expect("the shipped chronology is valid (checked by tests)")
     }
+}
+
+/// The stages that need the text, and every diagnostic they found.
+fn parse_and_validate(src: &str) -> (Option<(RawChronology, Validated)>, Vec<Diagnostic>) {
+    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+    let (valid, mut diagnostics) = match parse(src) {
+        Ok(raw) => {
+            let (validated, diagnostics) = validate(&raw, src);
+            (validated.map(|validated| (raw, validated)), diagnostics)
+        }
+        Err(diagnostics) => (None, diagnostics),
+    };
+    // One place for every message that quotes the file, whichever stage wrote it.
+    diagnostics
+        .iter_mut()
+        .for_each(Diagnostic::escape_quoted_text);
+    (valid, diagnostics)
 }
 
 fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {

@@ -2,15 +2,13 @@
 //! dates, causal cycles) and what is merely suspicious (warnings). Every problem is collected, like a
 //! compiler, and located only after the checks, so a valid file never pays for positions.
 
-use std::collections::HashMap;
-
 use super::date::EventDate;
 use super::diagnostic::{Diagnostic, Severity};
 use super::locate::{LineIndex, Locator, Step, render_path};
 use super::parse::{FORMAT_VERSION, version_error};
 use super::raw::RawChronology;
 use super::suggest::closest;
-use crate::text::needs_cleaning;
+use crate::text::{is_clean, needs_cleaning};
 
 /// A problem before it has a line and column.
 struct Finding {
@@ -20,10 +18,54 @@ struct Finding {
     help: Option<String>,
 }
 
+/// id → position in its list. foldhash rather than std's SipHash: the keys come from a local file,
+/// which cannot mount the hash-flooding attack SipHash defends against, and at a million events
+/// hashing was a tenth of the load time.
+type IdMap<'a> = foldhash::HashMap<&'a str, usize>;
+
+/// Marks a reference that did not resolve; only a file with errors has one, and it is not built.
+const UNRESOLVED: u32 = u32::MAX;
+
 /// What validation learnt that building the chronology reuses.
 pub struct Validated {
     pub event_dates: Vec<EventDate>,
     pub era_dates: Vec<EventDate>,
+    pub refs: Resolved,
+}
+
+/// Every reference of every event, resolved once to a position in its list (actors, events in
+/// file order, sources), laid out flat in file order: event 0's actors, then event 1's, and so on.
+/// Checking, ordering, cycle-finding and building all read these instead of looking each id up
+/// again: at a million events each lookup is a cache miss.
+#[derive(Default)]
+pub struct Resolved {
+    pub actors: Vec<u32>,
+    pub consequences: Vec<u32>,
+    pub sources: Vec<u32>,
+}
+
+impl Resolved {
+    /// Where each event's references start in the flat lists, plus one end entry per list.
+    pub fn starts(raw: &RawChronology) -> [Vec<u32>; 3] {
+        let mut starts = [
+            Vec::with_capacity(raw.events.len() + 1),
+            Vec::with_capacity(raw.events.len() + 1),
+            Vec::with_capacity(raw.events.len() + 1),
+        ];
+        let mut at = [0u32; 3];
+        for event in &raw.events {
+            for (list, n) in starts.iter_mut().zip(&mut at) {
+                list.push(*n);
+            }
+            at[0] += event.actors.len() as u32;
+            at[1] += event.consequences.len() as u32;
+            at[2] += event.sources.len() as u32;
+        }
+        for (list, n) in starts.iter_mut().zip(at) {
+            list.push(n);
+        }
+        starts
+    }
 }
 
 /// Checks `raw`; returns the parsed dates when there is no error, and every diagnostic either way.
@@ -45,6 +87,7 @@ pub fn validate(raw: &RawChronology, src: &str) -> (Option<Validated>, Vec<Diagn
     let validated = Validated {
         event_dates: checker.event_dates.into_iter().flatten().collect(),
         era_dates: checker.era_dates.into_iter().flatten().collect(),
+        refs: checker.refs,
     };
     (Some(validated), diagnostics)
 }
@@ -84,6 +127,7 @@ struct Checker {
     version_wrong: bool,
     event_dates: Vec<Option<EventDate>>,
     era_dates: Vec<Option<EventDate>>,
+    refs: Resolved,
 }
 
 impl Checker {
@@ -147,6 +191,13 @@ impl Checker {
             let date = self.date(at("date"), &era.date);
             self.era_dates.push(date);
         }
+        let count = |f: fn(&super::raw::RawEvent) -> usize| raw.events.iter().map(f).sum::<usize>();
+        self.refs = Resolved {
+            actors: Vec::with_capacity(count(|e| e.actors.len())),
+            consequences: Vec::with_capacity(count(|e| e.consequences.len())),
+            sources: Vec::with_capacity(count(|e| e.sources.len())),
+        };
+        self.event_dates.reserve(raw.events.len());
         for (ix, event) in raw.events.iter().enumerate() {
             let at = |key| vec![Step::Key("events"), Step::Index(ix), Step::Key(key)];
             let date = self.date(at("date"), &event.date);
@@ -167,37 +218,40 @@ impl Checker {
                 );
             }
             for (r, reference) in event.actors.iter().enumerate() {
-                self.reference(
-                    at("actors"),
+                let found = self.reference(
+                    || at("actors"),
                     r,
                     "actor",
                     reference.actor(),
                     &actors,
                     "actors",
                 );
+                self.refs.actors.push(found);
                 if let Some(role) = reference.role() {
                     self.text(at("actors"), role);
                 }
             }
             for (r, reference) in event.consequences.iter().enumerate() {
-                self.reference(
-                    at("consequences"),
+                let found = self.reference(
+                    || at("consequences"),
                     r,
                     "event",
                     reference.event(),
                     &events,
                     "events",
                 );
+                self.refs.consequences.push(found);
             }
             for (r, reference) in event.sources.iter().enumerate() {
-                self.reference(
-                    at("sources"),
+                let found = self.reference(
+                    || at("sources"),
                     r,
                     "source",
                     reference.source(),
                     &sources,
                     "sources",
                 );
+                self.refs.sources.push(found);
             }
             for (t, tag) in event.tags.iter().enumerate() {
                 let mut path = at("tags");
@@ -205,17 +259,14 @@ impl Checker {
                 self.text(path, tag);
             }
         }
-        self.causal_order(raw, &events);
-        self.cycles(raw, &events);
+        let starts = Resolved::starts(raw);
+        self.causal_order(raw, &starts[1]);
+        self.cycles(raw, &starts[1]);
     }
 
     /// Records ids, reporting empty and duplicate ones; returns id → position of the first.
-    fn ids<'a>(
-        &mut self,
-        list: &'static str,
-        ids: impl Iterator<Item = &'a str>,
-    ) -> HashMap<&'a str, usize> {
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+    fn ids<'a>(&mut self, list: &'static str, ids: impl Iterator<Item = &'a str>) -> IdMap<'a> {
+        let mut seen = IdMap::with_capacity_and_hasher(ids.size_hint().0, Default::default());
         for (ix, id) in ids.enumerate() {
             let path = vec![Step::Key(list), Step::Index(ix), Step::Key("id")];
             if id.is_empty() {
@@ -248,24 +299,28 @@ impl Checker {
         seen
     }
 
+    /// The position `id` names in its list, or [`UNRESOLVED`] after reporting it. The path is
+    /// made only for the report, so a valid reference costs one lookup and no allocation.
     fn reference(
         &mut self,
-        mut path: Vec<Step>,
+        path: impl FnOnce() -> Vec<Step>,
         ix: usize,
         what: &str,
         id: &str,
-        known: &HashMap<&str, usize>,
+        known: &IdMap<'_>,
         list: &str,
-    ) {
-        if known.contains_key(id) {
-            return;
+    ) -> u32 {
+        if let Some(&found) = known.get(id) {
+            return found as u32;
         }
+        let mut path = path();
         path.push(Step::Index(ix));
         let help = match closest(id, known.keys().copied()) {
             Some(near) => format!("did you mean `{near}`?"),
             None => format!("define it in `{list}`, or correct the id"),
         };
         self.error(path, format!("unknown {what} `{id}`"), Some(help));
+        UNRESOLVED
     }
 
     fn non_empty(&mut self, path: Vec<Step>, text: &str, what: &str) {
@@ -275,7 +330,7 @@ impl Checker {
     }
 
     fn text(&mut self, path: Vec<Step>, text: &str) {
-        if text.chars().any(|c| needs_cleaning(c) && c != '\n') {
+        if !is_clean(text) && text.chars().any(|c| needs_cleaning(c) && c != '\n') {
             self.warning(
                 path,
                 "control characters or escape sequences in text".into(),
@@ -297,17 +352,16 @@ impl Checker {
     }
 
     /// A consequence that starts before its cause is usually a wrong date or a reversed link.
-    fn causal_order(&mut self, raw: &RawChronology, events: &HashMap<&str, usize>) {
+    /// `starts` is where each event's consequences begin in `self.refs.consequences`.
+    fn causal_order(&mut self, raw: &RawChronology, starts: &[u32]) {
         let mut found = Vec::new();
         for (ix, event) in raw.events.iter().enumerate() {
             let Some(Some(cause_date)) = self.event_dates.get(ix) else {
                 continue;
             };
-            for (r, reference) in event.consequences.iter().enumerate() {
-                let Some(&effect) = events.get(reference.event()) else {
-                    continue;
-                };
-                let Some(Some(effect_date)) = self.event_dates.get(effect) else {
+            let effects = &self.refs.consequences[starts[ix] as usize..starts[ix + 1] as usize];
+            for (r, (reference, &effect)) in event.consequences.iter().zip(effects).enumerate() {
+                let Some(Some(effect_date)) = self.event_dates.get(effect as usize) else {
                     continue;
                 };
                 if effect_date.earliest < cause_date.earliest {
@@ -338,27 +392,23 @@ impl Checker {
 
     /// Finds causal cycles with an iterative depth-first search (a million events must not
     /// overflow the stack) and reports each once, as the chain a → b → a.
-    fn cycles(&mut self, raw: &RawChronology, events: &HashMap<&str, usize>) {
-        let edges: Vec<Vec<(usize, usize)>> = raw
-            .events
-            .iter()
-            .map(|event| {
-                event
-                    .consequences
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(r, reference)| events.get(reference.event()).map(|&to| (to, r)))
-                    .collect()
-            })
-            .collect();
+    ///
+    /// The graph is read in place: event `n`'s edges are `self.refs.consequences[starts[n]..
+    /// starts[n + 1]]`, so no per-event list is allocated.
+    fn cycles(&mut self, raw: &RawChronology, starts: &[u32]) {
+        let targets = std::mem::take(&mut self.refs.consequences);
+        let edge = |node: usize, r: usize| -> Option<usize> {
+            let at = starts[node] as usize + r;
+            (at < starts[node + 1] as usize).then(|| targets[at] as usize)
+        };
         #[derive(Clone, Copy, PartialEq)]
         enum Mark {
             New,
             Open,
             Done,
         }
-        let mut mark = vec![Mark::New; edges.len()];
-        for start in 0..edges.len() {
+        let mut mark = vec![Mark::New; raw.events.len()];
+        for start in 0..raw.events.len() {
             if mark[start] != Mark::New {
                 continue;
             }
@@ -367,9 +417,13 @@ impl Checker {
             mark[start] = Mark::Open;
             while let Some(top) = stack.last_mut() {
                 let node = top.0;
-                let next = edges[node].get(top.1).copied();
+                let r = top.1;
+                let next = edge(node, r);
                 top.1 += 1;
-                if let Some((to, r)) = next {
+                if let Some(to) = next {
+                    if to == UNRESOLVED as usize {
+                        continue;
+                    }
                     match mark[to] {
                         Mark::New => {
                             mark[to] = Mark::Open;
@@ -401,5 +455,6 @@ impl Checker {
                 }
             }
         }
+        self.refs.consequences = targets;
     }
 }
