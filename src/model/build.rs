@@ -9,21 +9,53 @@ use super::raw::{RawActorRef, RawChronology, RawEventRef, RawSourceRef};
 use super::validate::{Resolved, Validated};
 use crate::text::sanitize_owned;
 
-fn line(text: String) -> String {
-    sanitize_owned(text, false)
+/// How the text fields validation read are made safe: when it found nothing to clean in any of
+/// them, only a newline in a one-line field is left to handle, and `memchr` finds that faster
+/// than a second look at every character.
+#[derive(Clone, Copy)]
+struct Cleaner {
+    checked_clean: bool,
 }
 
-fn paragraphs(text: String) -> String {
-    sanitize_owned(text, true)
+impl Cleaner {
+    fn line(self, text: String) -> String {
+        if !self.checked_clean {
+            return sanitize_owned(text, false);
+        }
+        if text.contains('\n') {
+            text.replace('\n', " ")
+        } else {
+            text
+        }
+    }
+
+    fn paragraphs(self, text: String) -> String {
+        if self.checked_clean {
+            text
+        } else {
+            sanitize_owned(text, true)
+        }
+    }
+}
+
+/// For the fields validation does not read (urls, notes, locators).
+fn unchecked(text: String) -> String {
+    sanitize_owned(text, false)
 }
 
 /// Builds the chronology. `raw` must have passed validation: every reference resolves.
 pub fn build(mut raw: RawChronology, validated: Validated) -> Chronology {
     let Validated {
-        event_dates,
+        mut event_dates,
         era_dates,
         refs,
+        clean_text,
     } = validated;
+    let cleaner = Cleaner {
+        checked_clean: clean_text,
+    };
+    let line = |text| cleaner.line(text);
+    let paragraphs = |text| cleaner.paragraphs(text);
     let starts = Resolved::starts(&raw);
 
     // Time order: earliest day, then latest day, then id, so equal dates still sort the same way
@@ -32,7 +64,7 @@ pub fn build(mut raw: RawChronology, validated: Validated) -> Chronology {
     let mut order: Vec<(i64, i64, u32)> = event_dates
         .iter()
         .enumerate()
-        .map(|(ix, date)| (date.earliest, date.latest, ix as u32))
+        .filter_map(|(ix, date)| date.as_ref().map(|d| (d.earliest, d.latest, ix as u32)))
         .collect();
     order.sort_unstable_by(|a, b| {
         (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| {
@@ -47,7 +79,6 @@ pub fn build(mut raw: RawChronology, validated: Validated) -> Chronology {
     }
 
     let mut raw_events = std::mem::take(&mut raw.events);
-    let mut event_dates: Vec<Option<_>> = event_dates.into_iter().map(Some).collect();
     let mut events: Vec<Event> = Vec::with_capacity(order.len());
     for &(_, _, original) in &order {
         let original = original as usize;
@@ -77,7 +108,7 @@ pub fn build(mut raw: RawChronology, validated: Validated) -> Chronology {
                 event: position[effect as usize] as usize,
                 note: match reference {
                     RawEventRef::Id(_) => None,
-                    RawEventRef::Full(full) => full.note.map(line),
+                    RawEventRef::Full(full) => full.note.map(unchecked),
                 },
             })
             .collect();
@@ -89,7 +120,7 @@ pub fn build(mut raw: RawChronology, validated: Validated) -> Chronology {
                 source: source as usize,
                 locator: match reference {
                     RawSourceRef::Id(_) => None,
-                    RawSourceRef::Full(full) => full.locator.map(line),
+                    RawSourceRef::Full(full) => full.locator.map(unchecked),
                 },
             })
             .collect();
@@ -174,8 +205,8 @@ pub fn build(mut raw: RawChronology, validated: Validated) -> Chronology {
             .map(|s| Source {
                 id: s.id,
                 title: line(s.title),
-                url: s.url.map(line),
-                note: s.note.map(line),
+                url: s.url.map(unchecked),
+                note: s.note.map(unchecked),
             })
             .collect(),
         actors,

@@ -96,14 +96,19 @@ impl Chronology {
         let bytes = read_limited(path)?;
         match String::from_utf8(bytes) {
             Ok(text) => {
+                let t = std::time::Instant::now();
                 let (valid, diagnostics) = parse_and_validate(&text);
+                eprintln!("p+v {:?}", t.elapsed());
                 // Only diagnostics quote the text, and they are written by now: freeing it before
                 // building keeps a file's size off the peak memory of a load.
                 drop(text);
-                Ok(Checked {
+                eprintln!("drop {:?}", t.elapsed());
+                let r = Ok(Checked {
                     chronology: valid.map(|(raw, validated)| build(raw, validated)),
                     diagnostics,
-                })
+                });
+                eprintln!("build {:?}", t.elapsed());
+                r
             }
             Err(err) => {
                 let valid = err.utf8_error().valid_up_to();
@@ -146,8 +151,10 @@ impl Chronology {
 /// The stages that need the text, and every diagnostic they found.
 fn parse_and_validate(src: &str) -> (Option<(RawChronology, Validated)>, Vec<Diagnostic>) {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+    let t = std::time::Instant::now();
     let (valid, mut diagnostics) = match parse(src) {
         Ok(raw) => {
+            eprintln!("parse {:?}", t.elapsed());
             let (validated, diagnostics) = validate(&raw, src);
             (validated.map(|validated| (raw, validated)), diagnostics)
         }

@@ -28,9 +28,14 @@ const UNRESOLVED: u32 = u32::MAX;
 
 /// What validation learnt that building the chronology reuses.
 pub struct Validated {
-    pub event_dates: Vec<EventDate>,
+    /// One per event, in file order; all `Some` (a bad date is an error, and errors stop the
+    /// load). Kept as options so building can take each out without a second array.
+    pub event_dates: Vec<Option<EventDate>>,
     pub era_dates: Vec<EventDate>,
     pub refs: Resolved,
+    /// True when every text field validation read (titles, names, summaries, roles, tags…) is
+    /// free of characters to clean, newlines aside: building can then move them unexamined.
+    pub clean_text: bool,
 }
 
 /// Every reference of every event, resolved once to a position in its list (actors, events in
@@ -85,9 +90,10 @@ pub fn validate(raw: &RawChronology, src: &str) -> (Option<Validated>, Vec<Diagn
         return (None, diagnostics);
     }
     let validated = Validated {
-        event_dates: checker.event_dates.into_iter().flatten().collect(),
+        event_dates: checker.event_dates,
         era_dates: checker.era_dates.into_iter().flatten().collect(),
         refs: checker.refs,
+        clean_text: !checker.dirty_text,
     };
     (Some(validated), diagnostics)
 }
@@ -128,6 +134,7 @@ struct Checker {
     event_dates: Vec<Option<EventDate>>,
     era_dates: Vec<Option<EventDate>>,
     refs: Resolved,
+    dirty_text: bool,
 }
 
 impl Checker {
@@ -331,6 +338,7 @@ impl Checker {
 
     fn text(&mut self, path: Vec<Step>, text: &str) {
         if !is_clean(text) && text.chars().any(|c| needs_cleaning(c) && c != '\n') {
+            self.dirty_text = true;
             self.warning(
                 path,
                 "control characters or escape sequences in text".into(),
