@@ -159,13 +159,13 @@ impl Checker {
     fn check(&mut self, raw: &RawChronology) {
         self.version_wrong = raw.quipu != FORMAT_VERSION;
         self.non_empty(
-            vec![Step::Key("title")],
+            || vec![Step::Key("title")],
             &raw.title,
             "the chronology's title",
         );
-        self.text(vec![Step::Key("title")], &raw.title);
+        self.text(|| vec![Step::Key("title")], &raw.title);
         if let Some(description) = &raw.description {
-            self.text(vec![Step::Key("description")], description);
+            self.text(|| vec![Step::Key("description")], description);
         }
 
         let sources = self.ids("sources", raw.sources.iter().map(|s| s.id.as_str()));
@@ -175,27 +175,30 @@ impl Checker {
 
         for (ix, source) in raw.sources.iter().enumerate() {
             let at = |key| vec![Step::Key("sources"), Step::Index(ix), Step::Key(key)];
-            self.non_empty(at("title"), &source.title, "a source's title");
-            self.text(at("title"), &source.title);
+            self.non_empty(|| at("title"), &source.title, "a source's title");
+            self.text(|| at("title"), &source.title);
         }
         for (ix, actor) in raw.actors.iter().enumerate() {
             let at = |key| vec![Step::Key("actors"), Step::Index(ix), Step::Key(key)];
-            self.non_empty(at("name"), &actor.name, "an actor's name");
-            self.text(at("name"), &actor.name);
+            self.non_empty(|| at("name"), &actor.name, "an actor's name");
+            self.text(|| at("name"), &actor.name);
             for (alias_ix, alias) in actor.aliases.iter().enumerate() {
-                let mut path = at("aliases");
-                path.push(Step::Index(alias_ix));
+                let path = || {
+                    let mut path = at("aliases");
+                    path.push(Step::Index(alias_ix));
+                    path
+                };
                 self.text(path, alias);
             }
             if let Some(description) = &actor.description {
-                self.text(at("description"), description);
+                self.text(|| at("description"), description);
             }
         }
         for (ix, era) in raw.eras.iter().enumerate() {
             let at = |key| vec![Step::Key("eras"), Step::Index(ix), Step::Key(key)];
-            self.non_empty(at("title"), &era.title, "an era's title");
-            self.text(at("title"), &era.title);
-            let date = self.date(at("date"), &era.date);
+            self.non_empty(|| at("title"), &era.title, "an era's title");
+            self.text(|| at("title"), &era.title);
+            let date = self.date(|| at("date"), &era.date);
             self.era_dates.push(date);
         }
         let count = |f: fn(&super::raw::RawEvent) -> usize| raw.events.iter().map(f).sum::<usize>();
@@ -207,15 +210,15 @@ impl Checker {
         self.event_dates.reserve(raw.events.len());
         for (ix, event) in raw.events.iter().enumerate() {
             let at = |key| vec![Step::Key("events"), Step::Index(ix), Step::Key(key)];
-            let date = self.date(at("date"), &event.date);
+            let date = self.date(|| at("date"), &event.date);
             self.event_dates.push(date);
-            self.non_empty(at("title"), &event.title, "an event's title");
-            self.text(at("title"), &event.title);
+            self.non_empty(|| at("title"), &event.title, "an event's title");
+            self.text(|| at("title"), &event.title);
             if let Some(summary) = &event.summary {
-                self.text(at("summary"), summary);
+                self.text(|| at("summary"), summary);
             }
             if let Some(shown) = &event.display_date {
-                self.text(at("display_date"), shown);
+                self.text(|| at("display_date"), shown);
             }
             if event.actors.is_empty() {
                 self.warning(
@@ -235,7 +238,7 @@ impl Checker {
                 );
                 self.refs.actors.push(found);
                 if let Some(role) = reference.role() {
-                    self.text(at("actors"), role);
+                    self.text(|| at("actors"), role);
                 }
             }
             for (r, reference) in event.consequences.iter().enumerate() {
@@ -261,8 +264,11 @@ impl Checker {
                 self.refs.sources.push(found);
             }
             for (t, tag) in event.tags.iter().enumerate() {
-                let mut path = at("tags");
-                path.push(Step::Index(t));
+                let path = || {
+                    let mut path = at("tags");
+                    path.push(Step::Index(t));
+                    path
+                };
                 self.text(path, tag);
             }
         }
@@ -330,17 +336,19 @@ impl Checker {
         UNRESOLVED
     }
 
-    fn non_empty(&mut self, path: Vec<Step>, text: &str, what: &str) {
+    /// Paths are passed as closures here and below: these run for every field of every event, and
+    /// only a finding needs its path.
+    fn non_empty(&mut self, path: impl FnOnce() -> Vec<Step>, text: &str, what: &str) {
         if text.trim().is_empty() {
-            self.error(path, format!("{what} is empty"), None);
+            self.error(path(), format!("{what} is empty"), None);
         }
     }
 
-    fn text(&mut self, path: Vec<Step>, text: &str) {
+    fn text(&mut self, path: impl FnOnce() -> Vec<Step>, text: &str) {
         if !is_clean(text) && text.chars().any(|c| needs_cleaning(c) && c != '\n') {
             self.dirty_text = true;
             self.warning(
-                path,
+                path(),
                 "control characters or escape sequences in text".into(),
                 Some(
                     "quipu removes them before showing the text; delete them from the file".into(),
@@ -349,11 +357,11 @@ impl Checker {
         }
     }
 
-    fn date(&mut self, path: Vec<Step>, text: &str) -> Option<EventDate> {
+    fn date(&mut self, path: impl FnOnce() -> Vec<Step>, text: &str) -> Option<EventDate> {
         match EventDate::parse(text) {
             Ok(date) => Some(date),
             Err(err) => {
-                self.error(path, format!("invalid date `{text}`"), Some(err.message));
+                self.error(path(), format!("invalid date `{text}`"), Some(err.message));
                 None
             }
         }
