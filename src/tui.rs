@@ -5,7 +5,7 @@
 use std::io::{self, Stdout, Write};
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{
@@ -174,7 +174,8 @@ pub fn open(file: Option<&Path>, mouse: bool) -> u8 {
     // prompt back for seconds after the screen is restored, for memory the OS takes back anyway.
     std::mem::forget(app);
     match outcome {
-        Ok(()) => exit::OK,
+        Ok(Ending::Quit) => exit::OK,
+        Ok(Ending::Signal(signal)) => 128u8.saturating_add(signal as u8),
         Err(err) => {
             eprintln!("quipu: terminal error: {err}");
             exit::FAILURE
@@ -253,21 +254,33 @@ fn install_panic_hook(mouse: bool) {
     }));
 }
 
-fn register_signals() -> io::Result<Arc<AtomicBool>> {
-    let stop = Arc::new(AtomicBool::new(false));
+/// The signal that asked quipu to stop, 0 for none yet. The handler only stores the number; the
+/// event loop sees it within `POLL`, restores the terminal and exits with 128 + the number, as a
+/// shell expects of a program a signal ended.
+fn register_signals() -> io::Result<Arc<AtomicUsize>> {
+    let stop = Arc::new(AtomicUsize::new(0));
     for signal in [
         signal_hook::consts::SIGINT,
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGHUP,
     ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+        signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize)?;
     }
     Ok(stop)
 }
 
+/// How the explorer ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The reader quit.
+    Quit,
+    /// A signal (SIGINT, SIGTERM or SIGHUP) with this number ended it.
+    Signal(i32),
+}
+
 /// The event loop. Draws only after something changed; polls with a timeout so a signal is seen
 /// within `POLL` even when no key comes.
-pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
+pub fn run(app: &mut App, mouse: bool) -> io::Result<Ending> {
     let stop = register_signals()?;
     install_panic_hook(mouse);
     let _guard = TerminalGuard::enter(mouse)?;
@@ -292,7 +305,7 @@ pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
     }
     let mut search = Search::start(app);
     let mut dirty = true;
-    while !app.quit && !stop.load(Ordering::Relaxed) {
+    while !app.quit && stop.load(Ordering::Relaxed) == 0 {
         search.send(app);
         if let Some(action) = search.receive() {
             update(app, action);
@@ -319,7 +332,10 @@ pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
             dirty = true;
         }
     }
-    Ok(())
+    Ok(match stop.load(Ordering::Relaxed) {
+        0 => Ending::Quit,
+        signal => Ending::Signal(signal as i32),
+    })
 }
 
 /// Key presses (not releases or repeats reported as such), mouse clicks and wheel, resizes.
