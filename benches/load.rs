@@ -18,6 +18,10 @@ use criterion::{
 use quipu::generate::{Generator, Layout, Spec};
 use quipu::model::Chronology;
 
+/// The allocator the `quipu` binary uses (src/main.rs), so the bench measures what users get.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn sizes() -> Vec<usize> {
     let mut sizes = vec![1_000, 100_000];
     if std::env::var_os("QUIPU_BENCH_BIG").is_some_and(|v| v == "1") {
