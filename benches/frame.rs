@@ -2,7 +2,8 @@
 //! of generated chronologies of 1,000 and 100,000 events (and 1,000,000 with QUIPU_BENCH_BIG=1).
 //!
 //! Budget (docs/PERFORMANCE.md): a frame at a million events costs no more than 1.2x a frame at a
-//! thousand, since drawing slices to the visible rows. Also measured: moving one row.
+//! thousand, since drawing slices to the visible rows. Also measured: moving one row, and the time
+//! from nothing to the first frame of the shipped chronology (budget: 30 ms).
 //!
 //! ```text
 //! cargo bench --bench frame
@@ -19,6 +20,10 @@ use quipu::ui::theme::Theme;
 use quipu::ui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+
+/// The allocator the `quipu` binary uses (src/main.rs), so the bench measures what users get.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn sizes() -> Vec<usize> {
     let mut sizes = vec![1_000, 100_000];
@@ -94,10 +99,37 @@ fn frame(c: &mut Criterion) {
     group.finish();
 }
 
+/// What `quipu` does before the reader sees anything: load the shipped chronology (parse,
+/// validate, index), make the app state, size it and draw. The search index is built on another
+/// thread in the binary, so it is not on this path.
+fn first_frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("first_frame");
+    group.sample_size(50);
+    let theme = Theme::color();
+    group.bench_function("shipped_120x40", |b| {
+        b.iter(|| {
+            let mut app = App::new(Chronology::shipped());
+            update(
+                &mut app,
+                Action::Resize {
+                    width: 120,
+                    height: 40,
+                },
+            );
+            let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
+            terminal
+                .draw(|f| view(black_box(&app), &theme, f))
+                .expect("draw");
+            app
+        })
+    });
+    group.finish();
+}
+
 /// The selected event's position, read through the public state.
 fn app_position(app: &App) -> usize {
     app.timeline.selected
 }
 
-criterion_group!(benches, frame);
+criterion_group!(benches, frame, first_frame);
 criterion_main!(benches);
