@@ -26,8 +26,12 @@ fn the_shipped_chronology_checks_clean() {
 
 #[test]
 fn warnings_keep_exit_status_zero() {
-    let (code, out, _) = quipu(&["check", "tests/fixtures/warnings/event-without-actors.json"]);
+    let (code, out, err) = quipu(&["check", "tests/fixtures/warnings/event-without-actors.json"]);
     assert_eq!(code, 0);
+    assert_eq!(
+        err, "",
+        "the report goes to standard output, nothing else to stderr"
+    );
     assert!(
         out.contains(": warning: event `lonely` has no actors"),
         "{out}"
@@ -40,12 +44,16 @@ fn warnings_keep_exit_status_zero() {
 
 #[test]
 fn an_invalid_file_exits_one_with_located_errors() {
-    let (code, out, _) = quipu(&[
+    let (code, out, err) = quipu(&[
         "check",
         "tests/fixtures/valid/minimal.json",
         "tests/fixtures/invalid/unknown-actor-ref.json",
     ]);
     assert_eq!(code, 1);
+    assert_eq!(
+        err, "",
+        "the report goes to standard output, nothing else to stderr"
+    );
     assert!(
         out.contains("tests/fixtures/valid/minimal.json: ok: 0 events"),
         "{out}"

@@ -9,8 +9,7 @@ use super::chronology::Chronology;
 use super::diagnostic::Diagnostic;
 use super::locate::LineIndex;
 use super::parse::parse;
-use super::raw::RawChronology;
-use super::validate::{Validated, validate};
+use super::validate;
 
 /// Files larger than this are refused before reading: a chronology of a million events is a few
 /// hundred MiB, and reading a larger file would only end in the out-of-memory killer.
@@ -67,10 +66,13 @@ impl std::error::Error for LoadError {}
 impl Chronology {
     /// Parses, validates and indexes `src`, keeping warnings.
     pub fn check(src: &str) -> Checked {
-        let (valid, diagnostics) = parse_and_validate(src);
-        Checked {
-            chronology: valid.map(|(raw, validated)| build(raw, validated)),
-            diagnostics,
+        let src = without_bom(src);
+        match parse(src) {
+            Err(diagnostics) => finish(None, diagnostics),
+            Ok(raw) => {
+                let (validated, diagnostics) = validate::check(&raw).locate(&raw, src);
+                finish(validated.map(|v| build(raw, v)), diagnostics)
+            }
         }
     }
 
@@ -96,19 +98,23 @@ impl Chronology {
         let bytes = read_limited(path)?;
         match String::from_utf8(bytes) {
             Ok(text) => {
-                let t = std::time::Instant::now();
-                let (valid, diagnostics) = parse_and_validate(&text);
-                eprintln!("p+v {:?}", t.elapsed());
-                // Only diagnostics quote the text, and they are written by now: freeing it before
-                // building keeps a file's size off the peak memory of a load.
+                let raw = match parse(without_bom(&text)) {
+                    Ok(raw) => raw,
+                    Err(diagnostics) => return Ok(finish(None, diagnostics)),
+                };
+                // From here on only diagnostics need the text, to say where a problem is. A valid
+                // file has none, so the text is freed now and read again only if there are some:
+                // that keeps the file's size off the peak memory of validating and building.
                 drop(text);
-                eprintln!("drop {:?}", t.elapsed());
-                let r = Ok(Checked {
-                    chronology: valid.map(|(raw, validated)| build(raw, validated)),
-                    diagnostics,
-                });
-                eprintln!("build {:?}", t.elapsed());
-                r
+                let verdict = validate::check(&raw);
+                let (validated, diagnostics) = if verdict.needs_text() {
+                    let again = read_limited(path)?;
+                    let again = String::from_utf8_lossy(&again);
+                    verdict.locate(&raw, without_bom(&again))
+                } else {
+                    verdict.locate(&raw, "")
+                };
+                Ok(finish(validated.map(|v| build(raw, v)), diagnostics))
             }
             Err(err) => {
                 let valid = err.utf8_error().valid_up_to();
@@ -148,23 +154,19 @@ impl Chronology {
     }
 }
 
-/// The stages that need the text, and every diagnostic they found.
-fn parse_and_validate(src: &str) -> (Option<(RawChronology, Validated)>, Vec<Diagnostic>) {
-    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
-    let t = std::time::Instant::now();
-    let (valid, mut diagnostics) = match parse(src) {
-        Ok(raw) => {
-            eprintln!("parse {:?}", t.elapsed());
-            let (validated, diagnostics) = validate(&raw, src);
-            (validated.map(|validated| (raw, validated)), diagnostics)
-        }
-        Err(diagnostics) => (None, diagnostics),
-    };
-    // One place for every message that quotes the file, whichever stage wrote it.
+fn without_bom(src: &str) -> &str {
+    src.strip_prefix('\u{feff}').unwrap_or(src)
+}
+
+/// One place for every message that quotes the file, whichever stage wrote it.
+fn finish(chronology: Option<Chronology>, mut diagnostics: Vec<Diagnostic>) -> Checked {
     diagnostics
         .iter_mut()
         .for_each(Diagnostic::escape_quoted_text);
-    (valid, diagnostics)
+    Checked {
+        chronology,
+        diagnostics,
+    }
 }
 
 fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {

@@ -73,29 +73,54 @@ impl Resolved {
     }
 }
 
-/// Checks `raw`; returns the parsed dates when there is no error, and every diagnostic either way.
-pub fn validate(raw: &RawChronology, src: &str) -> (Option<Validated>, Vec<Diagnostic>) {
+/// Validation's verdict before its findings have positions. Reaching it needs only the parsed
+/// file, not its text, so a loader can free a large file's text first and read it again only
+/// when there is something to report.
+pub struct Verdict {
+    validated: Option<Validated>,
+    findings: Vec<Finding>,
+    version_wrong: bool,
+}
+
+/// Checks `raw`: the parsed dates and resolved references when there is no error, and every
+/// finding either way.
+pub fn check(raw: &RawChronology) -> Verdict {
     let mut checker = Checker::default();
     checker.check(raw);
-    let has_error = checker
-        .findings
-        .iter()
-        .any(|f| f.severity == Severity::Error);
-    let diagnostics = if checker.findings.is_empty() && !checker.version_wrong {
-        Vec::new()
-    } else {
-        locate(raw, src, checker.findings, checker.version_wrong)
-    };
-    if has_error || checker.version_wrong {
-        return (None, diagnostics);
-    }
-    let validated = Validated {
+    let failed = checker.version_wrong
+        || checker
+            .findings
+            .iter()
+            .any(|f| f.severity == Severity::Error);
+    let validated = (!failed).then(|| Validated {
         event_dates: checker.event_dates,
         era_dates: checker.era_dates.into_iter().flatten().collect(),
         refs: checker.refs,
         clean_text: !checker.dirty_text,
-    };
-    (Some(validated), diagnostics)
+    });
+    Verdict {
+        validated,
+        findings: checker.findings,
+        version_wrong: checker.version_wrong,
+    }
+}
+
+impl Verdict {
+    /// Whether [`Verdict::locate`] reads the text: only when there is something to report.
+    pub fn needs_text(&self) -> bool {
+        self.version_wrong || !self.findings.is_empty()
+    }
+
+    /// Gives each finding its line and column in `src`, the text `raw` was parsed from (any text
+    /// will do when [`Verdict::needs_text`] is false).
+    pub fn locate(self, raw: &RawChronology, src: &str) -> (Option<Validated>, Vec<Diagnostic>) {
+        let diagnostics = if self.needs_text() {
+            locate(raw, src, self.findings, self.version_wrong)
+        } else {
+            Vec::new()
+        };
+        (self.validated, diagnostics)
+    }
 }
 
 fn locate(
