@@ -7,58 +7,28 @@
 //! script prints the exit status and the terminal modes, then idles so the pane can be read.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-/// A private tmux server running one quipu session, killed when the test ends however it ends.
+mod common;
+
+use common::tmux::Tmux;
+
+/// One quipu session run from a script in its own directory (see the top of this file).
 struct Session {
-    socket: String,
+    tmux: Tmux,
     dir: tempfile::TempDir,
 }
 
+/// The pane's keys, screen and variables are the tmux server's.
+impl std::ops::Deref for Session {
+    type Target = Tmux;
+    fn deref(&self) -> &Tmux {
+        &self.tmux
+    }
+}
+
 impl Session {
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "quipu"];
-        args.extend_from_slice(keys);
-        let out = self.tmux(&args);
-        assert!(out.status.success(), "send-keys failed: {out:?}");
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "quipu"]).stdout)
-            .into_owned()
-    }
-
-    /// A tmux format variable of the pane, e.g. `#{alternate_on}`.
-    fn pane(&self, format: &str) -> String {
-        let out = self.tmux(&["display-message", "-p", "-t", "quipu", format]);
-        String::from_utf8_lossy(&out.stdout).trim().to_owned()
-    }
-
-    fn wait_for(&self, what: &str, wanted: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let screen = self.screen();
-            if wanted(&screen) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {what}; the screen was:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
     fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
@@ -89,7 +59,7 @@ impl Session {
 
     fn record(&self) {
         let command = format!("cat >> '{}'", self.path("raw").display());
-        let out = self.tmux(&["pipe-pane", "-o", "-t", "quipu", &command]);
+        let out = self.run(&["pipe-pane", "-o", "-t", "quipu", &command]);
         assert!(out.status.success(), "pipe-pane failed: {out:?}");
     }
 
@@ -108,31 +78,11 @@ impl Session {
     }
 }
 
-impl Drop for Session {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
-    }
-}
-
-fn tmux_available() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 /// A session running `quipu ARGS` with `env` once `go` is called, or `None` when the test is to
 /// be skipped (tmux missing and QUIPU_SKIP_TMUX=1).
 fn start(name: &str, env: &str, args: &[&Path]) -> Option<Session> {
-    if !tmux_available() {
-        if std::env::var("QUIPU_SKIP_TMUX").as_deref() == Ok("1") {
-            eprintln!("tmux not installed; skipped because QUIPU_SKIP_TMUX=1");
-            return None;
-        }
-        panic!("tmux is not installed: install it (apt-get install tmux) or set QUIPU_SKIP_TMUX=1");
-    }
     let session = Session {
-        socket: format!("quipu-hostile-{}-{name}", std::process::id()),
+        tmux: Tmux::new(&format!("hostile-{name}"))?,
         dir: tempfile::tempdir().unwrap(),
     };
     let dir = session.dir.path().display().to_string();
@@ -151,7 +101,7 @@ sleep 60
     );
     std::fs::write(session.path("run.sh"), script).unwrap();
     let command = format!("sh '{dir}/run.sh'");
-    let out = session.tmux(&[
+    let out = session.run(&[
         "new-session",
         "-d",
         "-s",

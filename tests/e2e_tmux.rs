@@ -1,65 +1,10 @@
 //! The real binary in a real terminal: tmux runs quipu, we type as a person would and read the
 //! screen. Fails (does not skip) when tmux is missing, unless QUIPU_SKIP_TMUX=1.
 
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+mod common;
 
-/// A private tmux server, killed when the test ends however it ends.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "quipu"];
-        args.extend_from_slice(keys);
-        let out = self.run(&args);
-        assert!(out.status.success(), "send-keys failed: {out:?}");
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "quipu"]).stdout)
-            .into_owned()
-    }
-
-    /// Polls the pane until `wanted` says yes, or fails with the last screen.
-    fn wait_for(&self, what: &str, wanted: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            let screen = self.screen();
-            if wanted(&screen) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {what}; the screen was:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
-
-fn tmux_available() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
+use common::tmux::Tmux;
+use std::process::Command;
 
 /// A tmux server running `quipu ARGS` in a `width`x`height` pane, or `None` when the test is to
 /// be skipped (tmux missing and QUIPU_SKIP_TMUX=1).
@@ -76,16 +21,7 @@ fn start_in(
     args: &str,
     dir: Option<&std::path::Path>,
 ) -> Option<Tmux> {
-    if !tmux_available() {
-        if std::env::var("QUIPU_SKIP_TMUX").as_deref() == Ok("1") {
-            eprintln!("tmux not installed; skipped because QUIPU_SKIP_TMUX=1");
-            return None;
-        }
-        panic!("tmux is not installed: install it (apt-get install tmux) or set QUIPU_SKIP_TMUX=1");
-    }
-    let tmux = Tmux {
-        socket: format!("quipu-test-{}-{name}", std::process::id()),
-    };
+    let tmux = Tmux::new(name)?;
     let command = format!(
         "TERM=xterm-256color {env} {} {args}; echo EXIT=$?; sleep 60",
         env!("CARGO_BIN_EXE_quipu")
