@@ -5,6 +5,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 use serde::de::IgnoredAny;
+use serde_json::value::RawValue;
 
 use super::{ImportError, ImportFormat, ImportOptions, ImportReport, import, to_json};
 use crate::model::load::MAX_FILE_BYTES;
@@ -29,13 +30,17 @@ impl FileKind {
     }
 }
 
-/// Just enough of a JSON document's top level to tell the formats apart; everything else is
-/// skipped without being stored.
+/// Just enough of a JSON document's top level to tell the formats apart. Values are borrowed as
+/// unparsed slices and everything else is skipped, so peeking at a file of a million events is one
+/// allocation-free scan; only a file without a `quipu` key has its events looked into.
 #[derive(Deserialize)]
-struct Peek {
-    quipu: Option<IgnoredAny>,
-    timeline: Option<IgnoredAny>,
-    events: Option<Vec<PeekEvent>>,
+struct Peek<'a> {
+    #[serde(borrow)]
+    quipu: Option<&'a RawValue>,
+    #[serde(borrow)]
+    timeline: Option<&'a RawValue>,
+    #[serde(borrow)]
+    events: Option<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
@@ -55,13 +60,17 @@ pub fn detect(path: &Path, text: &str) -> FileKind {
         return FileKind::Csv;
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match serde_json::from_str::<Peek>(text) {
+    let timelinejs_events = |events: &RawValue| {
+        serde_json::from_str::<Vec<PeekEvent>>(events.get())
+            .is_ok_and(|events| events.iter().any(|e| e.start_date.is_some()))
+    };
+    match serde_json::from_str::<Peek<'_>>(text) {
         Ok(peek) if peek.quipu.is_some() => FileKind::Quipu,
         Ok(peek) if peek.timeline.is_some() => FileKind::TimelineJs,
         Ok(Peek {
             events: Some(events),
             ..
-        }) if events.iter().any(|e| e.start_date.is_some()) => FileKind::TimelineJs,
+        }) if timelinejs_events(events) => FileKind::TimelineJs,
         _ => FileKind::Quipu,
     }
 }
@@ -86,13 +95,11 @@ pub fn open_any(path: &Path) -> Result<Opened, LoadError> {
     let text = read_text(path)?;
     let kind = detect(path, &text);
     let Some(format) = kind.import_format() else {
-        let chronology = Chronology::from_str(&text).map_err(|diagnostics| LoadError::Invalid {
-            file: file.clone(),
-            diagnostics: diagnostics
-                .into_iter()
-                .filter(Diagnostic::is_error)
-                .collect(),
-        })?;
+        // quipu's own format goes through the file loader, which frees the text as soon as it
+        // has parsed it (a large file's size stays off the peak memory); reading it again costs
+        // little next to parsing, since the system has just cached it.
+        drop(text);
+        let chronology = Chronology::from_path(path)?;
         return Ok(Opened {
             chronology,
             kind,
