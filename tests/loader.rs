@@ -176,3 +176,38 @@ proptest! {
         }
     }
 }
+
+/// Files large enough to be validated on several threads report exactly what one thread would:
+/// every problem, at its own event, in file order.
+#[test]
+fn a_large_file_reports_problems_at_their_own_events() {
+    use quipu::generate::{Generator, Layout, Spec};
+    use quipu::model::raw::{RawActorRef, RawChronology};
+
+    let json = Generator::new(Spec {
+        events: 40_000,
+        actors: 2_000,
+        seed: 7,
+    })
+    .to_json(Layout::Compact);
+    let mut raw: RawChronology = serde_json::from_str(&json).expect("generated JSON parses");
+    raw.events[5].date = "1992-13-40".into();
+    raw.events[25_000].actors = vec![RawActorRef::Id("nobody-at-all".into())];
+    raw.events[39_999].title = "   ".into();
+    let broken = serde_json::to_string_pretty(&raw).expect("serialises");
+
+    let errors = Chronology::from_str(&broken).expect_err("three errors");
+    let paths: Vec<&str> = errors.iter().filter_map(|d| d.path.as_deref()).collect();
+    assert_eq!(
+        paths,
+        [
+            "events[5].date",
+            "events[25000].actors[0]",
+            "events[39999].title"
+        ],
+        "{errors:#?}"
+    );
+    assert!(errors[1].message.contains("unknown actor `nobody-at-all`"));
+    // Positions come from the text: each points into its own event's line range.
+    assert!(errors[0].line < errors[1].line && errors[1].line < errors[2].line);
+}
