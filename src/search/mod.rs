@@ -176,20 +176,37 @@ impl SearchIndex {
         limit: usize,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<SearchOutcome> {
+        let fresh: Vec<rank::Trail> = match candidates {
+            Some(c) => c.iter().copied().map(rank::Trail::fresh).collect(),
+            None => (0..self.len(query.scope)).map(rank::Trail::fresh).collect(),
+        };
+        let scan = self.scan(query, &fresh, limit, true, cancelled)?;
+        Some(SearchOutcome {
+            hits: scan.hits,
+            matches: scan.trails.iter().map(|t| t.item).collect(),
+        })
+    }
+
+    /// Scans from what an earlier scan learned (see [`rank::Trail`]); `exact` as in [`rank::scan`].
+    pub(crate) fn scan(
+        &self,
+        query: &Query,
+        candidates: &[rank::Trail],
+        limit: usize,
+        exact: bool,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<rank::Scan> {
         let folded = fold::fold(&query.text);
         let needle = rank::Needle::new(&folded);
-        let scan = rank::scan(
+        rank::scan(
             self.corpus(query.scope),
             self.matcher.as_ref(),
             &needle,
             candidates,
             limit,
+            exact,
             cancelled,
-        )?;
-        Some(SearchOutcome {
-            hits: scan.hits,
-            matches: scan.matches,
-        })
+        )
     }
 
     /// Number of items in a scope.

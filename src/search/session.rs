@@ -1,10 +1,13 @@
 //! Incremental search while a query is typed.
 //!
-//! Every item that matches `comu` also matches `comun` (a subsequence of the longer query is a
+//! Every item that matches `comun` also matches `comu` (a subsequence of the longer query is a
 //! subsequence of the text), so when the new query extends the previous one only the previous
-//! matches need scanning. The session keeps the whole match list, not just the shown top, for that.
+//! candidates need scanning. The session keeps a trail for each of them, not just the shown top:
+//! where its match ended, to resume there, and a bound on its score, to pass over it unread while
+//! it cannot reach the top (see [`super::rank::Trail`]).
 
 use super::fold::fold;
+use super::rank::Trail;
 use super::{Hit, Query, Scope, SearchIndex};
 
 /// Above this many items to scan, a preview of the first [`PREVIEW`] is ranked first.
@@ -12,7 +15,7 @@ pub const PREVIEW_FROM: usize = 200_000;
 /// How many items a preview ranks: a few milliseconds of work.
 pub const PREVIEW: usize = 1 << 16;
 
-/// The last completed query and every item it matched.
+/// The last completed query and every item that may match it.
 #[derive(Debug, Clone, Default)]
 pub struct SearchSession {
     last: Option<Last>,
@@ -22,7 +25,8 @@ pub struct SearchSession {
 struct Last {
     scope: Scope,
     folded: String,
-    matches: Vec<usize>,
+    /// Every match, and possibly items the bounds passed over that no longer match.
+    candidates: Vec<Trail>,
 }
 
 impl SearchSession {
@@ -61,30 +65,29 @@ impl SearchSession {
         preview: &mut dyn FnMut(Vec<Hit>),
     ) -> Option<Vec<Hit>> {
         let folded = fold(&query.text);
-        let candidates = self
+        let fresh: Vec<Trail>;
+        let candidates = match self
             .last
             .as_ref()
             .filter(|last| last.scope == query.scope && folded.starts_with(&last.folded))
-            .map(|last| last.matches.as_slice());
-        let total = candidates.map_or(index.len(query.scope), <[usize]>::len);
-        if total > PREVIEW_FROM {
-            let first: Vec<usize>;
-            let head = match candidates {
-                Some(c) => &c[..PREVIEW],
-                None => {
-                    first = (0..PREVIEW).collect();
-                    &first
-                }
-            };
-            preview(index.run(query, Some(head), limit, cancelled)?.hits);
+        {
+            Some(last) => last.candidates.as_slice(),
+            None => {
+                fresh = (0..index.len(query.scope)).map(Trail::fresh).collect();
+                &fresh
+            }
+        };
+        if candidates.len() > PREVIEW_FROM {
+            let head = &candidates[..PREVIEW];
+            preview(index.scan(query, head, limit, false, cancelled)?.hits);
         }
-        let outcome = index.run(query, candidates, limit, cancelled)?;
+        let scan = index.scan(query, candidates, limit, false, cancelled)?;
         self.last = Some(Last {
             scope: query.scope,
             folded,
-            matches: outcome.matches,
+            candidates: scan.trails,
         });
-        Some(outcome.hits)
+        Some(scan.hits)
     }
 
     /// Forgets the previous search, so the next one scans everything.
