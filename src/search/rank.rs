@@ -166,65 +166,61 @@ impl Caps {
     }
 }
 
-/// The best `limit` hits, best first, and a trail for every candidate that may still match.
-pub(crate) struct Scan {
-    /// In the order scanned. Exactly the matching candidates if the scan was exact; otherwise
-    /// also candidates the bounds settled without checking that they still match.
-    pub trails: Vec<Trail>,
-    pub hits: Vec<Hit>,
+/// What one scan is asked for.
+pub(crate) struct Pass<'a> {
+    pub corpus: &'a Corpus,
+    pub matcher: &'a dyn Matcher,
+    pub needle: &'a Needle<'a>,
+    pub limit: usize,
+    /// Check candidates that cannot enter the top for a match too, so the trails name exactly the
+    /// matches; without, they are passed on as they came.
+    pub exact: bool,
 }
 
-/// Scans `candidates`, returning `None` as soon as `cancelled` says so. Large scans are split over
-/// the cores; the halves keep their own top lists, merged at the end, so the result is the same as
-/// one pass. With `exact`, candidates that cannot enter the top are still checked for a match, so
-/// the trails name exactly the matches; without, they are passed on as they came.
+/// Scans `candidates` into `out` (a trail for every candidate that may still match, in the order
+/// scanned) and returns the best `limit` hits, best first; `None` as soon as `cancelled` says so.
+/// `out` is overwritten, not reallocated: a session hands back the same buffers every keystroke,
+/// because on this machine faulting in 32 MB of fresh pages for a million trails costs about as
+/// much as the narrowing itself. Large scans are split over the cores; the halves keep their own
+/// top lists, merged at the end, so the result is the same as one pass.
 pub(crate) fn scan(
-    corpus: &Corpus,
-    matcher: &dyn Matcher,
-    needle: &Needle<'_>,
+    pass: &Pass<'_>,
     candidates: &[Trail],
-    limit: usize,
-    exact: bool,
+    out: &mut Vec<Trail>,
     cancelled: &(dyn Fn() -> bool + Sync),
-) -> Option<Scan> {
+) -> Option<Vec<Hit>> {
+    out.clear();
+    out.resize(candidates.len(), Trail::fresh(0));
     let threads = threads_for(candidates.len());
-    let (trails, top) = if threads <= 1 {
-        scan_part(corpus, matcher, needle, candidates, limit, exact, cancelled)?
+    let part = candidates.len().div_ceil(threads).max(1);
+    let parts: Vec<Option<(usize, TopK)>> = if threads <= 1 {
+        vec![scan_part(pass, candidates, out, cancelled)]
     } else {
-        let part = candidates.len().div_ceil(threads);
-        let parts: Vec<Option<(Vec<Trail>, TopK)>> = std::thread::scope(|scope| {
+        std::thread::scope(|scope| {
             let handles: Vec<_> = candidates
                 .chunks(part)
-                .map(|c| {
-                    scope.spawn(move || {
-                        scan_part(corpus, matcher, needle, c, limit, exact, cancelled)
-                    })
-                })
+                .zip(out.chunks_mut(part))
+                .map(|(c, o)| scope.spawn(move || scan_part(pass, c, o, cancelled)))
                 .collect();
             handles
                 .into_iter()
                 .map(|h| h.join().ok().flatten())
                 .collect()
-        });
-        let mut merged: Option<(Vec<Trail>, TopK)> = None;
-        for part in parts {
-            let (trails, top) = part?;
-            match &mut merged {
-                None => merged = Some((trails, top)),
-                Some((all_trails, all_top)) => {
-                    all_trails.extend(trails);
-                    for Reverse(ranked) in top.heap {
-                        all_top.offer(ranked);
-                    }
-                }
-            }
-        }
-        merged.unwrap_or_else(|| (Vec::new(), TopK::new(limit)))
+        })
     };
-    Some(Scan {
-        trails,
-        hits: top.into_hits(),
-    })
+    let mut top = TopK::new(pass.limit);
+    let mut kept = 0;
+    for (i, part_result) in parts.into_iter().enumerate() {
+        let (written, part_top) = part_result?;
+        let start = i * part;
+        out.copy_within(start..start + written, kept);
+        kept += written;
+        for Reverse(ranked) in part_top.heap {
+            top.offer(ranked);
+        }
+    }
+    out.truncate(kept);
+    Some(top.into_hits())
 }
 
 /// Below this many candidates a thread costs more than it saves.
@@ -237,17 +233,27 @@ fn threads_for(candidates: usize) -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
 }
 
+/// Scans `candidates` into the front of `out` (as long as `candidates`); returns how many trails
+/// it wrote and its top list.
 fn scan_part(
-    corpus: &Corpus,
-    matcher: &dyn Matcher,
-    needle: &Needle<'_>,
+    pass: &Pass<'_>,
     candidates: &[Trail],
-    limit: usize,
-    exact: bool,
+    out: &mut [Trail],
     cancelled: &(dyn Fn() -> bool + Sync),
-) -> Option<(Vec<Trail>, TopK)> {
+) -> Option<(usize, TopK)> {
+    let Pass {
+        corpus,
+        matcher,
+        needle,
+        limit,
+        exact,
+    } = *pass;
     let mut top = TopK::new(limit);
-    let mut trails = Vec::with_capacity(candidates.len());
+    let mut written = 0;
+    let mut keep = |trail: Trail| {
+        out[written] = trail;
+        written += 1;
+    };
     // The matcher's ceiling for fields starting with the needle's first char, and for the rest.
     let max_matcher = (
         matcher.max_score_for(needle.text, true).min(MATCHER_CLAMP),
@@ -271,18 +277,17 @@ fn scan_part(
             };
             if floor.is_some_and(|weakest| at_best <= weakest) {
                 if !exact {
-                    trails.push(*trail);
+                    keep(*trail);
                 } else if let Some(found) = resume(corpus, needle, trail) {
-                    trails.push(found);
+                    keep(found);
                 }
                 continue;
             }
-            let Some(found) = resume(corpus, needle, trail) else {
+            let (eval, found) = best_field(corpus, matcher, needle, trail, max_matcher, floor);
+            let Some(found) = found else {
                 continue;
             };
-            let from = usize::from(found.field);
-            let (eval, caps) = best_field(corpus, matcher, needle, item, from, max_matcher, floor);
-            trails.push(Trail { caps, ..found });
+            keep(found);
             if let Eval::Scored(score, field) = eval {
                 top.offer(Ranked {
                     score,
@@ -293,56 +298,75 @@ fn scan_part(
             }
         }
     }
-    Some((trails, top))
+    Some((written, top))
 }
 
 /// Where `needle` matches the item first, continuing from `trail` (whose needle it extends); `None`
 /// when no field matches. The caps are kept: bounds for a shorter needle bound this one too.
 fn resume(corpus: &Corpus, needle: &Needle<'_>, trail: &Trail) -> Option<Trail> {
     let spans = corpus.spans(trail.item);
-    let from = usize::from(trail.field);
-    for (k, span) in spans.iter().enumerate().skip(from) {
-        let text = corpus.span_text(span);
-        let (start, rest) = if k == from {
-            let start = usize::try_from(trail.at).unwrap_or(usize::MAX);
-            let done = usize::from(trail.done);
-            match (text.get(start..), needle.text.get(done..)) {
-                (Some(_), Some(rest)) => (start, rest),
-                _ => (0, needle.text),
-            }
-        } else {
-            (0, needle.text)
-        };
-        let at = match span.field {
-            // A summary matches only as typed: a longer query's first occurrence is at or after the
-            // shorter one's.
-            Field::Summary => text[start..].find(needle.text).map(|i| start + i),
-            _ => subsequence_end(&text[start..], rest).map(|end| start + end),
-        };
-        if let Some(at) = at {
-            return Some(
-                match (
-                    u16::try_from(k),
-                    u16::try_from(needle.text.len()),
-                    u32::try_from(at),
-                ) {
-                    (Ok(field), Ok(done), Ok(at)) => Trail {
-                        item: trail.item,
-                        field,
-                        done,
-                        at,
-                        caps: trail.caps,
-                    },
-                    // Too long to record: the next query starts this item over.
-                    _ => Trail {
-                        caps: trail.caps,
-                        ..Trail::fresh(trail.item)
-                    },
-                },
-            );
+    spans
+        .iter()
+        .enumerate()
+        .skip(usize::from(trail.field))
+        .find_map(|(k, span)| {
+            let at = match_at(span.field, corpus.span_text(span), needle, trail, k)?;
+            Some(Trail::at_match(trail.item, k, needle, at, trail.caps))
+        })
+}
+
+/// Where field `k` of the trail's item (with folded `text`) matches `needle`, resuming from the
+/// trail when it is the field the trail points at: the end of the greedy subsequence match of a
+/// fuzzy field, the first occurrence in a summary.
+fn match_at(
+    field: Field,
+    text: &str,
+    needle: &Needle<'_>,
+    trail: &Trail,
+    k: usize,
+) -> Option<usize> {
+    let (start, rest) = if k == usize::from(trail.field) {
+        let start = usize::try_from(trail.at).unwrap_or(usize::MAX);
+        match (
+            text.get(start..),
+            needle.text.get(usize::from(trail.done)..),
+        ) {
+            (Some(_), Some(rest)) => (start, rest),
+            _ => (0, needle.text),
+        }
+    } else {
+        (0, needle.text)
+    };
+    match field {
+        // A summary matches only as typed: a longer query's first occurrence is at or after the
+        // shorter one's.
+        Field::Summary => text[start..].find(needle.text).map(|i| start + i),
+        _ => subsequence_end(&text[start..], rest).map(|end| start + end),
+    }
+}
+
+impl Trail {
+    /// The trail of an item whose field `k` matches `needle`, resuming at byte `at`.
+    fn at_match(item: usize, k: usize, needle: &Needle<'_>, at: usize, caps: Caps) -> Trail {
+        match (
+            u16::try_from(k),
+            u16::try_from(needle.text.len()),
+            u32::try_from(at),
+        ) {
+            (Ok(field), Ok(done), Ok(at)) => Trail {
+                item,
+                field,
+                done,
+                at,
+                caps,
+            },
+            // Too long to record: the next query starts this item over.
+            _ => Trail {
+                caps,
+                ..Trail::fresh(item)
+            },
         }
     }
-    None
 }
 
 /// The byte offset just after the greedy (leftmost) match of `needle` as a subsequence of
@@ -364,18 +388,20 @@ enum Eval {
     Scored(i64, Field),
 }
 
-/// The item's best field and score, looking only at fields from `from` on (those before match no
-/// longer needle), and the bounds on what it can score for this needle and longer ones.
+/// The item's best field and score, and its trail for the next needle (`None` if nothing matches):
+/// where it matches first, resuming from `trail` (fields before the trail's match no longer
+/// needle), and the bounds on what it can score for this needle and longer ones.
 fn best_field(
     corpus: &Corpus,
     matcher: &dyn Matcher,
     needle: &Needle<'_>,
-    item: usize,
-    from: usize,
+    trail: &Trail,
     max_matcher: (i64, i64),
     floor: Option<Ranked>,
-) -> (Eval, Caps) {
-    let mut matched = false;
+) -> (Eval, Option<Trail>) {
+    let item = trail.item;
+    // The first matching field and where its match ended (see `match_at`).
+    let mut first: Option<(usize, usize)> = None;
     let mut best: Option<(i64, Field)> = None;
     // With no needle every field is a tier-0 match, but a first char typed next may make any a prefix.
     let mut caps = if needle.text.is_empty() {
@@ -383,8 +409,14 @@ fn best_field(
     } else {
         Caps::none(needle.text)
     };
-    for span in corpus.spans(item).iter().skip(from) {
+    for (k, span) in corpus
+        .spans(item)
+        .iter()
+        .enumerate()
+        .skip(usize::from(trail.field))
+    {
         let (field, text) = (span.field, corpus.span_text(span));
+        let matched = first.is_some();
         let at_start = text.chars().next() == needle.first;
         let max_matcher = if at_start {
             max_matcher.0
@@ -405,21 +437,37 @@ fn best_field(
         // Exact and prefix are settled at the start of the text and imply a match; anything less
         // needs a scan, skipped when the item already matches and this field could not win.
         let tier = match cheap_tier(text, needle.text) {
-            Some(tier) => tier,
+            Some(tier) => {
+                // The text starts with the needle: a summary's occurrence at 0, a subsequence
+                // ending where the needle does.
+                let at = if field == Field::Summary {
+                    0
+                } else {
+                    needle.text.len()
+                };
+                first.get_or_insert((k, at));
+                tier
+            }
             None if matched && hopeless(1) => {
                 caps.raise(at_start, 1, field, text);
                 continue;
             }
-            None if !field_matches(field, text, needle.text) => continue,
-            None if hopeless(1) => {
-                caps.raise(at_start, 1, field, text);
-                matched = true;
-                continue;
+            None => {
+                let at = if matched {
+                    field_matches(field, text, needle.text).then_some(0)
+                } else {
+                    match_at(field, text, needle, trail, k)
+                };
+                let Some(at) = at else { continue };
+                first.get_or_insert((k, at));
+                if hopeless(1) {
+                    caps.raise(at_start, 1, field, text);
+                    continue;
+                }
+                i64::from(starts_a_word(text, needle.text))
             }
-            None => i64::from(starts_a_word(text, needle.text)),
         };
         caps.raise(at_start, tier, field, text);
-        matched = true;
         if hopeless(tier) {
             continue;
         }
@@ -436,12 +484,14 @@ fn best_field(
             best = Some((score, field));
         }
     }
-    let eval = match (matched, best) {
-        (false, _) => Eval::NoMatch,
-        (true, None) => Eval::Pruned,
-        (true, Some((score, field))) => Eval::Scored(score, field),
+    let Some((k, at)) = first else {
+        return (Eval::NoMatch, None);
     };
-    (eval, caps)
+    let eval = match best {
+        None => Eval::Pruned,
+        Some((score, field)) => Eval::Scored(score, field),
+    };
+    (eval, Some(Trail::at_match(item, k, needle, at, caps)))
 }
 
 /// 3 exact, 2 prefix, 1 the query starts a word, 0 anywhere else (scattered or inside a word).
@@ -610,14 +660,64 @@ mod tests {
         (0..c.len()).map(Trail::fresh).collect()
     }
 
+    struct Scanned {
+        trails: Vec<Trail>,
+        hits: Vec<Hit>,
+    }
+
+    /// `scan` with Skim into a new buffer, as the tests want it.
+    fn scan(
+        c: &Corpus,
+        query: &str,
+        candidates: &[Trail],
+        limit: usize,
+        exact: bool,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Scanned> {
+        let needle = Needle::new(query);
+        let pass = Pass {
+            corpus: c,
+            matcher: &SkimMatcher::new(),
+            needle: &needle,
+            limit,
+            exact,
+        };
+        let mut trails = Vec::new();
+        let hits = super::scan(&pass, candidates, &mut trails, cancelled)?;
+        Some(Scanned { trails, hits })
+    }
+
+    /// `scan_part` alone, never split.
+    fn scan_part(
+        c: &Corpus,
+        query: &str,
+        candidates: &[Trail],
+        limit: usize,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Scanned> {
+        let needle = Needle::new(query);
+        let pass = Pass {
+            corpus: c,
+            matcher: &SkimMatcher::new(),
+            needle: &needle,
+            limit,
+            exact: true,
+        };
+        let mut trails = vec![Trail::fresh(0); candidates.len()];
+        let (written, top) = super::scan_part(&pass, candidates, &mut trails, cancelled)?;
+        trails.truncate(written);
+        Some(Scanned {
+            trails,
+            hits: top.into_hits(),
+        })
+    }
+
     fn items(trails: &[Trail]) -> Vec<usize> {
         trails.iter().map(|t| t.item).collect()
     }
 
     fn ranked(c: &Corpus, query: &str, limit: usize) -> Vec<usize> {
-        let needle = Needle::new(query);
-        let m = SkimMatcher::new();
-        let scan = scan(c, &m, &needle, &all(c), limit, true, &|| false).unwrap();
+        let scan = scan(c, query, &all(c), limit, true, &|| false).unwrap();
         scan.hits.iter().map(|h| h.item).collect()
     }
 
@@ -648,8 +748,7 @@ mod tests {
         let c = corpus(&[("ab", 0), ("xab", 0), ("ab", 9)]);
         assert_eq!(ranked(&c, "ab", 1), vec![2]);
         assert!(ranked(&c, "ab", 0).is_empty());
-        let m = SkimMatcher::new();
-        let scan = scan(&c, &m, &Needle::new("ab"), &all(&c), 0, true, &|| false).unwrap();
+        let scan = scan(&c, "ab", &all(&c), 0, true, &|| false).unwrap();
         assert_eq!(items(&scan.trails), vec![0, 1, 2]);
     }
 
@@ -663,16 +762,7 @@ mod tests {
         let candidates = all(&c);
         let polls = std::sync::atomic::AtomicUsize::new(0);
         let stop_at_second = || polls.fetch_add(1, std::sync::atomic::Ordering::SeqCst) >= 1;
-        let m = SkimMatcher::new();
-        let out = scan_part(
-            &c,
-            &m,
-            &Needle::new("n"),
-            &candidates,
-            5,
-            true,
-            &stop_at_second,
-        );
+        let out = scan_part(&c, "n", &candidates, 5, &stop_at_second);
         assert!(out.is_none());
         assert_eq!(
             polls.into_inner(),
@@ -691,24 +781,19 @@ mod tests {
             c.push(i % 7, [(Field::Name, name.as_str())]);
         }
         let candidates = all(&c);
-        let m = SkimMatcher::new();
         for query in ["a", "r 9", "actor 12 1"] {
-            let needle = Needle::new(query);
-            let split = scan(&c, &m, &needle, &candidates, 20, true, &|| false).unwrap();
-            let (trails, top) =
-                scan_part(&c, &m, &needle, &candidates, 20, true, &|| false).unwrap();
-            assert_eq!(items(&split.trails), items(&trails), "{query}");
-            assert_eq!(split.hits, top.into_hits(), "{query}");
+            let split = scan(&c, query, &candidates, 20, true, &|| false).unwrap();
+            let one = scan_part(&c, query, &candidates, 20, &|| false).unwrap();
+            assert_eq!(items(&split.trails), items(&one.trails), "{query}");
+            assert_eq!(split.hits, one.hits, "{query}");
         }
     }
 
     /// Narrows `first` to `then` the way a session does, and ranks `then` afresh.
     fn narrowed_and_fresh(c: &Corpus, first: &str, then: &str, limit: usize) -> [Vec<Hit>; 2] {
-        let m = SkimMatcher::new();
-        let before = scan(c, &m, &Needle::new(first), &all(c), limit, false, &|| false).unwrap();
-        let needle = Needle::new(then);
-        let narrowed = scan(c, &m, &needle, &before.trails, limit, false, &|| false).unwrap();
-        let fresh = scan(c, &m, &needle, &all(c), limit, true, &|| false).unwrap();
+        let before = scan(c, first, &all(c), limit, false, &|| false).unwrap();
+        let narrowed = scan(c, then, &before.trails, limit, false, &|| false).unwrap();
+        let fresh = scan(c, then, &all(c), limit, true, &|| false).unwrap();
         [narrowed.hits, fresh.hits]
     }
 
@@ -737,8 +822,7 @@ mod tests {
     #[test]
     fn cancelled_scan_returns_nothing() {
         let c = corpus(&[("ab", 0)]);
-        let m = SkimMatcher::new();
-        assert!(scan(&c, &m, &Needle::new("a"), &all(&c), 5, true, &|| true).is_none());
+        assert!(scan(&c, "a", &all(&c), 5, true, &|| true).is_none());
     }
 
     #[test]

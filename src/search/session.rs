@@ -19,6 +19,11 @@ pub const PREVIEW: usize = 1 << 16;
 #[derive(Debug, Clone, Default)]
 pub struct SearchSession {
     last: Option<Last>,
+    /// Buffers kept between keystrokes (see [`super::rank::scan`]): the next scan's output, the
+    /// fresh trails of a first keystroke, and the preview's output.
+    spare: Vec<Trail>,
+    fresh: Vec<Trail>,
+    head: Vec<Trail>,
 }
 
 #[derive(Debug, Clone)]
@@ -65,29 +70,53 @@ impl SearchSession {
         preview: &mut dyn FnMut(Vec<Hit>),
     ) -> Option<Vec<Hit>> {
         let folded = fold(&query.text);
-        let fresh: Vec<Trail>;
-        let candidates = match self
-            .last
-            .as_ref()
-            .filter(|last| last.scope == query.scope && folded.starts_with(&last.folded))
-        {
-            Some(last) => last.candidates.as_slice(),
-            None => {
-                fresh = (0..index.len(query.scope)).map(Trail::fresh).collect();
-                &fresh
+        let mut fresh = std::mem::take(&mut self.fresh);
+        let mut head = std::mem::take(&mut self.head);
+        let mut out = std::mem::take(&mut self.spare);
+        let hits = {
+            let candidates = match self
+                .last
+                .as_ref()
+                .filter(|last| last.scope == query.scope && folded.starts_with(&last.folded))
+            {
+                Some(last) => last.candidates.as_slice(),
+                None => {
+                    fresh.clear();
+                    fresh.extend((0..index.len(query.scope)).map(Trail::fresh));
+                    &fresh
+                }
+            };
+            let previewed = candidates.len() <= PREVIEW_FROM
+                || index
+                    .scan(
+                        query,
+                        &candidates[..PREVIEW],
+                        limit,
+                        false,
+                        &mut head,
+                        cancelled,
+                    )
+                    .map(preview)
+                    .is_some();
+            if previewed {
+                index.scan(query, candidates, limit, false, &mut out, cancelled)
+            } else {
+                None
             }
         };
-        if candidates.len() > PREVIEW_FROM {
-            let head = &candidates[..PREVIEW];
-            preview(index.scan(query, head, limit, false, cancelled)?.hits);
-        }
-        let scan = index.scan(query, candidates, limit, false, cancelled)?;
-        self.last = Some(Last {
+        self.fresh = fresh;
+        self.head = head;
+        let Some(hits) = hits else {
+            self.spare = out;
+            return None;
+        };
+        let previous = self.last.replace(Last {
             scope: query.scope,
             folded,
-            candidates: scan.trails,
+            candidates: out,
         });
-        Some(scan.hits)
+        self.spare = previous.map(|last| last.candidates).unwrap_or_default();
+        Some(hits)
     }
 
     /// Forgets the previous search, so the next one scans everything.
@@ -138,6 +167,22 @@ mod tests {
         assert_eq!(previews.len(), 1);
         assert!(previews[0].iter().all(|h| h.item < PREVIEW));
         assert!(!previews[0].is_empty());
+    }
+
+    #[test]
+    fn a_cancelled_search_leaves_the_last_completed_one_to_narrow_from() {
+        let chronology = many_actors(500);
+        let index = SearchIndex::build(&chronology);
+        let mut session = SearchSession::new();
+        session.search(&index, &Query::parse("actor 1"), 5);
+        let stopped = session.search_cancellable(&index, &Query::parse("actor 12"), 5, &|| true);
+        assert!(stopped.is_none());
+        assert!(session.narrows(&Query::parse("actor 1 ")));
+        for typed in ["actor 12", "actor 123"] {
+            let query = Query::parse(typed);
+            let fresh = index.search(&chronology, &query, 5);
+            assert_eq!(session.search(&index, &query, 5), fresh, "{typed}");
+        }
     }
 
     #[test]
