@@ -9,12 +9,12 @@ use std::hint::black_box;
 use std::sync::Arc;
 use std::time::Duration;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group};
 use quipu::model::Chronology;
 use quipu::model::EventDate;
 use quipu::model::chronology::{Actor, ActorKind, Event};
 use quipu::search::session::PREVIEW;
-use quipu::search::{Matcher, Query, Scope, SearchIndex};
+use quipu::search::{Matcher, Query, Scope, SearchIndex, SearchSession};
 
 const ACTORS: usize = 100_000;
 const EVENTS: usize = 1_000_000;
@@ -331,18 +331,90 @@ fn events(c: &mut Criterion) {
                 b.iter(|| index.run(black_box(&q), None, LIMIT, &|| false))
             });
         }
-        for (before, typed) in [("a", "as"), ("asun", "asunc")] {
-            let prev = index
-                .run(&query(Scope::Events, before), None, LIMIT, &|| false)
-                .unwrap();
+        // Through a session, as the worker narrows (preview included): it resumes from the
+        // previous keystroke's trails, which `search_within` does not have.
+        for (before, typed) in [("a", "as"), ("as", "asu"), ("asun", "asunc")] {
+            let mut session = SearchSession::new();
+            session.search(index, &query(Scope::Events, before), LIMIT);
             let q = query(Scope::Events, typed);
             group.bench_function(format!("{label}/narrow/{before}->{typed}"), |b| {
-                b.iter(|| index.search_within(black_box(&q), &prev.matches, LIMIT))
+                // The copy and its freeing stay outside the timing.
+                b.iter_batched_ref(
+                    || session.clone(),
+                    |s| s.search(index, black_box(&q), LIMIT),
+                    BatchSize::PerIteration,
+                )
             });
         }
     }
     group.finish();
 }
 
+/// CPU seconds (user + system, all threads) this process has used so far, from `/proc/self/stat`:
+/// on a shared machine wall time measures the other jobs too, CPU time only ours.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name; 100 ticks a second.
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+/// `QUIPU_SEARCH_CPU=20 cargo bench --bench search`: the CPU time of each narrowing keystroke over
+/// a million events through a session (preview included), and of the first keystroke before it, averaged over 20 repetitions so the
+/// 10 ms tick evens out. `QUIPU_SEARCH_ONLY=asu` measures one keystroke.
+fn narrowing_cpu() {
+    let chron = chronology(0, EVENTS);
+    let index = SearchIndex::build(&chron);
+    let only = std::env::var("QUIPU_SEARCH_ONLY").ok();
+    for (before, typed) in [("a", "as"), ("as", "asu"), ("asun", "asunc"), ("tr", "trt")] {
+        if only.as_deref().is_some_and(|o| o != typed) {
+            continue;
+        }
+        let mut session = SearchSession::new();
+        let prev = query(Scope::Events, before);
+        let next = query(Scope::Events, typed);
+        let reps: u32 = std::env::var("QUIPU_SEARCH_CPU")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(20);
+        let (mut cpu, mut wall, mut first) = (0.0, Duration::ZERO, 0.0);
+        for _ in 0..reps {
+            let start = cpu_seconds();
+            session.search(&index, &prev, LIMIT);
+            first += cpu_seconds() - start;
+            let (start, clock) = (cpu_seconds(), std::time::Instant::now());
+            black_box(session.search(&index, &next, LIMIT));
+            wall += clock.elapsed();
+            cpu += cpu_seconds() - start;
+            session.reset();
+        }
+        println!(
+            "first {before}: {:.1} ms CPU per keystroke ({reps} runs)",
+            first * 1000.0 / f64::from(reps)
+        );
+        println!(
+            "narrow {before} -> {typed}: {:.1} ms CPU, {:.1} ms wall per keystroke ({reps} runs)",
+            cpu * 1000.0 / f64::from(reps),
+            wall.as_secs_f64() * 1000.0 / f64::from(reps)
+        );
+    }
+}
+
 criterion_group!(benches, actors, events);
-criterion_main!(benches);
+
+fn main() {
+    if std::env::var_os("QUIPU_SEARCH_CPU").is_some() {
+        narrowing_cpu();
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -71,3 +71,70 @@ proptest! {
         prop_assert!(within.matches.windows(2).all(|w| w[0] < w[1]));
     }
 }
+
+/// Actors named from a few words, so many tie, many share a first letter, and some names are
+/// prefixes of others: what lets narrowing pass over candidates by their bounds. Enough of them
+/// that a scan is split over threads.
+fn crowded() -> &'static (Chronology, SearchIndex) {
+    static CROWDED: OnceLock<(Chronology, SearchIndex)> = OnceLock::new();
+    CROWDED.get_or_init(|| {
+        use quipu::model::chronology::{Actor, ActorKind};
+        const WORDS: &[&str] = &[
+            "asunción",
+            "as",
+            "a",
+            "asa",
+            "sun",
+            "banco",
+            "ban",
+            "(asu)",
+            "x-as",
+            "Ana",
+            "nas",
+        ];
+        let mut chronology = Chronology::default();
+        chronology.actors = (0..40_000)
+            .map(|i| Actor {
+                id: format!("a{i}"),
+                name: format!(
+                    "{} {} {}",
+                    WORDS[i % WORDS.len()],
+                    WORDS[(i / 7) % WORDS.len()],
+                    WORDS[(i / 61) % WORDS.len()]
+                ),
+                kind: ActorKind::Person,
+                aliases: if i % 3 == 0 {
+                    vec![WORDS[(i / 5) % WORDS.len()].to_owned()]
+                } else {
+                    Vec::new()
+                },
+                description: None,
+            })
+            .collect();
+        let index = SearchIndex::build(&chronology);
+        (chronology, index)
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+    /// Every keystroke of a query typed letter by letter, narrowed from the one before, ranks
+    /// exactly as a fresh search: the bounds that pass over candidates never drop a hit.
+    #[test]
+    fn typing_letter_by_letter_equals_fresh(
+        typed in "[asunbc() -]{1,6}",
+        limit in 1usize..12,
+        crowd in any::<bool>(),
+        events in any::<bool>(),
+    ) {
+        let (chronology, index) = if crowd { crowded() } else { shipped() };
+        let scope = if events && !crowd { Scope::Events } else { Scope::Actors };
+        let mut session = SearchSession::new();
+        for end in 1..=typed.len() {
+            let query = Query { scope, text: typed[..end].to_owned() };
+            let narrowed = session.search(index, &query, limit);
+            let fresh = index.search(chronology, &query, limit);
+            prop_assert_eq!(narrowed, fresh, "{:?}", query.text);
+        }
+    }
+}

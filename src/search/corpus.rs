@@ -72,14 +72,24 @@ impl Corpus {
     }
 
     /// The item's fields with their folded text; empty for an item that does not exist.
+    #[cfg(test)]
     pub fn fields(&self, item: usize) -> impl Iterator<Item = (Field, &str)> {
-        let range = match (self.first_span.get(item), self.first_span.get(item + 1)) {
-            (Some(&a), Some(&b)) => a..b,
-            _ => 0..0,
-        };
-        self.spans[range]
+        self.spans(item)
             .iter()
-            .map(|s| (s.field, &self.text[s.start..s.end]))
+            .map(|s| (s.field, self.span_text(s)))
+    }
+
+    /// The item's fields in order; empty for an item that does not exist.
+    pub fn spans(&self, item: usize) -> &[Span] {
+        match (self.first_span.get(item), self.first_span.get(item + 1)) {
+            (Some(&a), Some(&b)) => &self.spans[a..b],
+            _ => &[],
+        }
+    }
+
+    /// The folded text of one of this corpus's spans.
+    pub fn span_text(&self, span: &Span) -> &str {
+        &self.text[span.start..span.end]
     }
 }
 

@@ -22,6 +22,18 @@ pub trait Matcher: Send + Sync {
     fn max_score_not_at_start(&self, needle_chars: usize) -> i64 {
         self.max_score(needle_chars)
     }
+
+    /// The same bound knowing the needle itself, for a haystack that starts with the needle's first
+    /// char (`at_start`) or not. A matcher whose bonuses depend on neighbouring chars can bound far
+    /// tighter here than by length alone.
+    fn max_score_for(&self, needle: &str, at_start: bool) -> i64 {
+        let chars = needle.chars().count();
+        if at_start {
+            self.max_score(chars)
+        } else {
+            self.max_score_not_at_start(chars)
+        }
+    }
 }
 
 /// fuzzy-matcher's Skim v2 algorithm (fzf's scoring): bonuses for word starts and runs, penalties
@@ -70,6 +82,54 @@ impl Matcher for SkimMatcher {
         n.saturating_mul(SKIM_MAX_PER_CHAR)
             .saturating_add(SKIM_FIRST_EXTRA)
     }
+
+    /// Skim's bonus for a char depends on the char before it, and when two needle chars match side
+    /// by side that char is the needle's own: in `asunc` every char after the first follows a
+    /// letter and earns at most 16 + 4 (a consecutive or a gapped match, whichever is better),
+    /// not 24. Off the start the first char loses the doubled bonus too. Many fields of a million
+    /// events tie at exactly this score, so only a bound this tight lets ranking pass over them.
+    /// `skim_bound_holds_exhaustively_for_short_strings` and `skim_scores_stay_under_the_bound`
+    /// check it.
+    fn max_score_for(&self, needle: &str, at_start: bool) -> i64 {
+        let mut chars = needle.chars();
+        let Some(mut previous) = chars.next() else {
+            return 0;
+        };
+        let mut bound = if at_start {
+            SKIM_MAX_PER_CHAR + SKIM_FIRST_EXTRA
+        } else {
+            SKIM_MAX_PER_CHAR - 1
+        };
+        for c in chars {
+            bound += if c == previous {
+                // A repeated char may carry a bonus from the cell before; take Skim's largest.
+                2 * SKIM_MATCH
+            } else {
+                SKIM_MATCH + skim_bonus_after(previous, c).max(SKIM_CONSECUTIVE)
+            };
+            previous = c;
+        }
+        bound
+    }
+}
+
+/// Skim's score for a matched char.
+const SKIM_MATCH: i64 = 16;
+/// Skim's least bonus for a char matched right after the previous one; a char after a gap earns
+/// at most its word-head bonus (8) less the gap's opening (−4), the same.
+const SKIM_CONSECUTIVE: i64 = 4;
+
+/// Skim's bonus for `c` following `previous` (its `CharRole`, from its `CharType`s): a word head
+/// after the start, a space or a bracket; a break after punctuation; a camel hump where a capital
+/// follows a lower-case letter or a digit; nothing inside a word.
+fn skim_bonus_after(previous: char, c: char) -> i64 {
+    match previous {
+        '\0' | ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' => 8,
+        '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~' => 7,
+        // Skim calls every other char lower case, so only a capital makes a hump.
+        _ if !previous.is_ascii_uppercase() && c.is_ascii_uppercase() => 6,
+        _ => 0,
+    }
 }
 
 /// True when `needle` is a subsequence of `haystack` (chars in order, gaps allowed): exactly when
@@ -110,6 +170,20 @@ mod tests {
     }
 
     #[test]
+    fn skim_needle_bound_is_reached_by_a_word_start() {
+        let m = SkimMatcher::new();
+        assert_eq!(
+            m.score("talks in asuncion", "asunc"),
+            Some(m.max_score_for("asunc", false))
+        );
+        assert_eq!(
+            m.score("asuncion", "asunc"),
+            Some(m.max_score_for("asunc", true))
+        );
+        assert_eq!(m.max_score_for("", false), 0);
+    }
+
+    #[test]
     fn skim_bound_is_reached_by_a_prefix() {
         let m = SkimMatcher::new();
         assert_eq!(m.score("a", "a"), Some(m.max_score(1)));
@@ -133,16 +207,19 @@ mod tests {
             out
         }
         let m = SkimMatcher::new();
-        let needles = all(&['a', 'b', ' '], 3);
-        for hay in all(&['a', 'b', 'B', ' ', '.'], 5) {
+        let needles = all(&['a', 'b', ' ', '.'], 3);
+        for hay in all(&['a', 'b', 'B', ' ', '.', '1'], 5) {
             for needle in &needles[1..] {
                 if let Some(score) = m.score(&hay, needle) {
                     let n = needle.chars().count();
                     assert!(score <= m.max_score(n), "{hay:?} {needle:?}: {score}");
-                    if hay.chars().next() != needle.chars().next() {
+                    let at_start = hay.chars().next() == needle.chars().next();
+                    if !at_start {
                         let bound = m.max_score_not_at_start(n);
                         assert!(score <= bound, "{hay:?} {needle:?}: {score} > {bound}");
                     }
+                    let bound = m.max_score_for(needle, at_start);
+                    assert!(score <= bound, "{hay:?} {needle:?}: {score} > {bound}");
                 }
             }
         }
@@ -165,6 +242,22 @@ mod tests {
                 prop_assert!(score <= m.max_score(n), "{score} > bound for {n}");
             }
             prop_assert_eq!(m.score(&hay, &needle).is_some(), is_subsequence(&hay, &needle));
+        }
+
+        /// The needle-aware bound, on text shaped like titles: words, separators, digits, capitals.
+        #[test]
+        fn skim_needle_bound_holds(
+            hay in "[a-dA-D0-9 ,.()/-]{0,60}",
+            needle in "[a-d0-9 ,.(-]{1,8}",
+        ) {
+            let m = SkimMatcher::new();
+            for hay in [hay.clone(), format!("{needle}{hay}"), format!("x {needle}{hay}")] {
+                if let Some(score) = m.score(&hay, &needle) {
+                    let at_start = hay.chars().next() == needle.chars().next();
+                    let bound = m.max_score_for(&needle, at_start);
+                    prop_assert!(score <= bound, "{hay:?} {needle:?}: {score} > {bound}");
+                }
+            }
         }
     }
 }

@@ -176,20 +176,39 @@ impl SearchIndex {
         limit: usize,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<SearchOutcome> {
+        let fresh: Vec<rank::Trail> = match candidates {
+            Some(c) => c.iter().copied().map(rank::Trail::fresh).collect(),
+            None => (0..self.len(query.scope)).map(rank::Trail::fresh).collect(),
+        };
+        let mut trails = Vec::new();
+        let hits = self.scan(query, &fresh, limit, true, &mut trails, cancelled)?;
+        Some(SearchOutcome {
+            hits,
+            matches: trails.iter().map(|t| t.item).collect(),
+        })
+    }
+
+    /// Scans from what an earlier scan learned (see [`rank::Trail`]) into `out`; `exact` as in
+    /// [`rank::Pass`].
+    pub(crate) fn scan(
+        &self,
+        query: &Query,
+        candidates: &[rank::Trail],
+        limit: usize,
+        exact: bool,
+        out: &mut Vec<rank::Trail>,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<Hit>> {
         let folded = fold::fold(&query.text);
         let needle = rank::Needle::new(&folded);
-        let scan = rank::scan(
-            self.corpus(query.scope),
-            self.matcher.as_ref(),
-            &needle,
-            candidates,
+        let pass = rank::Pass {
+            corpus: self.corpus(query.scope),
+            matcher: self.matcher.as_ref(),
+            needle: &needle,
             limit,
-            cancelled,
-        )?;
-        Some(SearchOutcome {
-            hits: scan.hits,
-            matches: scan.matches,
-        })
+            exact,
+        };
+        rank::scan(&pass, candidates, out, cancelled)
     }
 
     /// Number of items in a scope.

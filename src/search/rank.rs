@@ -29,7 +29,6 @@ pub(crate) const CHUNK: usize = 4096;
 pub(crate) struct Needle<'a> {
     pub text: &'a str,
     first: Option<char>,
-    chars: usize,
     mask: u64,
 }
 
@@ -38,73 +37,190 @@ impl<'a> Needle<'a> {
         Needle {
             text: folded,
             first: folded.chars().next(),
-            chars: folded.chars().count(),
             mask: folded.chars().fold(0, |m, c| m | char_mask(c)),
         }
     }
 }
 
-/// Every item that matched (in the order scanned) and the best `limit` of them, best first.
-pub(crate) struct Scan {
-    pub matches: Vec<usize>,
-    pub hits: Vec<Hit>,
+/// What a scan learned about one candidate, so that the next, longer query resumes where this one
+/// ended instead of starting over.
+///
+/// A growing query keeps its matches' first field and greedy subsequence: `asu` matches where `as`
+/// matched plus one `memchr` step from where `as` ended. And a longer query never reaches a higher
+/// tier in a field than a shorter one (except prefix to exact), so the tiers seen now bound every
+/// later score: an item whose bound cannot beat the weakest kept hit is passed on untouched, without
+/// reading its text. That is what makes a keystroke over a million candidates cost milliseconds.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Trail {
+    pub item: usize,
+    /// Index, among the item's fields, of the first field that matched the needle's first `done`
+    /// bytes; fields before it match no extension of them either.
+    field: u16,
+    done: u16,
+    /// Byte offset in that field where matching resumes: after the greedy subsequence match of a
+    /// fuzzy field, at the first occurrence in a summary.
+    at: u32,
+    caps: Caps,
 }
 
-/// Scans `candidates` (all items when `None`), returning `None` as soon as `cancelled` says so.
-/// Large scans are split over the cores; the halves keep their own top lists, merged at the end,
-/// so the result is the same as one pass.
-pub(crate) fn scan(
-    corpus: &Corpus,
-    matcher: &dyn Matcher,
-    needle: &Needle<'_>,
-    candidates: Option<&[usize]>,
-    limit: usize,
-    cancelled: &(dyn Fn() -> bool + Sync),
-) -> Option<Scan> {
-    let all: Vec<usize>;
-    let candidates = match candidates {
-        Some(c) => c,
-        None => {
-            all = (0..corpus.len()).collect();
-            &all
+impl Trail {
+    /// Knows nothing yet: matching starts at the first field, and nothing is pruned.
+    pub fn fresh(item: usize) -> Trail {
+        Trail {
+            item,
+            field: 0,
+            done: 0,
+            at: 0,
+            caps: Caps::OPEN,
         }
+    }
+}
+
+/// Bounds on `tier * TIER_STEP + field_bonus` of an item for the needle they were taken with and
+/// every extension of it, over fields whose text starts with the needle's first char (where the
+/// matcher may score more) and over the others. An extension keeps the first char, so the split
+/// stays valid, and a field never reaches a better tier for a longer needle, except that a prefix
+/// may become the whole text.
+#[derive(Debug, Clone, Copy)]
+struct Caps {
+    /// Needle bytes these bounds were taken for.
+    done: u16,
+    /// Fields that began with the needle (tier 2 or 3), counted as exact; and the byte that
+    /// followed the needle in them ([`ANY_BYTE`] if they differ, [`NO_BYTE`] at the end). A longer
+    /// needle that does not continue with that byte makes them tier 1 at best: after typing `a`,
+    /// the titles starting with `a` do not all have to be read again for `as`.
+    prefix: i32,
+    prefix_next: u16,
+    at_start: i32,
+    elsewhere: i32,
+}
+
+const ANY_BYTE: u16 = 0x100;
+const NO_BYTE: u16 = 0x200;
+
+impl Caps {
+    const OPEN: Caps = Caps {
+        done: 0,
+        prefix: i32::MIN,
+        prefix_next: ANY_BYTE,
+        at_start: i32::MAX,
+        elsewhere: i32::MAX,
     };
+
+    fn none(needle: &str) -> Caps {
+        match u16::try_from(needle.len()) {
+            Ok(done) => Caps {
+                done,
+                prefix: i32::MIN,
+                prefix_next: ANY_BYTE,
+                at_start: i32::MIN,
+                elsewhere: i32::MIN,
+            },
+            // Too long to record where the needle ended: bound nothing.
+            Err(_) => Caps::OPEN,
+        }
+    }
+
+    /// Records a field that may match at `tier` now; `text` is its folded text.
+    fn raise(&mut self, at_start: bool, tier: i64, field: Field, text: &str) {
+        if tier >= 2 {
+            let bound = i32::try_from(3 * TIER_STEP + field_bonus(field)).unwrap_or(i32::MAX);
+            let next = text
+                .as_bytes()
+                .get(usize::from(self.done))
+                .map_or(NO_BYTE, |&b| u16::from(b));
+            if self.prefix == i32::MIN {
+                self.prefix_next = next;
+            } else if self.prefix_next != next {
+                self.prefix_next = ANY_BYTE;
+            }
+            self.prefix = self.prefix.max(bound);
+            return;
+        }
+        let bound = i32::try_from(tier * TIER_STEP + field_bonus(field)).unwrap_or(i32::MAX);
+        let slot = if at_start {
+            &mut self.at_start
+        } else {
+            &mut self.elsewhere
+        };
+        *slot = (*slot).max(bound);
+    }
+
+    /// The best score the item could reach for `needle`, given the matcher's ceilings at and off
+    /// the start.
+    fn ceiling(&self, needle: &str, max_matcher: (i64, i64)) -> i64 {
+        let mut at_start = i64::from(self.at_start);
+        if self.prefix != i32::MIN {
+            let prefix = i64::from(self.prefix);
+            let still = match needle.as_bytes().get(usize::from(self.done)) {
+                None => true,
+                Some(&b) => self.prefix_next == ANY_BYTE || self.prefix_next == u16::from(b),
+            };
+            at_start = at_start.max(if still {
+                prefix
+            } else {
+                prefix - 2 * TIER_STEP
+            });
+        }
+        (at_start + max_matcher.0).max(i64::from(self.elsewhere) + max_matcher.1)
+    }
+}
+
+/// What one scan is asked for.
+pub(crate) struct Pass<'a> {
+    pub corpus: &'a Corpus,
+    pub matcher: &'a dyn Matcher,
+    pub needle: &'a Needle<'a>,
+    pub limit: usize,
+    /// Check candidates that cannot enter the top for a match too, so the trails name exactly the
+    /// matches; without, they are passed on as they came.
+    pub exact: bool,
+}
+
+/// Scans `candidates` into `out` (a trail for every candidate that may still match, in the order
+/// scanned) and returns the best `limit` hits, best first; `None` as soon as `cancelled` says so.
+/// `out` is overwritten, not reallocated: a session hands back the same buffers every keystroke,
+/// because on this machine faulting in 32 MB of fresh pages for a million trails costs about as
+/// much as the narrowing itself. Large scans are split over the cores; the halves keep their own
+/// top lists, merged at the end, so the result is the same as one pass.
+pub(crate) fn scan(
+    pass: &Pass<'_>,
+    candidates: &[Trail],
+    out: &mut Vec<Trail>,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<Hit>> {
+    out.clear();
+    out.resize(candidates.len(), Trail::fresh(0));
     let threads = threads_for(candidates.len());
-    let (matches, top) = if threads <= 1 {
-        scan_part(corpus, matcher, needle, candidates, limit, cancelled)?
+    let part = candidates.len().div_ceil(threads).max(1);
+    let parts: Vec<Option<(usize, TopK)>> = if threads <= 1 {
+        vec![scan_part(pass, candidates, out, cancelled)]
     } else {
-        let part = candidates.len().div_ceil(threads);
-        let parts: Vec<Option<(Vec<usize>, TopK)>> = std::thread::scope(|scope| {
+        std::thread::scope(|scope| {
             let handles: Vec<_> = candidates
                 .chunks(part)
-                .map(|c| {
-                    scope.spawn(move || scan_part(corpus, matcher, needle, c, limit, cancelled))
-                })
+                .zip(out.chunks_mut(part))
+                .map(|(c, o)| scope.spawn(move || scan_part(pass, c, o, cancelled)))
                 .collect();
             handles
                 .into_iter()
                 .map(|h| h.join().ok().flatten())
                 .collect()
-        });
-        let mut merged: Option<(Vec<usize>, TopK)> = None;
-        for part in parts {
-            let (matches, top) = part?;
-            match &mut merged {
-                None => merged = Some((matches, top)),
-                Some((all_matches, all_top)) => {
-                    all_matches.extend(matches);
-                    for Reverse(ranked) in top.heap {
-                        all_top.offer(ranked);
-                    }
-                }
-            }
-        }
-        merged.unwrap_or_else(|| (Vec::new(), TopK::new(limit)))
+        })
     };
-    Some(Scan {
-        matches,
-        hits: top.into_hits(),
-    })
+    let mut top = TopK::new(pass.limit);
+    let mut kept = 0;
+    for (i, part_result) in parts.into_iter().enumerate() {
+        let (written, part_top) = part_result?;
+        let start = i * part;
+        out.copy_within(start..start + written, kept);
+        kept += written;
+        for Reverse(ranked) in part_top.heap {
+            top.offer(ranked);
+        }
+    }
+    out.truncate(kept);
+    Some(top.into_hits())
 }
 
 /// Below this many candidates a thread costs more than it saves.
@@ -117,45 +233,152 @@ fn threads_for(candidates: usize) -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
 }
 
+/// Scans `candidates` into the front of `out` (as long as `candidates`); returns how many trails
+/// it wrote and its top list.
 fn scan_part(
-    corpus: &Corpus,
-    matcher: &dyn Matcher,
-    needle: &Needle<'_>,
-    candidates: &[usize],
-    limit: usize,
+    pass: &Pass<'_>,
+    candidates: &[Trail],
+    out: &mut [Trail],
     cancelled: &(dyn Fn() -> bool + Sync),
-) -> Option<(Vec<usize>, TopK)> {
+) -> Option<(usize, TopK)> {
+    let Pass {
+        corpus,
+        matcher,
+        needle,
+        limit,
+        exact,
+    } = *pass;
     let mut top = TopK::new(limit);
-    let mut matches = Vec::new();
+    let mut written = 0;
+    let mut keep = |trail: Trail| {
+        out[written] = trail;
+        written += 1;
+    };
     // The matcher's ceiling for fields starting with the needle's first char, and for the rest.
     let max_matcher = (
-        matcher.max_score(needle.chars).min(MATCHER_CLAMP),
-        matcher
-            .max_score_not_at_start(needle.chars)
-            .min(MATCHER_CLAMP),
+        matcher.max_score_for(needle.text, true).min(MATCHER_CLAMP),
+        matcher.max_score_for(needle.text, false).min(MATCHER_CLAMP),
     );
     for chunk in candidates.chunks(CHUNK) {
         if cancelled() {
             return None;
         }
-        for &item in chunk {
+        for trail in chunk {
+            let item = trail.item;
             if needle.mask & !corpus.mask(item) != 0 {
                 continue;
             }
-            match best_field(corpus, matcher, needle, item, max_matcher, top.floor()) {
-                Eval::NoMatch => continue,
-                Eval::Pruned => {}
-                Eval::Scored(score, field) => top.offer(Ranked {
+            let floor = top.floor();
+            let at_best = Ranked {
+                score: trail.caps.ceiling(needle.text, max_matcher),
+                count: corpus.count(item),
+                item,
+                field: Field::Name,
+            };
+            if floor.is_some_and(|weakest| at_best <= weakest) {
+                if !exact {
+                    keep(*trail);
+                } else if let Some(found) = resume(corpus, needle, trail) {
+                    keep(found);
+                }
+                continue;
+            }
+            let (eval, found) = best_field(corpus, matcher, needle, trail, max_matcher, floor);
+            let Some(found) = found else {
+                continue;
+            };
+            keep(found);
+            if let Eval::Scored(score, field) = eval {
+                top.offer(Ranked {
                     score,
                     count: corpus.count(item),
                     item,
                     field,
-                }),
+                });
             }
-            matches.push(item);
         }
     }
-    Some((matches, top))
+    Some((written, top))
+}
+
+/// Where `needle` matches the item first, continuing from `trail` (whose needle it extends); `None`
+/// when no field matches. The caps are kept: bounds for a shorter needle bound this one too.
+fn resume(corpus: &Corpus, needle: &Needle<'_>, trail: &Trail) -> Option<Trail> {
+    let spans = corpus.spans(trail.item);
+    spans
+        .iter()
+        .enumerate()
+        .skip(usize::from(trail.field))
+        .find_map(|(k, span)| {
+            let at = match_at(span.field, corpus.span_text(span), needle, trail, k)?;
+            Some(Trail::at_match(trail.item, k, needle, at, trail.caps))
+        })
+}
+
+/// Where field `k` of the trail's item (with folded `text`) matches `needle`, resuming from the
+/// trail when it is the field the trail points at: the end of the greedy subsequence match of a
+/// fuzzy field, the first occurrence in a summary.
+fn match_at(
+    field: Field,
+    text: &str,
+    needle: &Needle<'_>,
+    trail: &Trail,
+    k: usize,
+) -> Option<usize> {
+    let (start, rest) = if k == usize::from(trail.field) {
+        let start = usize::try_from(trail.at).unwrap_or(usize::MAX);
+        match (
+            text.get(start..),
+            needle.text.get(usize::from(trail.done)..),
+        ) {
+            (Some(_), Some(rest)) => (start, rest),
+            _ => (0, needle.text),
+        }
+    } else {
+        (0, needle.text)
+    };
+    match field {
+        // A summary matches only as typed: a longer query's first occurrence is at or after the
+        // shorter one's.
+        Field::Summary => text[start..].find(needle.text).map(|i| start + i),
+        _ => subsequence_end(&text[start..], rest).map(|end| start + end),
+    }
+}
+
+impl Trail {
+    /// The trail of an item whose field `k` matches `needle`, resuming at byte `at`.
+    fn at_match(item: usize, k: usize, needle: &Needle<'_>, at: usize, caps: Caps) -> Trail {
+        match (
+            u16::try_from(k),
+            u16::try_from(needle.text.len()),
+            u32::try_from(at),
+        ) {
+            (Ok(field), Ok(done), Ok(at)) => Trail {
+                item,
+                field,
+                done,
+                at,
+                caps,
+            },
+            // Too long to record: the next query starts this item over.
+            _ => Trail {
+                caps,
+                ..Trail::fresh(item)
+            },
+        }
+    }
+}
+
+/// The byte offset just after the greedy (leftmost) match of `needle` as a subsequence of
+/// `haystack`, or `None`. Greedy is what makes resuming valid: a longer needle is a subsequence
+/// exactly when its added chars are one of what follows this offset.
+fn subsequence_end(haystack: &str, needle: &str) -> Option<usize> {
+    let mut at = 0;
+    for c in needle.chars() {
+        // A memchr for the char's last byte, then a check of the rest.
+        at += haystack[at..].find(c)? + c.len_utf8();
+    }
+    Some(at)
 }
 
 enum Eval {
@@ -165,18 +388,37 @@ enum Eval {
     Scored(i64, Field),
 }
 
+/// The item's best field and score, and its trail for the next needle (`None` if nothing matches):
+/// where it matches first, resuming from `trail` (fields before the trail's match no longer
+/// needle), and the bounds on what it can score for this needle and longer ones.
 fn best_field(
     corpus: &Corpus,
     matcher: &dyn Matcher,
     needle: &Needle<'_>,
-    item: usize,
+    trail: &Trail,
     max_matcher: (i64, i64),
     floor: Option<Ranked>,
-) -> Eval {
-    let mut matched = false;
+) -> (Eval, Option<Trail>) {
+    let item = trail.item;
+    // The first matching field and where its match ended (see `match_at`).
+    let mut first: Option<(usize, usize)> = None;
     let mut best: Option<(i64, Field)> = None;
-    for (field, text) in corpus.fields(item) {
-        let max_matcher = if text.chars().next() == needle.first {
+    // With no needle every field is a tier-0 match, but a first char typed next may make any a prefix.
+    let mut caps = if needle.text.is_empty() {
+        Caps::OPEN
+    } else {
+        Caps::none(needle.text)
+    };
+    for (k, span) in corpus
+        .spans(item)
+        .iter()
+        .enumerate()
+        .skip(usize::from(trail.field))
+    {
+        let (field, text) = (span.field, corpus.span_text(span));
+        let matched = first.is_some();
+        let at_start = text.chars().next() == needle.first;
+        let max_matcher = if at_start {
             max_matcher.0
         } else {
             max_matcher.1
@@ -195,16 +437,37 @@ fn best_field(
         // Exact and prefix are settled at the start of the text and imply a match; anything less
         // needs a scan, skipped when the item already matches and this field could not win.
         let tier = match cheap_tier(text, needle.text) {
-            Some(tier) => tier,
-            None if matched && hopeless(1) => continue,
-            None if !field_matches(field, text, needle.text) => continue,
-            None if hopeless(1) => {
-                matched = true;
+            Some(tier) => {
+                // The text starts with the needle: a summary's occurrence at 0, a subsequence
+                // ending where the needle does.
+                let at = if field == Field::Summary {
+                    0
+                } else {
+                    needle.text.len()
+                };
+                first.get_or_insert((k, at));
+                tier
+            }
+            None if matched && hopeless(1) => {
+                caps.raise(at_start, 1, field, text);
                 continue;
             }
-            None => i64::from(starts_a_word(text, needle.text)),
+            None => {
+                let at = if matched {
+                    field_matches(field, text, needle.text).then_some(0)
+                } else {
+                    match_at(field, text, needle, trail, k)
+                };
+                let Some(at) = at else { continue };
+                first.get_or_insert((k, at));
+                if hopeless(1) {
+                    caps.raise(at_start, 1, field, text);
+                    continue;
+                }
+                i64::from(starts_a_word(text, needle.text))
+            }
         };
-        matched = true;
+        caps.raise(at_start, tier, field, text);
         if hopeless(tier) {
             continue;
         }
@@ -221,11 +484,14 @@ fn best_field(
             best = Some((score, field));
         }
     }
-    match (matched, best) {
-        (false, _) => Eval::NoMatch,
-        (true, None) => Eval::Pruned,
-        (true, Some((score, field))) => Eval::Scored(score, field),
-    }
+    let Some((k, at)) = first else {
+        return (Eval::NoMatch, None);
+    };
+    let eval = match best {
+        None => Eval::Pruned,
+        Some((score, field)) => Eval::Scored(score, field),
+    };
+    (eval, Some(Trail::at_match(item, k, needle, at, caps)))
 }
 
 /// 3 exact, 2 prefix, 1 the query starts a word, 0 anywhere else (scattered or inside a word).
@@ -390,9 +656,68 @@ mod tests {
         c
     }
 
-    fn ranked(c: &Corpus, query: &str, limit: usize) -> Vec<usize> {
+    fn all(c: &Corpus) -> Vec<Trail> {
+        (0..c.len()).map(Trail::fresh).collect()
+    }
+
+    struct Scanned {
+        trails: Vec<Trail>,
+        hits: Vec<Hit>,
+    }
+
+    /// `scan` with Skim into a new buffer, as the tests want it.
+    fn scan(
+        c: &Corpus,
+        query: &str,
+        candidates: &[Trail],
+        limit: usize,
+        exact: bool,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Scanned> {
         let needle = Needle::new(query);
-        let scan = scan(c, &SkimMatcher::new(), &needle, None, limit, &|| false).unwrap();
+        let pass = Pass {
+            corpus: c,
+            matcher: &SkimMatcher::new(),
+            needle: &needle,
+            limit,
+            exact,
+        };
+        let mut trails = Vec::new();
+        let hits = super::scan(&pass, candidates, &mut trails, cancelled)?;
+        Some(Scanned { trails, hits })
+    }
+
+    /// `scan_part` alone, never split.
+    fn scan_part(
+        c: &Corpus,
+        query: &str,
+        candidates: &[Trail],
+        limit: usize,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Scanned> {
+        let needle = Needle::new(query);
+        let pass = Pass {
+            corpus: c,
+            matcher: &SkimMatcher::new(),
+            needle: &needle,
+            limit,
+            exact: true,
+        };
+        let mut trails = vec![Trail::fresh(0); candidates.len()];
+        let (written, top) = super::scan_part(&pass, candidates, &mut trails, cancelled)?;
+        trails.truncate(written);
+        Some(Scanned {
+            trails,
+            hits: top.into_hits(),
+        })
+    }
+
+    fn items(trails: &[Trail]) -> Vec<usize> {
+        trails.iter().map(|t| t.item).collect()
+    }
+
+    fn ranked(c: &Corpus, query: &str, limit: usize) -> Vec<usize> {
+        let scan = scan(c, query, &all(c), limit, true, &|| false).unwrap();
         scan.hits.iter().map(|h| h.item).collect()
     }
 
@@ -423,16 +748,8 @@ mod tests {
         let c = corpus(&[("ab", 0), ("xab", 0), ("ab", 9)]);
         assert_eq!(ranked(&c, "ab", 1), vec![2]);
         assert!(ranked(&c, "ab", 0).is_empty());
-        let scan = scan(
-            &c,
-            &SkimMatcher::new(),
-            &Needle::new("ab"),
-            None,
-            0,
-            &|| false,
-        )
-        .unwrap();
-        assert_eq!(scan.matches, vec![0, 1, 2]);
+        let scan = scan(&c, "ab", &all(&c), 0, true, &|| false).unwrap();
+        assert_eq!(items(&scan.trails), vec![0, 1, 2]);
     }
 
     #[test]
@@ -442,11 +759,10 @@ mod tests {
         for name in &names {
             c.push(0, [(Field::Name, name.as_str())]);
         }
-        let candidates: Vec<usize> = (0..names.len()).collect();
+        let candidates = all(&c);
         let polls = std::sync::atomic::AtomicUsize::new(0);
         let stop_at_second = || polls.fetch_add(1, std::sync::atomic::Ordering::SeqCst) >= 1;
-        let m = SkimMatcher::new();
-        let out = scan_part(&c, &m, &Needle::new("n"), &candidates, 5, &stop_at_second);
+        let out = scan_part(&c, "n", &candidates, 5, &stop_at_second);
         assert!(out.is_none());
         assert_eq!(
             polls.into_inner(),
@@ -464,26 +780,49 @@ mod tests {
         for (i, name) in names.iter().enumerate() {
             c.push(i % 7, [(Field::Name, name.as_str())]);
         }
-        let candidates: Vec<usize> = (0..names.len()).collect();
-        let m = SkimMatcher::new();
+        let candidates = all(&c);
         for query in ["a", "r 9", "actor 12 1"] {
-            let needle = Needle::new(query);
-            let split = scan(&c, &m, &needle, None, 20, &|| false).unwrap();
-            let (matches, top) = scan_part(&c, &m, &needle, &candidates, 20, &|| false).unwrap();
-            assert_eq!(split.matches, matches, "{query}");
-            assert_eq!(split.hits, top.into_hits(), "{query}");
+            let split = scan(&c, query, &candidates, 20, true, &|| false).unwrap();
+            let one = scan_part(&c, query, &candidates, 20, &|| false).unwrap();
+            assert_eq!(items(&split.trails), items(&one.trails), "{query}");
+            assert_eq!(split.hits, one.hits, "{query}");
         }
+    }
+
+    /// Narrows `first` to `then` the way a session does, and ranks `then` afresh.
+    fn narrowed_and_fresh(c: &Corpus, first: &str, then: &str, limit: usize) -> [Vec<Hit>; 2] {
+        let before = scan(c, first, &all(c), limit, false, &|| false).unwrap();
+        let narrowed = scan(c, then, &before.trails, limit, false, &|| false).unwrap();
+        let fresh = scan(c, then, &all(c), limit, true, &|| false).unwrap();
+        [narrowed.hits, fresh.hits]
+    }
+
+    #[test]
+    fn a_prefix_that_becomes_the_whole_text_is_not_passed_over() {
+        // Under `a` all are prefixes and tie; under `ab` the last is exact and must come first.
+        let c = corpus(&[("abx", 0), ("aby", 0), ("abz", 0), ("ab", 0)]);
+        let [narrowed, fresh] = narrowed_and_fresh(&c, "a", "ab", 3);
+        assert_eq!(fresh[0].item, 3);
+        assert_eq!(narrowed, fresh);
+    }
+
+    #[test]
+    fn a_prefix_that_stops_being_one_keeps_its_word_start() {
+        // Under `as` the name `ab as` is no prefix but a word start, and beats the two aliases
+        // (same tier, higher field bonus) that fill the top before it.
+        let mut c = Corpus::with_capacity(3);
+        c.push(0, [(Field::Name, "zzz"), (Field::Alias(0), "x as")]);
+        c.push(0, [(Field::Name, "zzz"), (Field::Alias(0), "y as")]);
+        c.push(0, [(Field::Name, "ab as")]);
+        let [narrowed, fresh] = narrowed_and_fresh(&c, "a", "as", 2);
+        assert_eq!(fresh[0].item, 2);
+        assert_eq!(narrowed, fresh);
     }
 
     #[test]
     fn cancelled_scan_returns_nothing() {
         let c = corpus(&[("ab", 0)]);
-        assert!(
-            scan(&c, &SkimMatcher::new(), &Needle::new("a"), None, 5, &|| {
-                true
-            })
-            .is_none()
-        );
+        assert!(scan(&c, "a", &all(&c), 5, true, &|| true).is_none());
     }
 
     #[test]

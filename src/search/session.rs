@@ -1,10 +1,13 @@
 //! Incremental search while a query is typed.
 //!
-//! Every item that matches `comu` also matches `comun` (a subsequence of the longer query is a
+//! Every item that matches `comun` also matches `comu` (a subsequence of the longer query is a
 //! subsequence of the text), so when the new query extends the previous one only the previous
-//! matches need scanning. The session keeps the whole match list, not just the shown top, for that.
+//! candidates need scanning. The session keeps a trail for each of them, not just the shown top:
+//! where its match ended, to resume there, and a bound on its score, to pass over it unread while
+//! it cannot reach the top (see [`super::rank::Trail`]).
 
 use super::fold::fold;
+use super::rank::Trail;
 use super::{Hit, Query, Scope, SearchIndex};
 
 /// Above this many items to scan, a preview of the first [`PREVIEW`] is ranked first.
@@ -12,17 +15,23 @@ pub const PREVIEW_FROM: usize = 200_000;
 /// How many items a preview ranks: a few milliseconds of work.
 pub const PREVIEW: usize = 1 << 16;
 
-/// The last completed query and every item it matched.
+/// The last completed query and every item that may match it.
 #[derive(Debug, Clone, Default)]
 pub struct SearchSession {
     last: Option<Last>,
+    /// Buffers kept between keystrokes (see [`super::rank::scan`]): the next scan's output, the
+    /// fresh trails of a first keystroke, and the preview's output.
+    spare: Vec<Trail>,
+    fresh: Vec<Trail>,
+    head: Vec<Trail>,
 }
 
 #[derive(Debug, Clone)]
 struct Last {
     scope: Scope,
     folded: String,
-    matches: Vec<usize>,
+    /// Every match, and possibly items the bounds passed over that no longer match.
+    candidates: Vec<Trail>,
 }
 
 impl SearchSession {
@@ -61,30 +70,53 @@ impl SearchSession {
         preview: &mut dyn FnMut(Vec<Hit>),
     ) -> Option<Vec<Hit>> {
         let folded = fold(&query.text);
-        let candidates = self
-            .last
-            .as_ref()
-            .filter(|last| last.scope == query.scope && folded.starts_with(&last.folded))
-            .map(|last| last.matches.as_slice());
-        let total = candidates.map_or(index.len(query.scope), <[usize]>::len);
-        if total > PREVIEW_FROM {
-            let first: Vec<usize>;
-            let head = match candidates {
-                Some(c) => &c[..PREVIEW],
+        let mut fresh = std::mem::take(&mut self.fresh);
+        let mut head = std::mem::take(&mut self.head);
+        let mut out = std::mem::take(&mut self.spare);
+        let hits = {
+            let candidates = match self
+                .last
+                .as_ref()
+                .filter(|last| last.scope == query.scope && folded.starts_with(&last.folded))
+            {
+                Some(last) => last.candidates.as_slice(),
                 None => {
-                    first = (0..PREVIEW).collect();
-                    &first
+                    fresh.clear();
+                    fresh.extend((0..index.len(query.scope)).map(Trail::fresh));
+                    &fresh
                 }
             };
-            preview(index.run(query, Some(head), limit, cancelled)?.hits);
-        }
-        let outcome = index.run(query, candidates, limit, cancelled)?;
-        self.last = Some(Last {
+            let previewed = candidates.len() <= PREVIEW_FROM
+                || index
+                    .scan(
+                        query,
+                        &candidates[..PREVIEW],
+                        limit,
+                        false,
+                        &mut head,
+                        cancelled,
+                    )
+                    .map(preview)
+                    .is_some();
+            if previewed {
+                index.scan(query, candidates, limit, false, &mut out, cancelled)
+            } else {
+                None
+            }
+        };
+        self.fresh = fresh;
+        self.head = head;
+        let Some(hits) = hits else {
+            self.spare = out;
+            return None;
+        };
+        let previous = self.last.replace(Last {
             scope: query.scope,
             folded,
-            matches: outcome.matches,
+            candidates: out,
         });
-        Some(outcome.hits)
+        self.spare = previous.map(|last| last.candidates).unwrap_or_default();
+        Some(hits)
     }
 
     /// Forgets the previous search, so the next one scans everything.
@@ -135,6 +167,22 @@ mod tests {
         assert_eq!(previews.len(), 1);
         assert!(previews[0].iter().all(|h| h.item < PREVIEW));
         assert!(!previews[0].is_empty());
+    }
+
+    #[test]
+    fn a_cancelled_search_leaves_the_last_completed_one_to_narrow_from() {
+        let chronology = many_actors(500);
+        let index = SearchIndex::build(&chronology);
+        let mut session = SearchSession::new();
+        session.search(&index, &Query::parse("actor 1"), 5);
+        let stopped = session.search_cancellable(&index, &Query::parse("actor 12"), 5, &|| true);
+        assert!(stopped.is_none());
+        assert!(session.narrows(&Query::parse("actor 1 ")));
+        for typed in ["actor 12", "actor 123"] {
+            let query = Query::parse(typed);
+            let fresh = index.search(&chronology, &query, 5);
+            assert_eq!(session.search(&index, &query, 5), fresh, "{typed}");
+        }
     }
 
     #[test]
