@@ -6,7 +6,7 @@ use std::io::{self, Stdout, Write};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, KeyboardEnhancementFlags,
@@ -269,6 +269,54 @@ fn register_signals() -> io::Result<Arc<AtomicUsize>> {
     Ok(stop)
 }
 
+/// How long a signal may wait for the event loop before the watchdog ends the process itself.
+const SIGNAL_GRACE: Duration = Duration::from_secs(1);
+
+/// How often the watchdog looks.
+const WATCH: Duration = Duration::from_millis(200);
+
+/// Ends the process when the event loop cannot.
+///
+/// crossterm 0.29 loops forever inside `event::poll`/`event::read` once its terminal is gone: the
+/// dead tty reads as end-of-file, which it retries at once, never returning even from a poll with
+/// a timeout (crossterm-rs/crossterm#793). Closing the terminal window would then leave quipu
+/// spinning a core, orphaned, and a SIGHUP or SIGTERM would set a flag the loop never reads. So
+/// this thread watches both: when the terminal has gone away, or a signal has waited longer
+/// than [`SIGNAL_GRACE`], it restores what is left of the terminal and exits with 128 + the
+/// signal (SIGHUP for a vanished terminal), as the loop would have.
+fn spawn_watchdog(stop: Arc<AtomicUsize>, mouse: bool) -> io::Result<()> {
+    use std::io::IsTerminal;
+    // Only a terminal that was there at the start can go away; output piped elsewhere (tests
+    // drawing to a file, say) is not watched.
+    let watched = io::stdout().is_terminal();
+    std::thread::Builder::new()
+        .name("quipu-watchdog".into())
+        .spawn(move || {
+            let mut signalled: Option<Instant> = None;
+            loop {
+                std::thread::sleep(WATCH);
+                let signal = stop.load(Ordering::Relaxed);
+                if signal != 0 {
+                    signalled.get_or_insert_with(Instant::now);
+                }
+                let gone = watched && !io::stdout().is_terminal();
+                let overdue = signalled.is_some_and(|at| at.elapsed() > SIGNAL_GRACE);
+                if gone || overdue {
+                    if !gone {
+                        restore(mouse);
+                    }
+                    let signal = if signal == 0 {
+                        signal_hook::consts::SIGHUP as usize
+                    } else {
+                        signal
+                    };
+                    std::process::exit(128 + signal as i32);
+                }
+            }
+        })?;
+    Ok(())
+}
+
 /// How the explorer ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ending {
@@ -282,6 +330,7 @@ pub enum Ending {
 /// within `POLL` even when no key comes.
 pub fn run(app: &mut App, mouse: bool) -> io::Result<Ending> {
     let stop = register_signals()?;
+    spawn_watchdog(Arc::clone(&stop), mouse)?;
     install_panic_hook(mouse);
     let _guard = TerminalGuard::enter(mouse)?;
     let mut terminal: Terminal<CrosstermBackend<Stdout>> =

@@ -210,6 +210,34 @@ fn sighup_gives_the_terminal_back() {
     survive("HUP");
 }
 
+/// Closing the terminal (here: killing the tmux server, as closing a terminal window does) must
+/// end quipu. crossterm spins forever reading a vanished terminal (crossterm-rs/crossterm#793);
+/// without quipu's watchdog the process lived on, orphaned, burning a core.
+#[test]
+fn closing_the_terminal_ends_quipu() {
+    let Some(session) = start("close", "", &[]) else {
+        return;
+    };
+    session.go();
+    let pid = session.pid();
+    session.wait_for("the explorer", |s| s.contains("j/k move"));
+
+    let out = session.run(&["kill-server"]);
+    assert!(out.status.success(), "kill-server: {out:?}");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let alive = Command::new("kill").args(["-0", &pid]).output().unwrap();
+        if !alive.status.success() {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "quipu ({pid}) still runs 5 s after its terminal closed"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 /// A panic prints its message on the normal screen, exits 101, and leaves the terminal cooked.
 /// Relies on the QUIPU_TEST_PANIC hook of debug builds (see `tui::run`).
 #[test]
