@@ -6,7 +6,7 @@ use super::date::EventDate;
 use super::diagnostic::{Diagnostic, Severity};
 use super::locate::{LineIndex, Locator, Step, render_path};
 use super::parse::{FORMAT_VERSION, version_error};
-use super::raw::{RawChronology, RawEvent};
+use super::raw::RawChronology;
 use super::suggest::closest;
 use crate::text::{is_clean, needs_cleaning};
 
@@ -22,17 +22,6 @@ struct Finding {
 /// which cannot mount the hash-flooding attack SipHash defends against, and at a million events
 /// hashing was a tenth of the load time.
 type IdMap<'a> = foldhash::HashMap<&'a str, usize>;
-
-/// The id tables references are resolved against, shared by the threads checking events.
-#[derive(Clone, Copy)]
-struct Known<'m, 'a> {
-    actors: &'m IdMap<'a>,
-    events: &'m IdMap<'a>,
-    sources: &'m IdMap<'a>,
-}
-
-/// Below this many events one thread checks them all: starting threads would cost more.
-const PARALLEL_EVENTS: usize = 16_384;
 
 /// Marks a reference that did not resolve; only a file with errors has one, and it is not built.
 const UNRESOLVED: u32 = u32::MAX;
@@ -237,64 +226,14 @@ impl Checker {
             let date = self.date(|| at("date"), &era.date);
             self.era_dates.push(date);
         }
-        let known = Known {
-            actors: &actors,
-            events: &events,
-            sources: &sources,
-        };
-        let threads = if raw.events.len() < PARALLEL_EVENTS {
-            1
-        } else {
-            std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
-        };
-        if threads == 1 {
-            self.check_events(&raw.events, 0, known);
-        } else {
-            let chunk = raw.events.len().div_ceil(threads);
-            let parts: Vec<Checker> = std::thread::scope(|scope| {
-                let workers: Vec<_> = raw
-                    .events
-                    .chunks(chunk)
-                    .enumerate()
-                    .map(|(n, events)| {
-                        scope.spawn(move || {
-                            let mut part = Checker::default();
-                            part.check_events(events, n * chunk, known);
-                            part
-                        })
-                    })
-                    .collect();
-                workers
-                    .into_iter()
-                    .map(|worker| {
-                        worker
-                            .join()
-                            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                    })
-                    .collect()
-            });
-            for part in parts {
-                self.absorb(part);
-            }
-        }
-        let starts = Resolved::starts(raw);
-        self.causal_order(raw, &starts[1]);
-        self.cycles(raw, &starts[1]);
-    }
-
-    /// Checks `events`, the slice of the file's events starting at position `first`: their dates,
-    /// texts and references. Each event is checked on its own, so slices can be checked on
-    /// separate threads and their results joined in order ([`Checker::absorb`]).
-    fn check_events(&mut self, events: &[RawEvent], first: usize, known: Known<'_, '_>) {
-        let count = |f: fn(&RawEvent) -> usize| events.iter().map(f).sum::<usize>();
+        let count = |f: fn(&super::raw::RawEvent) -> usize| raw.events.iter().map(f).sum::<usize>();
         self.refs = Resolved {
             actors: Vec::with_capacity(count(|e| e.actors.len())),
             consequences: Vec::with_capacity(count(|e| e.consequences.len())),
             sources: Vec::with_capacity(count(|e| e.sources.len())),
         };
-        self.event_dates.reserve(events.len());
-        for (local, event) in events.iter().enumerate() {
-            let ix = first + local;
+        self.event_dates.reserve(raw.events.len());
+        for (ix, event) in raw.events.iter().enumerate() {
             let at = |key| vec![Step::Key("events"), Step::Index(ix), Step::Key(key)];
             let date = self.date(|| at("date"), &event.date);
             self.event_dates.push(date);
@@ -319,7 +258,7 @@ impl Checker {
                     r,
                     "actor",
                     reference.actor(),
-                    known.actors,
+                    &actors,
                     "actors",
                 );
                 self.refs.actors.push(found);
@@ -333,7 +272,7 @@ impl Checker {
                     r,
                     "event",
                     reference.event(),
-                    known.events,
+                    &events,
                     "events",
                 );
                 self.refs.consequences.push(found);
@@ -344,7 +283,7 @@ impl Checker {
                     r,
                     "source",
                     reference.source(),
-                    known.sources,
+                    &sources,
                     "sources",
                 );
                 self.refs.sources.push(found);
@@ -358,16 +297,9 @@ impl Checker {
                 self.text(path, tag);
             }
         }
-    }
-
-    /// Appends what a checker of the next slice of events found.
-    fn absorb(&mut self, part: Checker) {
-        self.findings.extend(part.findings);
-        self.event_dates.extend(part.event_dates);
-        self.refs.actors.extend(part.refs.actors);
-        self.refs.consequences.extend(part.refs.consequences);
-        self.refs.sources.extend(part.refs.sources);
-        self.dirty_text |= part.dirty_text;
+        let starts = Resolved::starts(raw);
+        self.causal_order(raw, &starts[1]);
+        self.cycles(raw, &starts[1]);
     }
 
     /// Records ids, reporting empty and duplicate ones; returns id → position of the first.
