@@ -8,7 +8,7 @@ use serde::de::IgnoredAny;
 use serde_json::value::RawValue;
 
 use super::{ImportError, ImportFormat, ImportOptions, ImportReport, import, to_json};
-use crate::model::load::MAX_FILE_BYTES;
+use crate::model::load::read_limited;
 use crate::model::{Chronology, Diagnostic, LoadError};
 
 /// What a file holds, as far as opening it is concerned.
@@ -95,11 +95,9 @@ pub fn open_any(path: &Path) -> Result<Opened, LoadError> {
     let text = read_text(path)?;
     let kind = detect(path, &text);
     let Some(format) = kind.import_format() else {
-        // quipu's own format goes through the file loader, which frees the text as soon as it
-        // has parsed it (a large file's size stays off the peak memory); reading it again costs
-        // little next to parsing, since the system has just cached it.
-        drop(text);
-        let chronology = Chronology::from_path(path)?;
+        // The file loader frees the text as soon as it has parsed it, so a large file's size
+        // stays off the peak memory.
+        let chronology = Chronology::from_text(path, text)?;
         return Ok(Opened {
             chronology,
             kind,
@@ -139,23 +137,11 @@ pub fn import_failure(file: &str, error: ImportError) -> LoadError {
 
 /// Reads a file as UTF-8 text, refusing directories and files over the loader's size limit.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
-    let file = path.display().to_string();
-    let io = |message: String| LoadError::Io {
-        file: file.clone(),
-        message,
-    };
-    let metadata = std::fs::metadata(path).map_err(|e| io(e.to_string()))?;
-    if metadata.is_dir() {
-        return Err(io("it is a directory".into()));
-    }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            file,
-            bytes: metadata.len(),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|e| io(e.to_string()))?;
-    String::from_utf8(bytes).map_err(|_| io("the file is not UTF-8 text".into()))
+    let bytes = read_limited(path)?;
+    String::from_utf8(bytes).map_err(|_| LoadError::Io {
+        file: path.display().to_string(),
+        message: "the file is not UTF-8 text".into(),
+    })
 }
 
 #[cfg(test)]

@@ -94,35 +94,15 @@ impl Chronology {
 
     /// Reads and checks a file, keeping warnings. Non-UTF-8 bytes are an error at their position.
     pub fn check_path(path: &Path) -> Result<Checked, LoadError> {
-        let file = path.display().to_string();
         let bytes = read_limited(path)?;
         match String::from_utf8(bytes) {
-            Ok(text) => {
-                let raw = match parse(without_bom(&text)) {
-                    Ok(raw) => raw,
-                    Err(diagnostics) => return Ok(finish(None, diagnostics)),
-                };
-                // From here on only diagnostics need the text, to say where a problem is. A valid
-                // file has none, so the text is freed now and read again only if there are some:
-                // that keeps the file's size off the peak memory of validating and building.
-                drop(text);
-                let verdict = validate::check(&raw);
-                let (validated, diagnostics) = if verdict.needs_text() {
-                    let again = read_limited(path)?;
-                    let again = String::from_utf8_lossy(&again);
-                    verdict.locate(&raw, without_bom(&again))
-                } else {
-                    verdict.locate(&raw, "")
-                };
-                Ok(finish(validated.map(|v| build(raw, v)), diagnostics))
-            }
+            Ok(text) => Chronology::check_text(path, text),
             Err(err) => {
                 let valid = err.utf8_error().valid_up_to();
                 let text = String::from_utf8_lossy(&err.as_bytes()[..valid]);
                 let (line, column) = LineIndex::new(&text).line_col(valid);
                 let diag = Diagnostic::error(line, column, "the file is not UTF-8 text")
                     .with_help("save the file as UTF-8; a chronology is a JSON text file");
-                let _ = file;
                 Ok(Checked {
                     chronology: None,
                     diagnostics: vec![diag],
@@ -131,19 +111,36 @@ impl Chronology {
         }
     }
 
+    /// Checks `text`, the contents of the file at `path`, already read (the explorer reads a file
+    /// once to tell its format). The text is freed as soon as it is parsed: from then on only
+    /// diagnostics need it, to say where a problem is, and a valid file has none. It is read
+    /// again from `path` only when there are some, which keeps the file's size off the peak
+    /// memory of validating and building.
+    pub fn check_text(path: &Path, text: String) -> Result<Checked, LoadError> {
+        let raw = match parse(without_bom(&text)) {
+            Ok(raw) => raw,
+            Err(diagnostics) => return Ok(finish(None, diagnostics)),
+        };
+        drop(text);
+        let verdict = validate::check(&raw);
+        let (validated, diagnostics) = if verdict.needs_text() {
+            let again = read_limited(path)?;
+            let again = String::from_utf8_lossy(&again);
+            verdict.locate(&raw, without_bom(&again))
+        } else {
+            verdict.locate(&raw, "")
+        };
+        Ok(finish(validated.map(|v| build(raw, v)), diagnostics))
+    }
+
     /// Reads, checks and indexes a file.
     pub fn from_path(path: &Path) -> Result<Chronology, LoadError> {
-        let Checked {
-            chronology,
-            diagnostics,
-        } = Chronology::check_path(path)?;
-        chronology.ok_or_else(|| LoadError::Invalid {
-            file: path.display().to_string(),
-            diagnostics: diagnostics
-                .into_iter()
-                .filter(Diagnostic::is_error)
-                .collect(),
-        })
+        valid_or_errors(path, Chronology::check_path(path)?)
+    }
+
+    /// [`Chronology::check_text`], keeping only a valid chronology or the errors.
+    pub fn from_text(path: &Path, text: String) -> Result<Chronology, LoadError> {
+        valid_or_errors(path, Chronology::check_text(path, text)?)
     }
 
     /// The chronology compiled into the binary. It is checked by the test suite, so failing to
@@ -152,6 +149,20 @@ impl Chronology {
         Chronology::from_str(SHIPPED_JSON)
             .expect("the shipped chronology is valid (checked by tests)")
     }
+}
+
+fn valid_or_errors(path: &Path, checked: Checked) -> Result<Chronology, LoadError> {
+    let Checked {
+        chronology,
+        diagnostics,
+    } = checked;
+    chronology.ok_or_else(|| LoadError::Invalid {
+        file: path.display().to_string(),
+        diagnostics: diagnostics
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .collect(),
+    })
 }
 
 fn without_bom(src: &str) -> &str {
@@ -169,7 +180,8 @@ fn finish(chronology: Option<Chronology>, mut diagnostics: Vec<Diagnostic>) -> C
     }
 }
 
-fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
+/// The file's bytes, refusing directories and files over [`MAX_FILE_BYTES`] before reading.
+pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
     let file = path.display().to_string();
     let io = |err: std::io::Error| LoadError::Io {
         file: file.clone(),
