@@ -124,7 +124,9 @@ impl Chronology {
         drop(text);
         let verdict = validate::check(&raw);
         let (validated, diagnostics) = if verdict.needs_text() {
-            let again = read_limited(path)?;
+            // Should the file have vanished meanwhile, the findings are still reported, by path
+            // only (at 1:1), rather than hidden behind a read error.
+            let again = read_limited(path).unwrap_or_default();
             let again = String::from_utf8_lossy(&again);
             verdict.locate(&raw, without_bom(&again))
         } else {
