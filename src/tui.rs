@@ -19,7 +19,7 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::app::palette::{limit_for, pending_query};
+use crate::app::palette::{complete_event_search, limit_for, pending_query};
 use crate::app::{Action, App, keymap, update};
 use crate::cli::exit;
 use crate::interchange::{Format, export_events};
@@ -358,6 +358,11 @@ pub fn run(app: &mut App, mouse: bool) -> io::Result<Ending> {
         search.send(app);
         if let Some(action) = search.receive() {
             update(app, action);
+            dirty = true;
+        }
+        if app.last_search.as_ref().is_some_and(|s| !s.complete) {
+            let index = search.index(app);
+            complete_event_search(app, &index);
             dirty = true;
         }
         if let Some(format) = app.pending_export {

@@ -749,4 +749,65 @@ mod palette {
         assert_eq!(app.status.as_deref(), Some("export failed: disk full"));
         assert_eq!(app.pending_export, None);
     }
+
+    /// The palette ranks at most `PALETTE_LIMIT` hits, so typing stays cheap on huge files; `n`
+    /// must still walk every matching event, which the event loop completes once on Enter.
+    #[test]
+    fn n_walks_every_match_even_past_the_palette_limit() {
+        use quipu::app::palette::{PALETTE_LIMIT, complete_event_search};
+        use quipu::generate::{Generator, Layout, Spec};
+        use quipu::search::{Query, Scope};
+
+        let json = Generator::new(Spec {
+            events: 3_000,
+            actors: 150,
+            seed: 3,
+        })
+        .to_json(Layout::Compact);
+        let mut app = App::new(Chronology::from_str(&json).expect("generated files are valid"));
+        update(
+            &mut app,
+            Action::Resize {
+                width: 120,
+                height: 40,
+            },
+        );
+        let index = index(&app);
+        update(&mut app, Action::OpenSearch);
+        type_in(&mut app, &index, "#a");
+        assert_eq!(palette(&app).hits.len(), PALETTE_LIMIT);
+        update(&mut app, Action::PromptSubmit);
+        assert!(app.overlays.is_empty(), "Enter jumps to the best event");
+        assert!(
+            !app.last_search.as_ref().unwrap().complete,
+            "a full palette may not hold every match"
+        );
+
+        complete_event_search(&mut app, &index);
+        let search = app.last_search.clone().unwrap();
+        let all: Vec<usize> = (0..app.chronology.events.len()).collect();
+        let every = index
+            .search_within(
+                &Query {
+                    scope: Scope::Events,
+                    text: "a".into(),
+                },
+                &all,
+                1,
+            )
+            .matches;
+        assert!(search.complete);
+        assert!(every.len() > PALETTE_LIMIT, "{} matches", every.len());
+        assert_eq!(search.matches, every);
+
+        // n goes to the next match in time, past the ones the palette ranked.
+        let from = app.selected_event().unwrap();
+        update(&mut app, Action::SearchNext);
+        let next = every
+            .iter()
+            .copied()
+            .find(|&m| m > from)
+            .unwrap_or(every[0]);
+        assert_eq!(app.selected_event(), Some(next));
+    }
 }

@@ -51,6 +51,11 @@ pub enum Action {
         /// False for a quick preview of a huge scan; the complete list follows.
         complete: bool,
     },
+    /// Every event the last submitted `#` search matches (see `palette::complete_event_search`).
+    EventMatches {
+        text: String,
+        matches: Vec<crate::model::EventIx>,
+    },
     /// `e`: ask the event loop to write the events shown to a file.
     Export,
     /// The event loop's answer to [`Action::Export`]: the file written, or why not.

@@ -43,14 +43,47 @@ impl Palette {
 pub struct EventSearch {
     /// As typed after `#`.
     pub text: String,
-    /// Every matching event, in time order (event indexes are sorted by time).
+    /// The matching events, in time order (event indexes are sorted by time).
     pub matches: Vec<EventIx>,
+    /// Whether `matches` holds every matching event. The palette ranks at most
+    /// [`PALETTE_LIMIT`] hits; when it was full there may be more, and the event loop completes
+    /// the list once with [`complete_event_search`].
+    pub complete: bool,
 }
 
-/// How many hits to ask for: all of them, so `n`/`N` can walk every matching event and the
-/// palette can scroll the whole list (the view draws only the visible rows).
+/// How many ranked hits the palette asks for: every match of any chronology written by hand,
+/// and few enough for ranking to prune. Asking for every item, as the palette once did, made a
+/// million-event search score every match on every keystroke.
+pub const PALETTE_LIMIT: usize = 1000;
+
+/// How many hits to ask for a query.
 pub fn limit_for(index: &SearchIndex, query: &Query) -> usize {
-    index.len(query.scope).max(1)
+    index.len(query.scope).clamp(1, PALETTE_LIMIT)
+}
+
+/// Finds every event the last submitted search matches, when the palette's ranked hits may not
+/// have held them all, and hands the list to `update`. One unranked scan, once per submitted
+/// search, so `n` / `N` walk every match however many there are.
+pub fn complete_event_search(app: &mut super::App, index: &SearchIndex) {
+    let Some(search) = app.last_search.as_ref().filter(|s| !s.complete) else {
+        return;
+    };
+    let query = Query {
+        scope: Scope::Events,
+        text: search.text.clone(),
+    };
+    let mut matches = index
+        .run(&query, None, 1, &|| false)
+        .map(|outcome| outcome.matches)
+        .unwrap_or_default();
+    matches.sort_unstable();
+    super::update(
+        app,
+        super::Action::EventMatches {
+            text: query.text,
+            matches,
+        },
+    );
 }
 
 /// The palette query the event loop should send to the worker, with the generation its answer

@@ -6,7 +6,7 @@ use super::chain::{ChainView, NodeKind};
 use super::history::Place;
 use super::keymap::help_lines;
 use super::overlay::{ActorsView, DatePrompt, ListCursor, Overlay};
-use super::palette::{EventSearch, MAX_QUERY, Palette};
+use super::palette::{EventSearch, MAX_QUERY, PALETTE_LIMIT, Palette};
 use super::state::{App, Filter, Focus};
 use super::timeline::Row;
 use crate::interchange::Format;
@@ -98,6 +98,12 @@ pub fn update(app: &mut App, action: Action) {
             hits,
             complete,
         } => receive_results(app, generation, hits, complete),
+        Action::EventMatches { text, matches } => {
+            if let Some(search) = app.last_search.as_mut().filter(|s| s.text == text) {
+                search.matches = matches;
+                search.complete = true;
+            }
+        }
         Action::Export => {
             app.pending_export = Some(Format::Markdown);
             app.status = Some("Exporting…".to_owned());
@@ -613,11 +619,14 @@ fn submit_palette(app: &mut App) {
         Scope::Actors => filter_by_actor(app),
         Scope::Events => {
             let mut matches: Vec<EventIx> = palette.hits.iter().map(|h| h.item).collect();
+            // Fewer hits than were asked for means every match is among them.
+            let complete = matches.len() < PALETTE_LIMIT;
             matches.sort_unstable();
             matches.dedup();
             app.last_search = Some(EventSearch {
                 text: query.text,
                 matches,
+                complete,
             });
             app.overlays.pop();
             if hit.item < app.chronology.events.len() {
