@@ -776,6 +776,12 @@ mod palette {
         update(&mut app, Action::OpenSearch);
         type_in(&mut app, &index, "#a");
         assert_eq!(palette(&app).hits.len(), PALETTE_LIMIT);
+        let screen =
+            quipu::ui::text_capture::capture(&app, &quipu::ui::theme::Theme::color(), 120, 40);
+        assert!(
+            screen.contains("Search events (best 1000)"),
+            "a full palette says it shows the best, not all:\n{screen}"
+        );
         update(&mut app, Action::PromptSubmit);
         assert!(app.overlays.is_empty(), "Enter jumps to the best event");
         assert!(

@@ -11,7 +11,7 @@ use super::fit::{fit, pad, pad_left};
 use super::layout::Layout;
 use super::theme::{Theme, highlight};
 use crate::app::App;
-use crate::app::palette::Palette;
+use crate::app::palette::{PALETTE_LIMIT, Palette};
 use crate::search::{Field, Hit, Query, Scope};
 
 /// What the empty prompt says it takes.
@@ -24,9 +24,14 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, palette: &Palette, frame:
     }
     frame.render_widget(Clear, layout.body());
     let query = palette.query();
+    // A full list is the best `PALETTE_LIMIT` of possibly many more matches: say so.
+    let count = match palette.hits.len() {
+        n if n >= PALETTE_LIMIT => format!("best {n}"),
+        n => n.to_string(),
+    };
     let title = match (&palette.answered, query.scope) {
-        (Some(_), Scope::Actors) => format!(" Search actors ({}) ", palette.hits.len()),
-        (Some(_), Scope::Events) => format!(" Search events ({}) ", palette.hits.len()),
+        (Some(_), Scope::Actors) => format!(" Search actors ({count}) "),
+        (Some(_), Scope::Events) => format!(" Search events ({count}) "),
         (None, _) => " Search ".to_owned(),
     };
     frame.render_widget(Block::new().borders(Borders::ALL).title(title), area);
