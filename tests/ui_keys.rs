@@ -779,7 +779,7 @@ mod palette {
         let screen =
             quipu::ui::text_capture::capture(&app, &quipu::ui::theme::Theme::color(), 120, 40);
         assert!(
-            screen.contains("Search events (best 1000)"),
+            screen.contains(&format!("Search events (best {PALETTE_LIMIT})")),
             "a full palette says it shows the best, not all:\n{screen}"
         );
         update(&mut app, Action::PromptSubmit);

@@ -51,10 +51,11 @@ pub struct EventSearch {
     pub complete: bool,
 }
 
-/// How many ranked hits the palette asks for: every match of any chronology written by hand,
-/// and few enough for ranking to prune. Asking for every item, as the palette once did, made a
-/// million-event search score every match on every keystroke.
-pub const PALETTE_LIMIT: usize = 1000;
+/// How many ranked hits the palette asks for: more than anyone scrolls through, and few enough
+/// for ranking to prune. Asking for every item, as the palette once did, made a million-event
+/// search score every match on every keystroke; at a million events a narrowing keystroke costs
+/// about twice as much CPU at 1,000 hits as at 200 (docs/PERFORMANCE.md).
+pub const PALETTE_LIMIT: usize = 200;
 
 /// How many hits to ask for a query.
 pub fn limit_for(index: &SearchIndex, query: &Query) -> usize {
