@@ -6,7 +6,7 @@
 
 use super::chronology::{Actor, Chronology, Citation, Era, Event, Link, Participation, Source};
 use super::raw::{RawActorRef, RawChronology, RawEventRef, RawSourceRef};
-use super::validate::{Resolved, Validated};
+use super::validate::Validated;
 use crate::text::sanitize_owned;
 
 /// How the text fields validation read are made safe: when it found nothing to clean in any of
@@ -56,7 +56,7 @@ pub fn build(mut raw: RawChronology, validated: Validated) -> Chronology {
     };
     let line = |text| cleaner.line(text);
     let paragraphs = |text| cleaner.paragraphs(text);
-    let starts = Resolved::starts(&raw);
+    let starts = &refs.starts;
 
     // Time order: earliest day, then latest day, then id, so equal dates still sort the same way
     // on every load. The dates sit in one array beside the positions, so most comparisons never

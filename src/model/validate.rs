@@ -47,11 +47,13 @@ pub struct Resolved {
     pub actors: Vec<u32>,
     pub consequences: Vec<u32>,
     pub sources: Vec<u32>,
+    /// Where each event's references start in the three lists above (actors, consequences,
+    /// sources), with one end entry more: event `n`'s are `starts[list][n]..starts[list][n + 1]`.
+    pub starts: [Vec<u32>; 3],
 }
 
 impl Resolved {
-    /// Where each event's references start in the flat lists, plus one end entry per list.
-    pub fn starts(raw: &RawChronology) -> [Vec<u32>; 3] {
+    fn starts_of(raw: &RawChronology) -> [Vec<u32>; 3] {
         let mut starts = [
             Vec::with_capacity(raw.events.len() + 1),
             Vec::with_capacity(raw.events.len() + 1),
@@ -226,11 +228,13 @@ impl Checker {
             let date = self.date(|| at("date"), &era.date);
             self.era_dates.push(date);
         }
-        let count = |f: fn(&super::raw::RawEvent) -> usize| raw.events.iter().map(f).sum::<usize>();
+        let starts = Resolved::starts_of(raw);
+        let total = |list: usize| starts[list].last().map_or(0, |&n| n as usize);
         self.refs = Resolved {
-            actors: Vec::with_capacity(count(|e| e.actors.len())),
-            consequences: Vec::with_capacity(count(|e| e.consequences.len())),
-            sources: Vec::with_capacity(count(|e| e.sources.len())),
+            actors: Vec::with_capacity(total(0)),
+            consequences: Vec::with_capacity(total(1)),
+            sources: Vec::with_capacity(total(2)),
+            starts: Default::default(),
         };
         self.event_dates.reserve(raw.events.len());
         for (ix, event) in raw.events.iter().enumerate() {
@@ -297,9 +301,9 @@ impl Checker {
                 self.text(path, tag);
             }
         }
-        let starts = Resolved::starts(raw);
         self.causal_order(raw, &starts[1]);
         self.cycles(raw, &starts[1]);
+        self.refs.starts = starts;
     }
 
     /// Records ids, reporting empty and duplicate ones; returns id → position of the first.
