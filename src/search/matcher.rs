@@ -169,6 +169,22 @@ mod tests {
         assert_eq!(m.score("peru", "x"), None);
     }
 
+    /// Behind a narrowing test that failed once in many runs: with fuzzy-matcher 0.3.7 as
+    /// published, whose cached score matrix kept values from earlier calls (fixed in
+    /// `vendor/fuzzy-matcher`, see PATCHED.md there),
+    /// `keeper` scored 79 for `eepe` after `e e p e` had been scored on the same thread, 87 after
+    /// `deep peel`, and 75 on a fresh one.
+    #[test]
+    fn scores_do_not_depend_on_earlier_calls() {
+        let fresh = SkimMatcher::new().score("keeper", "eepe");
+        assert_eq!(fresh, Some(75));
+        for (hay, needle) in [("e e p e", "ep"), ("deep peel", "deep peel")] {
+            let m = SkimMatcher::new();
+            m.score(hay, needle);
+            assert_eq!(m.score("keeper", "eepe"), fresh, "after {hay:?}");
+        }
+    }
+
     #[test]
     fn skim_needle_bound_is_reached_by_a_word_start() {
         let m = SkimMatcher::new();
@@ -242,6 +258,19 @@ mod tests {
                 prop_assert!(score <= m.max_score(n), "{score} > bound for {n}");
             }
             prop_assert_eq!(m.score(&hay, &needle).is_some(), is_subsequence(&hay, &needle));
+        }
+
+        #[test]
+        fn a_score_is_the_same_whatever_came_before(
+            before in proptest::collection::vec(("[a-c .]{0,16}", "[a-c ]{1,6}"), 0..4),
+            hay in "[a-c .]{0,16}",
+            needle in "[a-c ]{1,4}",
+        ) {
+            let m = SkimMatcher::new();
+            for (h, n) in &before {
+                m.score(h, n);
+            }
+            prop_assert_eq!(m.score(&hay, &needle), SkimMatcher::new().score(&hay, &needle));
         }
 
         /// The needle-aware bound, on text shaped like titles: words, separators, digits, capitals.
