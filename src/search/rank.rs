@@ -13,7 +13,7 @@ use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 
 use super::corpus::{Corpus, char_mask};
-use super::matcher::{Matcher, is_subsequence};
+use super::matcher::Matcher;
 
 use super::{Field, Hit};
 
@@ -316,8 +316,9 @@ fn resume(corpus: &Corpus, needle: &Needle<'_>, trail: &Trail) -> Option<Trail> 
 }
 
 /// Where field `k` of the trail's item (with folded `text`) matches `needle`, resuming from the
-/// trail when it is the field the trail points at: the end of the greedy subsequence match of a
-/// fuzzy field, the first occurrence in a summary.
+/// trail when it is the field the trail points at: the end of the greedy match of a short field
+/// (0 when it matched only as typed, see [`fuzzy_field_match`]), the first occurrence in a
+/// summary. A trail at 0 starts the field over.
 fn match_at(
     field: Field,
     text: &str,
@@ -341,8 +342,45 @@ fn match_at(
         // A summary matches only as typed: a longer query's first occurrence is at or after the
         // shorter one's.
         Field::Summary => text[start..].find(needle.text).map(|i| start + i),
-        _ => subsequence_end(&text[start..], rest).map(|end| start + end),
+        _ if start > 0 => subsequence_end(&text[start..], rest)
+            .map(|end| start + end)
+            // The match from a word start ran out; the query may still appear as typed.
+            .or_else(|| fuzzy_field_match(text, needle.text)),
+        _ => fuzzy_field_match(text, needle.text),
     }
+}
+
+/// How a short field (name, alias, title, tag, date) matches: the query's first char starts a word
+/// there and the rest follow in order (`imf` in "international monetary fund", `fjmr` in
+/// "fujimori"), or the query appears as typed (`mori` in "fujimori"). A query scattered from the
+/// middle of a word is noise: "cholera" spread over "becomes the soviets' biggest military
+/// customer" is no match. Both rules keep every match of a longer query among the shorter one's
+/// matches, which narrowing relies on.
+///
+/// Matching from the first word start where the first char appears is enough: any later one leaves
+/// less text for the rest. Returns where a longer needle resumes: just after the greedy match from
+/// that word start, or 0 (start over) when the field matched only as typed.
+fn fuzzy_field_match(text: &str, needle: &str) -> Option<usize> {
+    let mut chars = needle.chars();
+    let Some(first) = chars.next() else {
+        return Some(0);
+    };
+    let anchored = text
+        .match_indices(first)
+        .find(|&(at, _)| !first.is_alphanumeric() || starts_word_at(text, at))
+        .and_then(|(at, _)| {
+            let from = at + first.len_utf8();
+            subsequence_end(&text[from..], chars.as_str()).map(|end| from + end)
+        });
+    anchored.or_else(|| text.contains(needle).then_some(0))
+}
+
+/// True when byte `at` of `text` begins a word: nothing alphanumeric just before it.
+fn starts_word_at(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 impl Trail {
@@ -519,7 +557,7 @@ fn cheap_tier(text: &str, needle: &str) -> Option<i64> {
 pub(crate) fn field_matches(field: Field, text: &str, needle: &str) -> bool {
     match field {
         Field::Summary => text.contains(needle),
-        _ => is_subsequence(text, needle),
+        _ => fuzzy_field_match(text, needle).is_some(),
     }
 }
 
@@ -540,12 +578,8 @@ pub(crate) fn shown_occurrence(text: &str, needle: &str) -> Option<usize> {
 }
 
 fn starts_a_word(text: &str, needle: &str) -> bool {
-    text.match_indices(needle).any(|(at, _)| {
-        text[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
-    })
+    text.match_indices(needle)
+        .any(|(at, _)| starts_word_at(text, at))
 }
 
 /// Names a little over aliases; event titles over tags and dates, those over summaries. Small next
@@ -836,6 +870,66 @@ mod tests {
         assert_eq!(ranked(&c, "asun", 10), vec![0]);
         assert_eq!(shown_occurrence("the asunto asun", "asun"), Some(4));
         assert_eq!(shown_occurrence("xasun", "asun"), Some(1));
+    }
+
+    #[test]
+    fn a_short_field_matches_from_a_word_start_or_as_typed() {
+        let matches = |text: &str, needle: &str| field_matches(Field::Name, text, needle);
+        assert!(matches("international monetary fund", "imf"));
+        assert!(matches("alberto fujimori", "fjmr"));
+        assert!(
+            matches("alberto fujimori", "mori"),
+            "as typed, inside a word"
+        );
+        assert!(matches("(comun)", "cmn"));
+        assert!(
+            matches("a-b", "-b"),
+            "a first char that is no letter may be anywhere"
+        );
+        // Scattered from inside words: the noise the rule keeps out.
+        let soviets = "peru becomes the soviets' biggest military customer in south america";
+        assert!(!matches(soviets, "cholera"));
+        assert!(!matches("peruvian armed forces", "imf"));
+        assert!(!matches("argentina recalls its ambassador", "garcia"));
+        assert!(!matches("refujio", "fjo"));
+        // A later word start leaves less text, so the first one decides.
+        assert!(matches("fx fjord", "fjd"));
+        assert_eq!(fuzzy_field_match("alberto fujimori", "fuj"), Some(11));
+        assert_eq!(fuzzy_field_match("alberto fujimori", "jim"), Some(0));
+        // Summaries still match only as typed.
+        assert!(!field_matches(Field::Summary, "alberto fujimori", "fjmr"));
+    }
+
+    #[test]
+    fn a_field_matched_as_typed_starts_over_when_the_query_grows() {
+        let c = corpus(&[("refujimori", 1), ("fujimori", 1), ("xjimenez o", 1)]);
+        let first = scan(&c, "jim", &all(&c), 10, true, &|| false).unwrap();
+        assert_eq!(items(&first.trails), vec![0, 1, 2]);
+        // "xjimenez o" matched `jim` only as typed: resuming after it would find the `o`.
+        let then = scan(&c, "jimo", &first.trails, 10, true, &|| false).unwrap();
+        assert_eq!(items(&then.trails), vec![0, 1]);
+        let fresh = scan(&c, "jimo", &all(&c), 10, true, &|| false).unwrap();
+        assert_eq!(then.hits, fresh.hits);
+    }
+
+    proptest::proptest! {
+        /// Narrowing keeps only the previous query's matches, so whatever matches a longer query
+        /// must match every shorter one; and every match is one Skim can score.
+        #[test]
+        fn a_field_matching_a_query_matches_its_prefixes(
+            text in "[ab (-]{0,24}",
+            needle in "[ab (-]{1,6}",
+        ) {
+            if field_matches(Field::Name, &text, &needle) {
+                proptest::prop_assert!(SkimMatcher::new().score(&text, &needle).is_some());
+                for end in 0..needle.len() {
+                    proptest::prop_assert!(
+                        field_matches(Field::Name, &text, &needle[..end]),
+                        "{:?} matches {:?} but not {:?}", text, needle, &needle[..end]
+                    );
+                }
+            }
+        }
     }
 
     #[test]
