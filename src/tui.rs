@@ -46,7 +46,7 @@ struct Search {
 
 impl Search {
     fn start(app: &App) -> Search {
-        let chronology = app.chronology.clone();
+        let chronology = Arc::clone(&app.chronology);
         let building = std::thread::Builder::new()
             .name("quipu-index".into())
             .spawn(move || SearchIndex::build(&chronology))
