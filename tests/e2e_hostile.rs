@@ -469,3 +469,79 @@ fn import_prints_no_bidi_or_c1_from_the_file() {
         .collect();
     assert!(bad.is_empty(), "printed raw {bad:?}: {printed}");
 }
+
+/// The shipped chronology as a file, so it goes through the loader like any other.
+fn shipped_file() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fujimori.json")
+}
+
+/// A file slower than a blink shows the loading screen (what, how big, how long, how to give
+/// up), then the timeline on the same screen. Relies on the QUIPU_TEST_SLOW_LOAD hook of debug
+/// builds (see `tui::Loader`), so the screen shows however fast the machine is.
+#[test]
+#[cfg(debug_assertions)]
+fn a_slow_file_shows_the_loading_screen_then_the_timeline() {
+    let file = shipped_file();
+    let Some(session) = start("loading", "QUIPU_TEST_SLOW_LOAD=1500", &[&file]) else {
+        return;
+    };
+    session.go();
+    let loading = session.wait_for("the loading screen", |s| s.contains("Loading"));
+    assert!(
+        loading.contains("fujimori.json") && loading.contains("KiB)") && loading.contains("q quit"),
+        "{loading}"
+    );
+    assert_eq!(session.pane("#{alternate_on}"), "1", "{loading}");
+    session.wait_for("the timeline", |s| s.contains("Foreign relations of Peru"));
+    session.send(&["q"]);
+    let (status, modes) = session.finished();
+    assert_eq!(status, "0", "{}", session.screen());
+    assert_cooked(&modes, "quit after loading");
+}
+
+/// `q` on the loading screen gives up at once: no waiting for the file.
+#[test]
+#[cfg(debug_assertions)]
+fn q_on_the_loading_screen_gives_up_at_once() {
+    let file = shipped_file();
+    let Some(session) = start("loading-quit", "QUIPU_TEST_SLOW_LOAD=60000", &[&file]) else {
+        return;
+    };
+    session.go();
+    session.wait_for("the loading screen", |s| s.contains("Loading"));
+    let asked = Instant::now();
+    session.send(&["q"]);
+    let (status, modes) = session.finished();
+    assert!(
+        asked.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        asked.elapsed()
+    );
+    assert_eq!(status, "0", "{}", session.screen());
+    assert_eq!(session.pane("#{alternate_on}"), "0");
+    assert_cooked(&modes, "quit while loading");
+}
+
+/// A slow file that turns out to be invalid: the loading screen goes, and the problems are
+/// printed on the normal screen, as for a file that fails at once.
+#[test]
+#[cfg(debug_assertions)]
+fn a_slow_invalid_file_is_reported_once_the_terminal_is_given_back() {
+    let file =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/unknown-actor-ref.json");
+    let Some(session) = start("loading-invalid", "QUIPU_TEST_SLOW_LOAD=1000", &[&file]) else {
+        return;
+    };
+    session.go();
+    session.wait_for("the loading screen", |s| s.contains("Loading"));
+    let (status, modes) = session.finished();
+    let screen = session.screen();
+    assert_eq!(status, "1", "{screen}");
+    assert!(
+        screen.contains("unknown-actor-ref.json:52:9: error: unknown actor `aldirn`"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Loading"), "{screen}");
+    assert_eq!(session.pane("#{alternate_on}"), "0");
+    assert_cooked(&modes, "invalid file after loading");
+}

@@ -257,3 +257,28 @@ fn palette_screens() {
         }
     }
 }
+
+/// The loading screen, centred, at both sizes and in both themes.
+#[test]
+fn loading_screen() {
+    use quipu::ui::loading::{Loading, draw};
+    use quipu::ui::text_capture::capture_with;
+    let loading = Loading {
+        file: "/data/newsroom/chronology-1970-2020.json".to_owned(),
+        bytes: 654_653_676,
+        seconds: 7,
+    };
+    for (w, h) in [(80, 24), (120, 40)] {
+        let text = capture_with(w, h, |frame| draw(&loading, &Theme::color(), frame));
+        assert_eq!(
+            text,
+            capture_with(w, h, |frame| draw(&loading, &Theme::monochrome(), frame)),
+            "NO_COLOR must not change the text"
+        );
+        assert!(
+            text.contains("Loading /data/newsroom/chronology-1970-2020.json (624.3 MiB)"),
+            "{text}"
+        );
+        insta::assert_snapshot!(format!("loading_{w}x{h}"), text);
+    }
+}

@@ -19,6 +19,8 @@ pub enum Mode {
     ActorsView,
     DatePrompt,
     Palette,
+    /// A large file is still loading: there is no app yet, only a way out.
+    Loading,
 }
 
 impl Mode {
@@ -134,7 +136,8 @@ const PROMPT: u16 = Mode::DatePrompt.bit();
 const PALETTE: u16 = Mode::Palette.bit();
 const LISTS: u16 = MAIN | HELP | CHAIN | ACTORS_VIEW;
 const OVERLAYS: u16 = HELP | CHAIN | ACTORS_VIEW | PROMPT | PALETTE;
-const ALL: u16 = LISTS | PROMPT | PALETTE;
+const LOADING: u16 = Mode::Loading.bit();
+const ALL: u16 = LISTS | PROMPT | PALETTE | LOADING;
 
 macro_rules! bind {
     ($keys:expr, $action:expr, $modes:expr, $group:literal, $help:literal) => {
@@ -511,14 +514,25 @@ pub const BINDINGS: &[Binding] = &[
         "Anywhere",
         "back to the timeline"
     ),
-    bind!(&[k('q')], Action::Quit, LISTS, "Anywhere", "quit", "quit"),
+    bind!(
+        &[k('q')],
+        Action::Quit,
+        LISTS | LOADING,
+        "Anywhere",
+        "quit",
+        "quit"
+    ),
     bind!(&[ctrl('c')], Action::Quit, ALL, "Anywhere", "quit"),
 ];
 
 /// The action a key press means in the current mode, if any. In the date prompt, printable
 /// characters are text.
 pub fn resolve(app: &App, key: &KeyEvent) -> Option<Action> {
-    let mode = Mode::of(app);
+    resolve_in(Mode::of(app), key)
+}
+
+/// [`resolve`] for a mode with no app behind it (the loading screen).
+pub fn resolve_in(mode: Mode, key: &KeyEvent) -> Option<Action> {
     let bound = BINDINGS
         .iter()
         .filter(|b| b.applies_in(mode))

@@ -9,6 +9,7 @@ pub mod footer;
 pub mod header;
 pub mod help;
 pub mod layout;
+pub mod loading;
 pub mod palette;
 pub mod prompt;
 pub mod text_capture;

@@ -1,0 +1,61 @@
+//! The screen shown while a large file loads. A million events take seconds to read and check;
+//! a blank terminal for that long looks like a hang, so the reader sees what is being loaded,
+//! how big it is, for how long it has been going, and how to give up.
+
+use bytesize::ByteSize;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::theme::Theme;
+use crate::app::keymap::{Mode, footer_hints};
+
+/// What the loading screen says. Built by the event loop once a second; drawing reads only this.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loading {
+    /// The file as the reader named it, already cleaned of control characters.
+    pub file: String,
+    pub bytes: u64,
+    /// Whole seconds since loading began.
+    pub seconds: u64,
+}
+
+pub fn draw(loading: &Loading, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    frame.render_widget(Clear, area);
+    let mut hints = vec![];
+    for (keys, word) in footer_hints(Mode::Loading) {
+        if !hints.is_empty() {
+            hints.push(Span::raw("  "));
+        }
+        hints.push(Span::styled(keys, theme.key));
+        hints.push(Span::raw(format!(" {word}")));
+    }
+    let lines = vec![
+        Line::styled("quipu", theme.title),
+        Line::raw(""),
+        Line::from(vec![
+            Span::raw("Loading "),
+            Span::styled(loading.file.clone(), theme.heading),
+            Span::raw(format!(" ({})", ByteSize(loading.bytes).display().iec())),
+        ]),
+        Line::styled(
+            format!("reading, checking and indexing… {} s", loading.seconds),
+            theme.dim,
+        ),
+        Line::raw(""),
+        Line::from(hints),
+    ];
+    let height = lines.len() as u16;
+    let [_, middle, _] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(height),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(lines).centered().wrap(Wrap { trim: true }),
+        middle,
+    );
+}
