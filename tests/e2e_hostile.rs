@@ -477,7 +477,7 @@ fn shipped_file() -> PathBuf {
 
 /// A file slower than a blink shows the loading screen (what, how big, how long, how to give
 /// up), then the timeline on the same screen. Relies on the QUIPU_TEST_SLOW_LOAD hook of debug
-/// builds (see `tui::Loader`), so the screen shows however fast the machine is.
+/// builds (see `src/tui/loader.rs`), so the screen shows however fast the machine is.
 #[test]
 #[cfg(debug_assertions)]
 fn a_slow_file_shows_the_loading_screen_then_the_timeline() {

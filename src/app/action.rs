@@ -1,5 +1,5 @@
 //! The verbs of the explorer. Keys and mouse events become actions in one place (`keymap.rs` and
-//! `tui.rs`); `update` is the only thing that gives them meaning.
+//! `tui/mod.rs`); `update` is the only thing that gives them meaning.
 
 use std::path::PathBuf;
 

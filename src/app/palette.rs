@@ -1,5 +1,5 @@
 //! The search palette's state and the `n`/`N` hit list. The palette only holds the query and the
-//! latest answer; the search itself runs elsewhere (a worker thread in `tui.rs`, or
+//! latest answer; the search itself runs elsewhere (a worker thread driven by `tui/search.rs`, or
 //! [`search_now`] in tests), so `update` stays pure and typing never waits for a scan.
 
 use super::overlay::ListCursor;

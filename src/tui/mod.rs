@@ -1,0 +1,272 @@
+//! The terminal shell around the state machine: set the terminal up, read an event, turn it into
+//! an action, update, draw; and put the terminal back however the program ends (return, error,
+//! panic, SIGINT, SIGTERM, SIGHUP).
+
+mod export;
+mod loader;
+mod search;
+mod terminal;
+
+use std::io::{self, Stdout};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::app::keymap::Mode;
+use crate::app::palette::complete_event_search;
+use crate::app::{Action, App, keymap, update};
+use crate::cli::exit;
+use crate::model::Chronology;
+use crate::ui::loading::{self, Loading};
+use crate::ui::theme::Theme;
+use crate::ui::view;
+use export::write_export;
+use loader::Loader;
+use search::Search;
+use terminal::{TerminalGuard, install_panic_hook, register_signals, spawn_watchdog};
+
+/// How long to wait for input before looking at the signal flag again.
+const POLL: Duration = Duration::from_millis(150);
+/// How long to wait while a search is running, so its answer is drawn within a frame.
+const POLL_SEARCHING: Duration = Duration::from_millis(15);
+
+/// Files that load within this open straight into the explorer, their problems printed on the
+/// plain terminal; slower ones show the loading screen until they are ready.
+const QUIET_LOAD: Duration = Duration::from_millis(200);
+
+/// How often the loading screen looks for the file, a key and the clock.
+const LOADING_POLL: Duration = Duration::from_millis(50);
+
+/// `quipu [FILE]`: load, then explore. A file that loads quickly opens at once, and its problems
+/// are printed before the terminal is touched; a slow one shows the loading screen meanwhile, and
+/// its problems are printed once the terminal is given back. Returns the process exit code.
+pub fn open(file: Option<&Path>, mouse: bool) -> u8 {
+    let Some(path) = file else {
+        return explore(App::new(Chronology::shipped()), mouse);
+    };
+    let loader = Loader::start(path);
+    match loader.wait(QUIET_LOAD) {
+        Some(Ok(chronology)) => explore(App::new(chronology), mouse),
+        Some(Err(message)) => {
+            eprintln!("{message}");
+            exit::FAILURE
+        }
+        None => explore_once_loaded(&loader, mouse),
+    }
+}
+
+fn explore(mut app: App, mouse: bool) -> u8 {
+    let outcome = run(&mut app, mouse);
+    // The process ends here: freeing a big chronology piece by piece would hold the shell
+    // prompt back for seconds after the screen is restored, for memory the OS takes back anyway.
+    std::mem::forget(app);
+    exit_code(outcome)
+}
+
+/// The loading screen until the file is ready, then the explorer on the same screen.
+fn explore_once_loaded(loader: &Loader, mouse: bool) -> u8 {
+    let outcome = Screen::enter(mouse).and_then(|mut screen| match screen.await_load(loader)? {
+        Waited::Loaded(chronology) => {
+            let mut app = App::new(*chronology);
+            let ending = screen.explore(&mut app);
+            std::mem::forget(app);
+            ending.map(Ok)
+        }
+        Waited::Failed(message) => Ok(Err(message)),
+        Waited::Ended(ending) => Ok(Ok(ending)),
+    });
+    // The screen has been dropped: the terminal is the reader's again.
+    match outcome {
+        Ok(Err(message)) => {
+            eprintln!("{message}");
+            exit::FAILURE
+        }
+        Ok(Ok(ending)) => exit_code(Ok(ending)),
+        Err(err) => exit_code(Err(err)),
+    }
+}
+
+fn exit_code(outcome: io::Result<Ending>) -> u8 {
+    match outcome {
+        Ok(Ending::Quit) => exit::OK,
+        Ok(Ending::Signal(signal)) => 128u8.saturating_add(signal as u8),
+        Err(err) => {
+            eprintln!("quipu: terminal error: {err}");
+            exit::FAILURE
+        }
+    }
+}
+
+/// How the explorer ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The reader quit.
+    Quit,
+    /// A signal (SIGINT, SIGTERM or SIGHUP) with this number ended it.
+    Signal(i32),
+}
+
+/// How waiting for a file ended.
+enum Waited {
+    Loaded(Box<Chronology>),
+    Failed(String),
+    Ended(Ending),
+}
+
+/// The event loop on a fresh screen.
+pub fn run(app: &mut App, mouse: bool) -> io::Result<Ending> {
+    Screen::enter(mouse)?.explore(app)
+}
+
+/// The terminal while quipu has it: signals watched, panics reported on the normal screen, and
+/// raw mode and the alternate screen undone when it is dropped.
+struct Screen {
+    terminal: Terminal<CrosstermBackend<Stdout>>,
+    stop: Arc<AtomicUsize>,
+    theme: Theme,
+    _guard: TerminalGuard,
+}
+
+impl Screen {
+    fn enter(mouse: bool) -> io::Result<Screen> {
+        let stop = register_signals()?;
+        spawn_watchdog(Arc::clone(&stop), mouse)?;
+        install_panic_hook(mouse);
+        let guard = TerminalGuard::enter(mouse)?;
+        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        terminal.clear()?;
+        Ok(Screen {
+            terminal,
+            stop,
+            theme: Theme::from_env(),
+            _guard: guard,
+        })
+    }
+
+    /// How the session ends if a signal has come.
+    fn signalled(&self) -> Option<Ending> {
+        match self.stop.load(Ordering::Relaxed) {
+            0 => None,
+            signal => Some(Ending::Signal(signal as i32)),
+        }
+    }
+
+    /// Shows the loading screen until the file is loaded, fails, or the reader gives up.
+    fn await_load(&mut self, loader: &Loader) -> io::Result<Waited> {
+        let mut shown: Option<Loading> = None;
+        loop {
+            if let Some(ending) = self.signalled() {
+                return Ok(Waited::Ended(ending));
+            }
+            match loader.wait(Duration::ZERO) {
+                Some(Ok(chronology)) => return Ok(Waited::Loaded(Box::new(chronology))),
+                Some(Err(message)) => return Ok(Waited::Failed(message)),
+                None => {}
+            }
+            let now = loader.loading();
+            if shown.as_ref() != Some(&now) {
+                let theme = &self.theme;
+                self.terminal
+                    .draw(|frame| loading::draw(&now, theme, frame))?;
+                shown = Some(now);
+            }
+            if !event::poll(LOADING_POLL)? {
+                continue;
+            }
+            match event::read()? {
+                Event::Key(key)
+                    if key.kind == KeyEventKind::Press
+                        && keymap::resolve_in(Mode::Loading, &key) == Some(Action::Quit) =>
+                {
+                    return Ok(Waited::Ended(Ending::Quit));
+                }
+                Event::Resize(..) => {
+                    self.terminal.autoresize()?;
+                    shown = None;
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The event loop. Draws only after something changed; polls with a timeout so a signal is
+    /// seen within `POLL` even when no key comes.
+    fn explore(&mut self, app: &mut App) -> io::Result<Ending> {
+        let Screen {
+            terminal, theme, ..
+        } = self;
+        let size = terminal.size()?;
+        update(
+            app,
+            Action::Resize {
+                width: size.width,
+                height: size.height,
+            },
+        );
+        // Test hook for tests/e2e_hostile.rs, debug builds only: QUIPU_TEST_PANIC=1 panics once the
+        // first frame is on the alternate screen, to prove the panic hook gives the terminal back.
+        #[cfg(debug_assertions)]
+        if std::env::var_os("QUIPU_TEST_PANIC").is_some_and(|v| v == "1") {
+            terminal.draw(|frame| view(app, theme, frame))?;
+            panic!("QUIPU_TEST_PANIC=1: deliberate panic after the first frame");
+        }
+        let mut search = Search::start(app);
+        let mut dirty = true;
+        while !app.quit && self.stop.load(Ordering::Relaxed) == 0 {
+            search.send(app);
+            if let Some(action) = search.receive() {
+                update(app, action);
+                dirty = true;
+            }
+            if app.last_search.as_ref().is_some_and(|s| !s.complete) {
+                let index = search.index(app);
+                complete_event_search(app, &index);
+                dirty = true;
+            }
+            if let Some(format) = app.pending_export {
+                let written = write_export(app, format);
+                update(app, Action::Exported(written));
+                dirty = true;
+            }
+            if dirty {
+                terminal.draw(|frame| view(app, theme, frame))?;
+                dirty = false;
+            }
+            let wait = if search.pending { POLL_SEARCHING } else { POLL };
+            if !event::poll(wait)? {
+                continue;
+            }
+            if let Some(action) = action_for(app, event::read()?) {
+                if let Action::Resize { .. } = action {
+                    terminal.autoresize()?;
+                }
+                update(app, action);
+                dirty = true;
+            }
+        }
+        Ok(self.signalled().unwrap_or(Ending::Quit))
+    }
+}
+
+/// Key presses (not releases or repeats reported as such), mouse clicks and wheel, resizes.
+fn action_for(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => keymap::resolve(app, &key),
+        Event::Mouse(mouse) => {
+            let (column, row) = (mouse.column, mouse.row);
+            match mouse.kind {
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
+                MouseEventKind::ScrollDown => Some(Action::ScrollDown { column, row }),
+                MouseEventKind::ScrollUp => Some(Action::ScrollUp { column, row }),
+                _ => None,
+            }
+        }
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        _ => None,
+    }
+}

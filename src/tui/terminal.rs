@@ -1,0 +1,150 @@
+//! Taking the terminal and giving it back, whatever ends the program: raw mode, the alternate
+//! screen, mouse capture and keyboard flags undone on return, panic, signal or a vanished tty.
+
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use crossterm::event::{
+    DisableMouseCapture, EnableMouseCapture, KeyboardEnhancementFlags, PopKeyboardEnhancementFlags,
+    PushKeyboardEnhancementFlags,
+};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+
+/// Whether we asked the terminal to tell Ctrl-i from Tab (kitty keyboard protocol), so every way
+/// out, the panic hook included, undoes exactly what was done.
+static ENHANCED_KEYS: AtomicBool = AtomicBool::new(false);
+
+/// Whether the terminal is in our hands (raw mode, alternate screen). The panic hook restores it
+/// and then unwinding drops the guard: a second restore would leave the alternate screen again
+/// after the panic message and put the cursor back above it, so the shell overwrote the report.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Raw mode, the alternate screen and mouse capture, undone on drop.
+pub(super) struct TerminalGuard {
+    mouse: bool,
+}
+
+impl TerminalGuard {
+    pub(super) fn enter(mouse: bool) -> io::Result<TerminalGuard> {
+        enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
+        let guard = TerminalGuard { mouse };
+        execute!(io::stdout(), EnterAlternateScreen)?;
+        if mouse {
+            execute!(io::stdout(), EnableMouseCapture)?;
+        }
+        // Terminals that speak the kitty protocol then send Ctrl-i as itself, so it can mean
+        // "forward" as in a browser; elsewhere it stays Tab and L does the job.
+        if crossterm::terminal::supports_keyboard_enhancement().unwrap_or(false)
+            && execute!(
+                io::stdout(),
+                PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
+            )
+            .is_ok()
+        {
+            ENHANCED_KEYS.store(true, Ordering::SeqCst);
+        }
+        Ok(guard)
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore(self.mouse);
+    }
+}
+
+/// Puts the terminal back. Errors are ignored: after SIGHUP there may be no terminal to write to.
+/// Runs once however many ways out are taken.
+fn restore(mouse: bool) {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let mut out = io::stdout();
+    if ENHANCED_KEYS.swap(false, Ordering::SeqCst) {
+        let _ = execute!(out, PopKeyboardEnhancementFlags);
+    }
+    if mouse {
+        let _ = execute!(out, DisableMouseCapture);
+    }
+    let _ = execute!(out, LeaveAlternateScreen, crossterm::cursor::Show);
+    let _ = disable_raw_mode();
+    let _ = out.flush();
+}
+
+/// Restores the terminal before the previous hook prints the panic, so the message is readable.
+pub(super) fn install_panic_hook(mouse: bool) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore(mouse);
+        previous(info);
+    }));
+}
+
+/// The signal that asked quipu to stop, 0 for none yet. The handler only stores the number; the
+/// event loop sees it within `POLL`, restores the terminal and exits with 128 + the number, as a
+/// shell expects of a program a signal ended.
+pub(super) fn register_signals() -> io::Result<Arc<AtomicUsize>> {
+    let stop = Arc::new(AtomicUsize::new(0));
+    for signal in [
+        signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+    ] {
+        signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize)?;
+    }
+    Ok(stop)
+}
+
+/// How long a signal may wait for the event loop before the watchdog ends the process itself.
+const SIGNAL_GRACE: Duration = Duration::from_secs(1);
+
+/// How often the watchdog looks.
+const WATCH: Duration = Duration::from_millis(200);
+
+/// Ends the process when the event loop cannot.
+///
+/// crossterm 0.29 loops forever inside `event::poll`/`event::read` once its terminal is gone: the
+/// dead tty reads as end-of-file, which it retries at once, never returning even from a poll with
+/// a timeout (crossterm-rs/crossterm#793). Closing the terminal window would then leave quipu
+/// spinning a core, orphaned, and a SIGHUP or SIGTERM would set a flag the loop never reads. So
+/// this thread watches both: when the terminal has gone away, or a signal has waited longer
+/// than [`SIGNAL_GRACE`], it restores what is left of the terminal and exits with 128 + the
+/// signal (SIGHUP for a vanished terminal), as the loop would have.
+pub(super) fn spawn_watchdog(stop: Arc<AtomicUsize>, mouse: bool) -> io::Result<()> {
+    use std::io::IsTerminal;
+    // Only a terminal that was there at the start can go away; output piped elsewhere (tests
+    // drawing to a file, say) is not watched.
+    let watched = io::stdout().is_terminal();
+    std::thread::Builder::new()
+        .name("quipu-watchdog".into())
+        .spawn(move || {
+            let mut signalled: Option<Instant> = None;
+            loop {
+                std::thread::sleep(WATCH);
+                let signal = stop.load(Ordering::Relaxed);
+                if signal != 0 {
+                    signalled.get_or_insert_with(Instant::now);
+                }
+                let gone = watched && !io::stdout().is_terminal();
+                let overdue = signalled.is_some_and(|at| at.elapsed() > SIGNAL_GRACE);
+                if gone || overdue {
+                    if !gone {
+                        restore(mouse);
+                    }
+                    let signal = if signal == 0 {
+                        signal_hook::consts::SIGHUP as usize
+                    } else {
+                        signal
+                    };
+                    std::process::exit(128 + signal as i32);
+                }
+            }
+        })?;
+    Ok(())
+}
