@@ -545,3 +545,30 @@ fn a_slow_invalid_file_is_reported_once_the_terminal_is_given_back() {
     assert_eq!(session.pane("#{alternate_on}"), "0");
     assert_cooked(&modes, "invalid file after loading");
 }
+
+/// Typing in the palette never waits for the search index: at a million events it takes seconds
+/// to build, on its own thread. Relies on the QUIPU_TEST_SLOW_INDEX hook of debug builds (see
+/// `src/tui/search.rs`), which holds the index back for 6 s.
+#[test]
+#[cfg(debug_assertions)]
+fn the_palette_answers_keys_while_the_index_is_still_building() {
+    let Some(session) = start("slow-index", "QUIPU_TEST_SLOW_INDEX=6000", &[]) else {
+        return;
+    };
+    session.go();
+    session.wait_for("the timeline", |s| s.contains("Foreign relations of Peru"));
+    let typed = Instant::now();
+    session.send(&["/", "fuj"]);
+    let screen = session.wait_for("the query on screen", |s| s.contains("/ fuj"));
+    assert!(
+        typed.elapsed() < Duration::from_secs(3),
+        "the keys waited {:?} for the index",
+        typed.elapsed()
+    );
+    assert!(screen.contains("searching…"), "{screen}");
+    session.wait_for("the results", |s| s.contains("Alberto Fujimori"));
+    session.send(&["Escape"]);
+    session.send(&["q"]);
+    let (status, _) = session.finished();
+    assert_eq!(status, "0", "{}", session.screen());
+}

@@ -223,8 +223,9 @@ impl Screen {
                 update(app, action);
                 dirty = true;
             }
-            if app.last_search.as_ref().is_some_and(|s| !s.complete) {
-                let index = search.index(app);
+            if app.last_search.as_ref().is_some_and(|s| !s.complete)
+                && let Some(index) = search.index(app)
+            {
                 complete_event_search(app, &index);
                 dirty = true;
             }
