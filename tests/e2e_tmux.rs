@@ -186,3 +186,43 @@ fn a_bad_file_fails_before_touching_the_terminal() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+/// On a file with more matches than the palette ranks, Enter then `n` walks every match: the
+/// loop finds them all on a thread after Enter, and `n` says where the reader is among them.
+#[test]
+fn n_counts_every_match_of_a_search_past_the_palette() {
+    use quipu::generate::{Generator, Layout, Spec};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("generated.json");
+    let json = Generator::new(Spec {
+        events: 3_000,
+        actors: 150,
+        seed: 3,
+    })
+    .to_json(Layout::Compact);
+    std::fs::write(&path, json).unwrap();
+    let Some(tmux) = start("all-matches", 120, 40, "", &path.display().to_string()) else {
+        return;
+    };
+    tmux.wait_for("the timeline", |s| s.contains("/3000"));
+    tmux.send(&["/"]);
+    tmux.send(&["-l", "#a"]);
+    tmux.wait_for("a full palette", |s| s.contains("best 200"));
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the palette to close", |s| !s.contains("best 200"));
+    // `n` until the count is whole: a press before the thread has finished says "so far".
+    let screen = tmux.wait_for("every match counted", |s| {
+        tmux.send(&["n"]);
+        s.contains("#a: match ") && !s.contains("so far")
+    });
+    let total: usize = screen
+        .split("#a: match ")
+        .nth(1)
+        .and_then(|rest| rest.split(" of ").nth(1))
+        .and_then(|n| n.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no count in:\n{screen}"));
+    assert!(total > 200, "{total} matches:\n{screen}");
+    tmux.send(&["q"]);
+    tmux.wait_for("quipu to exit", |s| s.contains("EXIT=0"));
+}

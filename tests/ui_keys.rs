@@ -695,9 +695,14 @@ mod palette {
 
         // From before every match, n goes to the first, then on to the last, then wraps.
         update(&mut app, Action::SelectFirst);
-        for &want in &matches {
+        for (k, &want) in matches.iter().enumerate() {
             update(&mut app, Action::SearchNext);
             assert_eq!(app.selected_event(), Some(want));
+            assert_eq!(
+                app.status.as_deref(),
+                Some(format!("#cholera: match {} of {}", k + 1, matches.len()).as_str()),
+                "n says where the reader is among the matches"
+            );
         }
         update(&mut app, Action::SearchNext);
         assert_eq!(app.selected_event(), Some(matches[0]));
@@ -789,6 +794,15 @@ mod palette {
             "a full palette may not hold every match"
         );
 
+        // Before the loop has found them all, n walks what the palette ranked, and says so.
+        update(&mut app, Action::SearchNext);
+        let status = app.status.clone().unwrap_or_default();
+        assert!(
+            status.starts_with("#a: match ")
+                && status.ends_with(&format!("of {PALETTE_LIMIT} so far")),
+            "{status}"
+        );
+
         complete_event_search(&mut app, &index);
         let search = app.last_search.clone().unwrap();
         let all: Vec<usize> = (0..app.chronology.events.len()).collect();
@@ -815,5 +829,10 @@ mod palette {
             .find(|&m| m > from)
             .unwrap_or(every[0]);
         assert_eq!(app.selected_event(), Some(next));
+        let position = every.iter().position(|&m| m == next).unwrap() + 1;
+        assert_eq!(
+            app.status,
+            Some(format!("#a: match {position} of {}", every.len()))
+        );
     }
 }

@@ -47,7 +47,7 @@ pub struct EventSearch {
     pub matches: Vec<EventIx>,
     /// Whether `matches` holds every matching event. The palette ranks at most
     /// [`PALETTE_LIMIT`] hits; when it was full there may be more, and the event loop completes
-    /// the list once with [`complete_event_search`].
+    /// the list once with [`all_event_matches`].
     pub complete: bool,
 }
 
@@ -62,22 +62,35 @@ pub fn limit_for(index: &SearchIndex, query: &Query) -> usize {
     index.len(query.scope).clamp(1, PALETTE_LIMIT)
 }
 
-/// Finds every event the last submitted search matches, when the palette's ranked hits may not
-/// have held them all, and hands the list to `update`. One unranked scan, once per submitted
-/// search, so `n` / `N` walk every match however many there are.
-pub fn complete_event_search(app: &mut super::App, index: &SearchIndex) {
-    let Some(search) = app.last_search.as_ref().filter(|s| !s.complete) else {
-        return;
-    };
-    let query = Query {
+/// The last submitted event search, when the palette's ranked hits may not have held all its
+/// matches: the query whose every match `n` / `N` still need.
+pub fn incomplete_event_search(app: &super::App) -> Option<Query> {
+    let search = app.last_search.as_ref().filter(|s| !s.complete)?;
+    Some(Query {
         scope: Scope::Events,
         text: search.text.clone(),
-    };
+    })
+}
+
+/// Every event `query` matches, in time order: one unranked scan. The event loop runs it off the
+/// UI thread (a million events take a few tenths of a second) and hands the list to `update` as
+/// [`super::Action::EventMatches`].
+pub fn all_event_matches(index: &SearchIndex, query: &Query) -> Vec<EventIx> {
     let mut matches = index
-        .run(&query, None, 1, &|| false)
+        .run(query, None, 1, &|| false)
         .map(|outcome| outcome.matches)
         .unwrap_or_default();
     matches.sort_unstable();
+    matches
+}
+
+/// [`incomplete_event_search`] and [`all_event_matches`] in one step, on this thread: for tests
+/// and callers without a loop.
+pub fn complete_event_search(app: &mut super::App, index: &SearchIndex) {
+    let Some(query) = incomplete_event_search(app) else {
+        return;
+    };
+    let matches = all_event_matches(index, &query);
     super::update(
         app,
         super::Action::EventMatches {

@@ -665,12 +665,20 @@ fn search_step(app: &mut App, forward: bool) {
         app.status = Some(format!("no more matches for #{text}"));
         return;
     }
+    let (position, total, complete) = (
+        matches.partition_point(|&m| m < to) + 1,
+        matches.len(),
+        search.complete,
+    );
     go_to_event(app, to);
-    if wrapped {
-        app.status = Some(if forward {
-            "search hit BOTTOM, continuing at TOP".to_owned()
-        } else {
-            "search hit TOP, continuing at BOTTOM".to_owned()
-        });
-    }
+    app.status = Some(if wrapped && forward {
+        "search hit BOTTOM, continuing at TOP".to_owned()
+    } else if wrapped {
+        "search hit TOP, continuing at BOTTOM".to_owned()
+    } else if complete {
+        // Where the reader is among the matches, as vim's search count shows it.
+        format!("#{text}: match {position} of {total}")
+    } else {
+        format!("#{text}: match {position} of {total} so far")
+    });
 }

@@ -18,7 +18,6 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use crate::app::keymap::Mode;
-use crate::app::palette::complete_event_search;
 use crate::app::{Action, App, keymap, update};
 use crate::cli::exit;
 use crate::model::Chronology;
@@ -223,10 +222,8 @@ impl Screen {
                 update(app, action);
                 dirty = true;
             }
-            if app.last_search.as_ref().is_some_and(|s| !s.complete)
-                && let Some(index) = search.index(app)
-            {
-                complete_event_search(app, &index);
+            if let Some(action) = search.all_matches(app) {
+                update(app, action);
                 dirty = true;
             }
             if let Some(format) = app.pending_export {
@@ -238,7 +235,7 @@ impl Screen {
                 terminal.draw(|frame| view(app, theme, frame))?;
                 dirty = false;
             }
-            let wait = if search.pending { POLL_SEARCHING } else { POLL };
+            let wait = if search.busy() { POLL_SEARCHING } else { POLL };
             if !event::poll(wait)? {
                 continue;
             }

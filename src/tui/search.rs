@@ -1,10 +1,12 @@
 //! The search side of the event loop.
 
 use std::sync::Arc;
+use std::sync::mpsc::{self, TryRecvError};
 
-use crate::app::palette::{limit_for, pending_query};
+use crate::app::palette::{all_event_matches, incomplete_event_search, limit_for, pending_query};
 use crate::app::{Action, App};
-use crate::search::{SearchIndex, SearchWorker};
+use crate::model::EventIx;
+use crate::search::{Query, SearchIndex, SearchWorker};
 
 /// The search side of the loop: the index is built on a thread at startup (a huge file opens at
 /// once), the worker starts when `/` is first pressed, and each palette query is sent once. Nothing
@@ -17,6 +19,8 @@ pub(super) struct Search {
     /// The app generation of the last request sent, and whether its answer is still due.
     sent: u64,
     pub(super) pending: bool,
+    /// Every match of the last submitted `#` search, being found on a thread for `n` / `N`.
+    matching: Option<(String, mpsc::Receiver<Vec<EventIx>>)>,
 }
 
 impl Search {
@@ -43,6 +47,7 @@ impl Search {
             worker: None,
             sent: 0,
             pending: false,
+            matching: None,
         }
     }
 
@@ -89,6 +94,38 @@ impl Search {
         self.pending = true;
     }
 
+    /// Every match of the last submitted `#` search, once found, as an action for `update`. The
+    /// scan runs on its own thread: at a million events it takes a few tenths of a second.
+    pub(super) fn all_matches(&mut self, app: &App) -> Option<Action> {
+        let query = incomplete_event_search(app)?;
+        if let Some((text, answer)) = &self.matching
+            && *text == query.text
+        {
+            let matches = match answer.try_recv() {
+                Ok(matches) => matches,
+                Err(TryRecvError::Empty) => return None,
+                // The thread panicked: find them here rather than never.
+                Err(TryRecvError::Disconnected) => {
+                    let index = self.index(app)?;
+                    all_event_matches(&index, &query)
+                }
+            };
+            self.matching = None;
+            return Some(Action::EventMatches {
+                text: query.text,
+                matches,
+            });
+        }
+        let index = self.index(app)?;
+        self.matching = Some((query.text.clone(), find_all(index, query)));
+        None
+    }
+
+    /// Whether a scan is under way whose answer the loop should look for soon.
+    pub(super) fn busy(&self) -> bool {
+        self.pending || self.matching.is_some()
+    }
+
     /// The newest answer, as an action for `update`.
     pub(super) fn receive(&mut self) -> Option<Action> {
         let results = self.worker.as_ref()?.try_recv()?;
@@ -101,4 +138,20 @@ impl Search {
             complete: results.complete,
         })
     }
+}
+
+/// Finds every match of `query` on a thread (on this one if no thread can be started).
+fn find_all(index: Arc<SearchIndex>, query: Query) -> mpsc::Receiver<Vec<EventIx>> {
+    let (send, answer) = mpsc::channel();
+    let inline = send.clone();
+    let (thread_index, thread_query) = (Arc::clone(&index), query.clone());
+    let spawned = std::thread::Builder::new()
+        .name("quipu-matches".into())
+        .spawn(move || {
+            let _ = send.send(all_event_matches(&thread_index, &thread_query));
+        });
+    if spawned.is_err() {
+        let _ = inline.send(all_event_matches(&index, &query));
+    }
+    answer
 }
