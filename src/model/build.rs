@@ -5,6 +5,7 @@
 //! resolved by validation.
 
 use super::chronology::{Actor, Chronology, Citation, Era, Event, Link, Participation, Source};
+use super::id_index::IdIndex;
 use super::raw::{RawActorRef, RawChronology, RawEventRef, RawSourceRef};
 use super::validate::Validated;
 use crate::text::sanitize_owned;
@@ -193,8 +194,8 @@ pub fn build(mut raw: RawChronology, validated: Validated) -> Chronology {
             description: a.description.map(paragraphs),
         })
         .collect();
-    let event_by_id = index_ids(events.iter().map(|e| e.id.as_str()));
-    let actor_by_id = index_ids(actors.iter().map(|a| a.id.as_str()));
+    let event_by_id = IdIndex::new(events.len(), |ix| &events[ix].id);
+    let actor_by_id = IdIndex::new(actors.len(), |ix| &actors[ix].id);
 
     Chronology {
         title: line(raw.title),
@@ -235,14 +236,6 @@ fn permute<T>(items: &mut [T], order: &[u32]) {
             at = from;
         }
     }
-}
-
-fn index_ids<'a>(ids: impl ExactSizeIterator<Item = &'a str>) -> foldhash::HashMap<String, usize> {
-    let mut map = foldhash::HashMap::with_capacity_and_hasher(ids.len(), Default::default());
-    for (ix, id) in ids.enumerate() {
-        map.insert(id.to_owned(), ix);
-    }
-    map
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! frame costs what is visible, not the size of the file.
 
 use super::date::EventDate;
+use super::id_index::IdIndex;
 pub use super::raw::ActorKind;
 
 pub type EventIx = usize;
@@ -93,19 +94,19 @@ pub struct Chronology {
     /// In time order, like events.
     pub eras: Vec<Era>,
     pub events: Vec<Event>,
-    pub(crate) event_by_id: foldhash::HashMap<String, EventIx>,
-    pub(crate) actor_by_id: foldhash::HashMap<String, ActorIx>,
+    pub(crate) event_by_id: IdIndex,
+    pub(crate) actor_by_id: IdIndex,
     /// For each actor, its events in time order.
     pub(crate) actor_events: Vec<Vec<EventIx>>,
 }
 
 impl Chronology {
     pub fn event_ix(&self, id: &str) -> Option<EventIx> {
-        self.event_by_id.get(id).copied()
+        self.event_by_id.get(id, |ix| &self.events[ix].id)
     }
 
     pub fn actor_ix(&self, id: &str) -> Option<ActorIx> {
-        self.actor_by_id.get(id).copied()
+        self.actor_by_id.get(id, |ix| &self.actors[ix].id)
     }
 
     /// The actor's events, in time order.

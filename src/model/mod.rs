@@ -7,6 +7,7 @@ mod build;
 pub mod chronology;
 pub mod date;
 pub mod diagnostic;
+mod id_index;
 pub mod load;
 mod locate;
 mod parse;
