@@ -310,7 +310,7 @@ fn resume(corpus: &Corpus, needle: &Needle<'_>, trail: &Trail) -> Option<Trail> 
         .enumerate()
         .skip(usize::from(trail.field))
         .find_map(|(k, span)| {
-            let at = match_at(span.field, corpus.span_text(span), needle, trail, k)?;
+            let at = match_at(span.field(), corpus.span_text(span), needle, trail, k)?;
             Some(Trail::at_match(trail.item, k, needle, at, trail.caps))
         })
 }
@@ -453,7 +453,7 @@ fn best_field(
         .enumerate()
         .skip(usize::from(trail.field))
     {
-        let (field, text) = (span.field, corpus.span_text(span));
+        let (field, text) = (span.field(), corpus.span_text(span));
         let matched = first.is_some();
         let at_start = text.chars().next() == needle.first;
         let max_matcher = if at_start {
