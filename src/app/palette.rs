@@ -49,6 +49,9 @@ pub struct EventSearch {
     /// [`PALETTE_LIMIT`] hits; when it was full there may be more, and the event loop completes
     /// the list once with [`all_event_matches`].
     pub complete: bool,
+    /// `n` (+1) and `N` (−1) pressed before `matches` was complete, taken once it is: stepping
+    /// through the ranked few would skip matches in between.
+    pub pending_steps: i32,
 }
 
 /// How many ranked hits the palette asks for: more than anyone scrolls through, and few enough

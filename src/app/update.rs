@@ -102,6 +102,10 @@ pub fn update(app: &mut App, action: Action) {
             if let Some(search) = app.last_search.as_mut().filter(|s| s.text == text) {
                 search.matches = matches;
                 search.complete = true;
+                let steps = std::mem::take(&mut search.pending_steps);
+                for _ in 0..steps.unsigned_abs() {
+                    search_step(app, steps > 0);
+                }
             }
         }
         Action::Export => {
@@ -627,6 +631,7 @@ fn submit_palette(app: &mut App) {
                 text: query.text,
                 matches,
                 complete,
+                pending_steps: 0,
             });
             app.overlays.pop();
             if hit.item < app.chronology.events.len() {
@@ -638,8 +643,16 @@ fn submit_palette(app: &mut App) {
 
 /// `n` / `N`: the next or previous matching event in time, wrapping at the ends like vim.
 fn search_step(app: &mut App, forward: bool) {
-    let Some(search) = &app.last_search else {
+    let Some(search) = app.last_search.as_mut() else {
         app.status = Some("No search yet: / then #words searches events.".to_owned());
+        return;
+    };
+    if !search.complete {
+        search.pending_steps += if forward { 1 } else { -1 };
+        app.status = Some(format!("counting the matches for #{}…", search.text));
+        return;
+    }
+    let Some(search) = &app.last_search else {
         return;
     };
     let text = search.text.clone();
@@ -665,20 +678,14 @@ fn search_step(app: &mut App, forward: bool) {
         app.status = Some(format!("no more matches for #{text}"));
         return;
     }
-    let (position, total, complete) = (
-        matches.partition_point(|&m| m < to) + 1,
-        matches.len(),
-        search.complete,
-    );
+    let (position, total) = (matches.partition_point(|&m| m < to) + 1, matches.len());
     go_to_event(app, to);
     app.status = Some(if wrapped && forward {
         "search hit BOTTOM, continuing at TOP".to_owned()
     } else if wrapped {
         "search hit TOP, continuing at BOTTOM".to_owned()
-    } else if complete {
+    } else {
         // Where the reader is among the matches, as vim's search count shows it.
         format!("#{text}: match {position} of {total}")
-    } else {
-        format!("#{text}: match {position} of {total} so far")
     });
 }
