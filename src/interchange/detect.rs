@@ -31,13 +31,14 @@ impl FileKind {
 }
 
 /// Just enough of a JSON document's top level to tell the formats apart, read key by key. It stops
-/// at a `quipu` or `timeline` key, which settle the question: quipu writes `quipu` first, so a file
+/// at a `quipu` key, which settles the question wherever it is: quipu writes it first, so a file
 /// of a million events is told by its first line instead of a scan of 600 MB. Otherwise values are
 /// skipped or borrowed as unparsed slices, and only a file without a `quipu` key has its events
 /// looked into.
 #[derive(Default)]
 struct Peek<'a> {
-    settled: Option<FileKind>,
+    quipu: bool,
+    timeline: bool,
     events: Option<&'a RawValue>,
 }
 
@@ -50,20 +51,17 @@ impl<'de> serde::de::Visitor<'de> for &mut Peek<'de> {
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            let settles = match key.as_ref() {
-                "quipu" => Some(FileKind::Quipu),
-                "timeline" => Some(FileKind::TimelineJs),
-                _ => None,
-            };
-            if let Some(kind) = settles {
-                self.settled = Some(kind);
-                // Stop reading; the caller has its answer and ignores the error.
-                return Err(serde::de::Error::custom("settled"));
-            }
-            if key == "events" {
-                self.events = Some(map.next_value()?);
-            } else {
-                map.next_value::<IgnoredAny>()?;
+            match key.as_ref() {
+                "quipu" => {
+                    self.quipu = true;
+                    // Stop reading; the caller has its answer and ignores the error.
+                    return Err(serde::de::Error::custom("settled"));
+                }
+                "events" => self.events = Some(map.next_value()?),
+                other => {
+                    self.timeline |= other == "timeline";
+                    map.next_value::<IgnoredAny>()?;
+                }
             }
         }
         Ok(())
@@ -96,9 +94,10 @@ pub fn detect(path: &Path, text: &str) -> FileKind {
         &mut serde_json::Deserializer::from_str(text),
         &mut peek,
     );
-    match (peek.settled, read, peek.events) {
-        (Some(kind), _, _) => kind,
-        (None, Ok(()), Some(events)) if timelinejs_events(events) => FileKind::TimelineJs,
+    match (read, peek.events) {
+        _ if peek.quipu => FileKind::Quipu,
+        (Ok(()), _) if peek.timeline => FileKind::TimelineJs,
+        (Ok(()), Some(events)) if timelinejs_events(events) => FileKind::TimelineJs,
         _ => FileKind::Quipu,
     }
 }
@@ -208,18 +207,19 @@ mod tests {
         );
     }
 
-    /// What comes after a settling key is never read: that is what makes opening a million
-    /// events cost no scan of the file here.
+    /// A `quipu` key wins wherever it stands, over a `timeline` key and TimelineJS-looking
+    /// events before it; reading stops there, which is what makes opening a million events cost
+    /// no scan of the file here.
     #[test]
-    fn a_quipu_or_timeline_key_settles_it_without_reading_on() {
+    fn a_quipu_key_wins_wherever_it_stands() {
         assert_eq!(
-            kind("a.json", r#"{"timeline": {}, "events": [ not json at all"#),
-            FileKind::TimelineJs
+            kind("a.json", r#"{"timeline": {}, "quipu": 1}"#),
+            FileKind::Quipu
         );
         assert_eq!(
             kind(
                 "a.json",
-                r#"{"events": [{"start_date": 1}], "quipu": 1, ]]"#
+                r#"{"events": [{"start_date": 1}], "timeline": {}, "quipu": 1, "title": "x"}"#
             ),
             FileKind::Quipu
         );
