@@ -19,6 +19,8 @@ pub(super) struct Search {
     /// The app generation of the last request sent, and whether its answer is still due.
     sent: u64,
     pub(super) pending: bool,
+    /// A palette query is waiting for the index to be built.
+    waiting: bool,
     /// Every match of the last submitted `#` search, being found on a thread for `n` / `N`.
     matching: Option<(String, mpsc::Receiver<Vec<EventIx>>)>,
 }
@@ -47,6 +49,7 @@ impl Search {
             worker: None,
             sent: 0,
             pending: false,
+            waiting: false,
             matching: None,
         }
     }
@@ -74,6 +77,7 @@ impl Search {
 
     /// Sends the palette query if it changed since the last request.
     pub(super) fn send(&mut self, app: &App) {
+        self.waiting = false;
         let Some((generation, query)) = pending_query(app) else {
             return;
         };
@@ -82,7 +86,7 @@ impl Search {
         }
         let Some(index) = self.index(app) else {
             // Look again soon: the query goes out as soon as the index is ready.
-            self.pending = true;
+            self.waiting = true;
             return;
         };
         let limit = limit_for(&index, &query);
@@ -97,7 +101,11 @@ impl Search {
     /// Every match of the last submitted `#` search, once found, as an action for `update`. The
     /// scan runs on its own thread: at a million events it takes a few tenths of a second.
     pub(super) fn all_matches(&mut self, app: &App) -> Option<Action> {
-        let query = incomplete_event_search(app)?;
+        let Some(query) = incomplete_event_search(app) else {
+            // Nothing to complete (any more): an answer still coming would be for an old search.
+            self.matching = None;
+            return None;
+        };
         if let Some((text, answer)) = &self.matching
             && *text == query.text
         {
@@ -123,7 +131,7 @@ impl Search {
 
     /// Whether a scan is under way whose answer the loop should look for soon.
     pub(super) fn busy(&self) -> bool {
-        self.pending || self.matching.is_some()
+        self.pending || self.waiting || self.matching.is_some()
     }
 
     /// The newest answer, as an action for `update`.

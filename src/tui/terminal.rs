@@ -78,10 +78,15 @@ fn restore(mouse: bool) {
 }
 
 /// Restores the terminal before the previous hook prints the panic, so the message is readable.
+/// Only for the main thread's panic, which ends quipu: one on a helper thread (loading, index,
+/// search) does not, the loop notices the lost answer and carries on, and it must carry on in the
+/// terminal it set up.
 pub(super) fn install_panic_hook(mouse: bool) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        restore(mouse);
+        if std::thread::current().name() == Some("main") {
+            restore(mouse);
+        }
         previous(info);
     }));
 }
