@@ -475,18 +475,25 @@ fn shipped_file() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fujimori.json")
 }
 
+/// quipu opening `file` with loading held back `delay_ms` (the QUIPU_TEST_SLOW_LOAD hook of debug
+/// builds, see `src/tui/loader.rs`, so the screen shows however fast the machine is), once its
+/// loading screen is up; `None` when tmux tests are skipped.
+#[cfg(debug_assertions)]
+fn on_the_loading_screen(name: &str, delay_ms: u32, file: &Path) -> Option<(Session, String)> {
+    let session = start(name, &format!("QUIPU_TEST_SLOW_LOAD={delay_ms}"), &[file])?;
+    session.go();
+    let screen = session.wait_for("the loading screen", |s| s.contains("Loading"));
+    Some((session, screen))
+}
+
 /// A file slower than a blink shows the loading screen (what, how big, how long, how to give
-/// up), then the timeline on the same screen. Relies on the QUIPU_TEST_SLOW_LOAD hook of debug
-/// builds (see `src/tui/loader.rs`), so the screen shows however fast the machine is.
+/// up), then the timeline on the same screen.
 #[test]
 #[cfg(debug_assertions)]
 fn a_slow_file_shows_the_loading_screen_then_the_timeline() {
-    let file = shipped_file();
-    let Some(session) = start("loading", "QUIPU_TEST_SLOW_LOAD=1500", &[&file]) else {
+    let Some((session, loading)) = on_the_loading_screen("loading", 1500, &shipped_file()) else {
         return;
     };
-    session.go();
-    let loading = session.wait_for("the loading screen", |s| s.contains("Loading"));
     assert!(
         loading.contains("fujimori.json") && loading.contains("KiB)") && loading.contains("q quit"),
         "{loading}"
@@ -503,12 +510,9 @@ fn a_slow_file_shows_the_loading_screen_then_the_timeline() {
 #[test]
 #[cfg(debug_assertions)]
 fn q_on_the_loading_screen_gives_up_at_once() {
-    let file = shipped_file();
-    let Some(session) = start("loading-quit", "QUIPU_TEST_SLOW_LOAD=60000", &[&file]) else {
+    let Some((session, _)) = on_the_loading_screen("loading-quit", 60_000, &shipped_file()) else {
         return;
     };
-    session.go();
-    session.wait_for("the loading screen", |s| s.contains("Loading"));
     let asked = Instant::now();
     session.send(&["q"]);
     let (status, modes) = session.finished();
@@ -529,11 +533,9 @@ fn q_on_the_loading_screen_gives_up_at_once() {
 fn a_slow_invalid_file_is_reported_once_the_terminal_is_given_back() {
     let file =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/unknown-actor-ref.json");
-    let Some(session) = start("loading-invalid", "QUIPU_TEST_SLOW_LOAD=1000", &[&file]) else {
+    let Some((session, _)) = on_the_loading_screen("loading-invalid", 1000, &file) else {
         return;
     };
-    session.go();
-    session.wait_for("the loading screen", |s| s.contains("Loading"));
     let (status, modes) = session.finished();
     let screen = session.screen();
     assert_eq!(status, "1", "{screen}");
