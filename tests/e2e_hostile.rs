@@ -471,6 +471,7 @@ fn import_prints_no_bidi_or_c1_from_the_file() {
 }
 
 /// The shipped chronology as a file, so it goes through the loader like any other.
+#[cfg(debug_assertions)]
 fn shipped_file() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fujimori.json")
 }
