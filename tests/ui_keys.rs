@@ -818,6 +818,20 @@ mod palette {
         assert!(every.len() > PALETTE_LIMIT, "{} matches", every.len());
         assert_eq!(search.matches, every);
 
+        // The loop runs the same scan on a thread, and stops it when a newer search replaces it.
+        let query = Query {
+            scope: Scope::Events,
+            text: "a".into(),
+        };
+        assert_eq!(
+            quipu::app::palette::all_event_matches(&index, &query, &|| false),
+            Some(every.clone())
+        );
+        assert_eq!(
+            quipu::app::palette::all_event_matches(&index, &query, &|| true),
+            None
+        );
+
         // The waiting n went to the next match in time, past the ones the palette ranked.
         let next = every
             .iter()

@@ -75,16 +75,17 @@ pub fn incomplete_event_search(app: &super::App) -> Option<Query> {
     })
 }
 
-/// Every event `query` matches, in time order: one unranked scan. The event loop runs it off the
-/// UI thread (a million events take a few tenths of a second) and hands the list to `update` as
-/// [`super::Action::EventMatches`].
-pub fn all_event_matches(index: &SearchIndex, query: &Query) -> Vec<EventIx> {
-    let mut matches = index
-        .run(query, None, 1, &|| false)
-        .map(|outcome| outcome.matches)
-        .unwrap_or_default();
+/// Every event `query` matches, in time order: one unranked scan, `None` if `cancelled` said stop.
+/// The event loop runs it off the UI thread (a million events take a few tenths of a second) and
+/// hands the list to `update` as [`super::Action::EventMatches`].
+pub fn all_event_matches(
+    index: &SearchIndex,
+    query: &Query,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<EventIx>> {
+    let mut matches = index.run(query, None, 1, cancelled)?.matches;
     matches.sort_unstable();
-    matches
+    Some(matches)
 }
 
 /// [`incomplete_event_search`] and [`all_event_matches`] in one step, on this thread: for tests
@@ -93,7 +94,7 @@ pub fn complete_event_search(app: &mut super::App, index: &SearchIndex) {
     let Some(query) = incomplete_event_search(app) else {
         return;
     };
-    let matches = all_event_matches(index, &query);
+    let matches = all_event_matches(index, &query, &|| false).unwrap_or_default();
     super::update(
         app,
         super::Action::EventMatches {

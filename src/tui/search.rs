@@ -1,6 +1,7 @@
 //! The search side of the event loop.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, TryRecvError};
 
 use crate::app::palette::{all_event_matches, incomplete_event_search, limit_for, pending_query};
@@ -22,7 +23,7 @@ pub(super) struct Search {
     /// A palette query is waiting for the index to be built.
     waiting: bool,
     /// Every match of the last submitted `#` search, being found on a thread for `n` / `N`.
-    matching: Option<(String, mpsc::Receiver<Vec<EventIx>>)>,
+    matching: Option<MatchJob>,
 }
 
 impl Search {
@@ -106,16 +107,16 @@ impl Search {
             self.matching = None;
             return None;
         };
-        if let Some((text, answer)) = &self.matching
-            && *text == query.text
+        if let Some(job) = &self.matching
+            && job.text == query.text
         {
-            let matches = match answer.try_recv() {
+            let matches = match job.answer.try_recv() {
                 Ok(matches) => matches,
                 Err(TryRecvError::Empty) => return None,
-                // The thread panicked: find them here rather than never.
+                // The thread panicked or could not start: find them here rather than never.
                 Err(TryRecvError::Disconnected) => {
                     let index = self.index(app)?;
-                    all_event_matches(&index, &query)
+                    all_event_matches(&index, &query, &|| false).unwrap_or_default()
                 }
             };
             self.matching = None;
@@ -125,7 +126,8 @@ impl Search {
             });
         }
         let index = self.index(app)?;
-        self.matching = Some((query.text.clone(), find_all(index, query)));
+        // Replacing a job for an older search drops it, which stops its thread.
+        self.matching = Some(MatchJob::start(index, query));
         None
     }
 
@@ -148,18 +150,39 @@ impl Search {
     }
 }
 
-/// Finds every match of `query` on a thread (on this one if no thread can be started).
-fn find_all(index: Arc<SearchIndex>, query: Query) -> mpsc::Receiver<Vec<EventIx>> {
-    let (send, answer) = mpsc::channel();
-    let inline = send.clone();
-    let (thread_index, thread_query) = (Arc::clone(&index), query.clone());
-    let spawned = std::thread::Builder::new()
-        .name("quipu-matches".into())
-        .spawn(move || {
-            let _ = send.send(all_event_matches(&thread_index, &thread_query));
-        });
-    if spawned.is_err() {
-        let _ = inline.send(all_event_matches(&index, &query));
+/// Every match of one `#` search, being found on its own thread. Dropping the job stops the scan:
+/// a newer search has made it useless.
+struct MatchJob {
+    text: String,
+    answer: mpsc::Receiver<Vec<EventIx>>,
+    stop: Arc<AtomicBool>,
+}
+
+impl MatchJob {
+    fn start(index: Arc<SearchIndex>, query: Query) -> MatchJob {
+        let (send, answer) = mpsc::channel();
+        let stop = Arc::new(AtomicBool::new(false));
+        let text = query.text.clone();
+        let find = {
+            let stop = Arc::clone(&stop);
+            move || {
+                let stopped = || stop.load(Ordering::Relaxed);
+                if let Some(matches) = all_event_matches(&index, &query, &stopped) {
+                    let _ = send.send(matches);
+                }
+            }
+        };
+        // A thread that cannot start drops `find` and its sender: `all_matches` sees the channel
+        // closed and finds the matches itself.
+        let _ = std::thread::Builder::new()
+            .name("quipu-matches".into())
+            .spawn(find);
+        MatchJob { text, answer, stop }
     }
-    answer
+}
+
+impl Drop for MatchJob {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
 }
