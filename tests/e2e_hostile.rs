@@ -569,9 +569,46 @@ fn the_palette_answers_keys_while_the_index_is_still_building() {
         typed.elapsed()
     );
     assert!(screen.contains("searching…"), "{screen}");
-    session.wait_for("the results", |s| s.contains("Alberto Fujimori"));
+    session.wait_for("the results", |s| s.contains("Fujimori → Alberto Fujimori"));
     session.send(&["Escape"]);
+    // Escape then q at once would read as Alt-q.
+    session.wait_for("the palette to close", |s| !s.contains("Search actors"));
     session.send(&["q"]);
     let (status, _) = session.finished();
     assert_eq!(status, "0", "{}", session.screen());
+}
+
+/// A panic on a helper thread does not end quipu: the explorer carries on in the terminal it set
+/// up (the search index is then built on the main thread), and the report is printed once the
+/// terminal is given back instead of being written over the screen. Relies on the
+/// QUIPU_TEST_PANIC=index hook of debug builds (see `src/tui/search.rs`).
+#[test]
+#[cfg(debug_assertions)]
+fn a_helper_threads_panic_is_reported_after_the_screen_is_given_back() {
+    let Some(session) = start(
+        "helper-panic",
+        "QUIPU_TEST_PANIC=index RUST_BACKTRACE=0",
+        &[],
+    ) else {
+        return;
+    };
+    session.go();
+    session.wait_for("the timeline", |s| s.contains("Foreign relations of Peru"));
+    session.send(&["/", "fuj"]);
+    let screen = session.wait_for("the results", |s| s.contains("Fujimori → Alberto Fujimori"));
+    assert!(!screen.contains("panicked"), "{screen}");
+    assert_eq!(session.pane("#{alternate_on}"), "1", "{screen}");
+    session.send(&["Escape"]);
+    // Escape then q at once would read as Alt-q.
+    session.wait_for("the palette to close", |s| !s.contains("Search actors"));
+    session.send(&["q"]);
+    let (status, modes) = session.finished();
+    let screen = session.screen();
+    assert_eq!(status, "0", "{screen}");
+    assert!(
+        screen.contains("quipu: thread 'quipu-index' panicked at")
+            && screen.contains("deliberate panic while building the index"),
+        "{screen}"
+    );
+    assert_cooked(&modes, "helper panic");
 }

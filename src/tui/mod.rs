@@ -27,7 +27,9 @@ use crate::ui::view;
 use export::write_export;
 use loader::Loader;
 use search::Search;
-use terminal::{TerminalGuard, install_panic_hook, register_signals, spawn_watchdog};
+use terminal::{
+    TerminalGuard, install_panic_hook, register_signals, report_helper_panics, spawn_watchdog,
+};
 
 /// How long to wait for input before looking at the signal flag again.
 const POLL: Duration = Duration::from_millis(150);
@@ -45,6 +47,13 @@ const LOADING_POLL: Duration = Duration::from_millis(50);
 /// are printed before the terminal is touched; a slow one shows the loading screen meanwhile, and
 /// its problems are printed once the terminal is given back. Returns the process exit code.
 pub fn open(file: Option<&Path>, mouse: bool) -> u8 {
+    let code = open_file(file, mouse);
+    // The terminal is the reader's again: what went wrong on a helper thread can be read now.
+    report_helper_panics();
+    code
+}
+
+fn open_file(file: Option<&Path>, mouse: bool) -> u8 {
     let Some(path) = file else {
         return explore(App::new(Chronology::shipped()), mouse);
     };

@@ -41,6 +41,12 @@ impl Search {
                 {
                     std::thread::sleep(std::time::Duration::from_millis(ms));
                 }
+                // And QUIPU_TEST_PANIC=index panics here, to prove the loop carries on and the
+                // report is printed after the terminal is given back.
+                #[cfg(debug_assertions)]
+                if std::env::var_os("QUIPU_TEST_PANIC").is_some_and(|v| v == "index") {
+                    panic!("QUIPU_TEST_PANIC=index: deliberate panic while building the index");
+                }
                 SearchIndex::build(&chronology)
             })
             .ok();

@@ -2,8 +2,8 @@
 //! screen, mouse capture and keyboard flags undone on return, panic, signal or a vanished tty.
 
 use std::io::{self, Write};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
@@ -77,18 +77,40 @@ fn restore(mouse: bool) {
     let _ = out.flush();
 }
 
+/// Reports of panics on helper threads while quipu had the terminal, printed once it is given
+/// back (see [`report_helper_panics`]).
+static HELPER_PANICS: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
 /// Restores the terminal before the previous hook prints the panic, so the message is readable.
-/// Only for the main thread's panic, which ends quipu: one on a helper thread (loading, index,
-/// search) does not, the loop notices the lost answer and carries on, and it must carry on in the
-/// terminal it set up.
+/// Only for the main thread's panic, which ends quipu. One on a helper thread (loading, index,
+/// search) does not: the loop notices the lost answer and carries on, in the terminal it set up,
+/// so the report is kept for the end instead of being written over the screen.
 pub(super) fn install_panic_hook(mouse: bool) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if std::thread::current().name() == Some("main") {
+        let thread = std::thread::current();
+        if thread.name() == Some("main") {
             restore(mouse);
+        } else if ACTIVE.load(Ordering::SeqCst) {
+            let name = thread.name().unwrap_or("<unnamed>");
+            if let Ok(mut reports) = HELPER_PANICS.lock() {
+                reports.push(format!("thread '{name}' {info}"));
+                return;
+            }
         }
         previous(info);
     }));
+}
+
+/// Prints what helper threads reported while quipu had the terminal.
+pub(super) fn report_helper_panics() {
+    let reports = HELPER_PANICS
+        .lock()
+        .map(|mut reports| std::mem::take(&mut *reports))
+        .unwrap_or_default();
+    for report in reports {
+        eprintln!("quipu: {report}");
+    }
 }
 
 /// The signal that asked quipu to stop, 0 for none yet. The handler only stores the number; the
