@@ -496,7 +496,10 @@ fn a_slow_file_shows_the_loading_screen_then_the_timeline() {
         return;
     };
     assert!(
-        loading.contains("fujimori.json") && loading.contains("KiB)") && loading.contains("q quit"),
+        loading.contains("fujimori.json")
+            && loading.contains("KiB)")
+            && loading.contains("reading the file…")
+            && loading.contains("q quit"),
         "{loading}"
     );
     assert_eq!(session.pane("#{alternate_on}"), "1", "{loading}");

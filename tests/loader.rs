@@ -217,3 +217,23 @@ fn a_large_file_reports_problems_at_their_own_events() {
     // Positions come from the text: each points into its own event's line range.
     assert!(errors[0].line < errors[1].line && errors[1].line < errors[2].line);
 }
+
+/// The explorer's loading screen shows each stage as it begins, in order; a file that fails to
+/// parse never reaches the later ones.
+#[test]
+fn loading_tells_each_stage_as_it_begins() {
+    use quipu::model::Stage;
+    use std::cell::RefCell;
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.json");
+    std::fs::write(&good, quipu::model::load::SHIPPED_JSON).unwrap();
+    let told = RefCell::new(Vec::new());
+    let tell = |stage: Stage| told.borrow_mut().push(stage);
+    quipu::interchange::load_any_telling(&good, &tell).expect("the shipped chronology loads");
+    assert_eq!(told.take(), Stage::ALL.to_vec());
+
+    let broken = dir.path().join("broken.json");
+    std::fs::write(&broken, "{\"quipu\": 1, \"title\": ").unwrap();
+    assert!(quipu::interchange::load_any_telling(&broken, &tell).is_err());
+    assert_eq!(told.take(), vec![Stage::Reading, Stage::Parsing]);
+}

@@ -266,6 +266,7 @@ fn loading_screen() {
     let loading = Loading {
         file: "/data/newsroom/chronology-1970-2020.json".to_owned(),
         bytes: 654_653_676,
+        stage: quipu::model::Stage::Checking,
         seconds: 7,
     };
     for (w, h) in [(80, 24), (120, 40)] {

@@ -9,7 +9,7 @@ use serde_json::value::RawValue;
 
 use super::{ImportError, ImportFormat, ImportOptions, ImportReport, import, to_json};
 use crate::model::load::read_limited;
-use crate::model::{Chronology, Diagnostic, LoadError};
+use crate::model::{Chronology, Diagnostic, LoadError, Stage};
 
 /// What a file holds, as far as opening it is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,16 +115,26 @@ pub fn load_any(path: &Path) -> Result<Chronology, LoadError> {
     open_any(path).map(|opened| opened.chronology)
 }
 
+/// [`load_any`], telling `stage` as each stage begins (the explorer's loading screen shows it).
+pub fn load_any_telling(path: &Path, stage: &dyn Fn(Stage)) -> Result<Chronology, LoadError> {
+    open_any_telling(path, stage).map(|opened| opened.chronology)
+}
+
 /// Opens any supported file. Converted files go through the same loader as quipu's own, via the
 /// JSON the importer writes; problems in them are reported against that converted document.
 pub fn open_any(path: &Path) -> Result<Opened, LoadError> {
+    open_any_telling(path, &|_| ())
+}
+
+fn open_any_telling(path: &Path, stage: &dyn Fn(Stage)) -> Result<Opened, LoadError> {
     let file = path.display().to_string();
+    stage(Stage::Reading);
     let text = read_text(path)?;
     let kind = detect(path, &text);
     let Some(format) = kind.import_format() else {
         // The file loader frees the text as soon as it has parsed it, so a large file's size
         // stays off the peak memory.
-        let chronology = Chronology::from_text(path, text)?;
+        let chronology = Chronology::from_text_telling(path, text, stage)?;
         return Ok(Opened {
             chronology,
             kind,
@@ -135,8 +145,10 @@ pub fn open_any(path: &Path) -> Result<Opened, LoadError> {
         fallback_title: path.file_stem().map(|s| s.to_string_lossy().into_owned()),
         ..ImportOptions::default()
     };
+    stage(Stage::Parsing);
     let imported = import(&text, format, &options).map_err(|e| import_failure(&file, e))?;
     let json = to_json(&imported.raw);
+    stage(Stage::Checking);
     let chronology = Chronology::from_str(&json).map_err(|diagnostics| LoadError::Invalid {
         file: format!("{file} (converted to quipu JSON)"),
         diagnostics: diagnostics

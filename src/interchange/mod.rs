@@ -24,7 +24,7 @@ use std::fmt;
 use crate::model::raw::RawChronology;
 use crate::model::{Chronology, EventIx};
 
-pub use detect::{FileKind, Opened, detect, load_any, open_any};
+pub use detect::{FileKind, Opened, detect, load_any, load_any_telling, open_any};
 pub use select::{downstream_of, events_of_actor};
 
 /// A format quipu reads besides its own.

@@ -21,6 +21,24 @@ pub const SHIPPED_JSON: &str = include_str!("../../assets/fujimori.json");
 /// The name diagnostics use for the shipped chronology.
 pub const SHIPPED_NAME: &str = "assets/fujimori.json";
 
+/// How far a load has got, for a display that should not look stuck on a big file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Reading,
+    Parsing,
+    Checking,
+    Indexing,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 4] = [
+        Stage::Reading,
+        Stage::Parsing,
+        Stage::Checking,
+        Stage::Indexing,
+    ];
+}
+
 /// The result of checking a document: the chronology when it is valid, and every diagnostic
 /// (warnings included) either way.
 #[derive(Debug)]
@@ -117,11 +135,22 @@ impl Chronology {
     /// again from `path` only when there are some, which keeps the file's size off the peak
     /// memory of validating and building.
     pub fn check_text(path: &Path, text: String) -> Result<Checked, LoadError> {
+        Chronology::check_text_telling(path, text, &|_| ())
+    }
+
+    /// [`Chronology::check_text`], telling `stage` as each stage begins.
+    pub fn check_text_telling(
+        path: &Path,
+        text: String,
+        stage: &dyn Fn(Stage),
+    ) -> Result<Checked, LoadError> {
+        stage(Stage::Parsing);
         let raw = match parse(without_bom(&text)) {
             Ok(raw) => raw,
             Err(diagnostics) => return Ok(finish(None, diagnostics)),
         };
         drop(text);
+        stage(Stage::Checking);
         let verdict = validate::check(&raw);
         let (validated, diagnostics) = if verdict.needs_text() {
             // Should the file have vanished meanwhile, the findings are still reported, by path
@@ -132,6 +161,7 @@ impl Chronology {
         } else {
             verdict.locate(&raw, "")
         };
+        stage(Stage::Indexing);
         Ok(finish(validated.map(|v| build(raw, v)), diagnostics))
     }
 
@@ -142,7 +172,16 @@ impl Chronology {
 
     /// [`Chronology::check_text`], keeping only a valid chronology or the errors.
     pub fn from_text(path: &Path, text: String) -> Result<Chronology, LoadError> {
-        valid_or_errors(path, Chronology::check_text(path, text)?)
+        Chronology::from_text_telling(path, text, &|_| ())
+    }
+
+    /// [`Chronology::from_text`], telling `stage` as each stage begins.
+    pub fn from_text_telling(
+        path: &Path,
+        text: String,
+        stage: &dyn Fn(Stage),
+    ) -> Result<Chronology, LoadError> {
+        valid_or_errors(path, Chronology::check_text_telling(path, text, stage)?)
     }
 
     /// The chronology compiled into the binary. It is checked by the test suite, so failing to

@@ -18,4 +18,4 @@ mod validate;
 pub use chronology::{Actor, ActorIx, Chronology, Era, EraIx, Event, EventIx, Link, SourceIx};
 pub use date::{DateError, EventDate};
 pub use diagnostic::{Diagnostic, Severity};
-pub use load::{Checked, LoadError};
+pub use load::{Checked, LoadError, Stage};

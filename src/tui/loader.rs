@@ -4,7 +4,10 @@ use std::path::Path;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use crate::model::Chronology;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::model::{Chronology, Stage};
 use crate::ui::loading::Loading;
 
 /// A file loading on its own thread, so that the terminal can show it is.
@@ -14,6 +17,8 @@ pub(super) struct Loader {
     /// The file as named, cleaned for the screen.
     file: String,
     bytes: u64,
+    /// The [`Stage`] the loading thread has reached, as its position in [`Stage::ALL`].
+    stage: Arc<AtomicUsize>,
 }
 
 impl Loader {
@@ -21,17 +26,20 @@ impl Loader {
         let (send, answer) = mpsc::channel();
         let inline = send.clone();
         let owned = path.to_owned();
+        let stage = Arc::new(AtomicUsize::new(0));
+        let told = Arc::clone(&stage);
         let spawned = std::thread::Builder::new()
             .name("quipu-load".into())
-            .spawn(move || load_into(&owned, &send));
+            .spawn(move || load_into(&owned, &send, &told));
         if spawned.is_err() {
-            load_into(path, &inline);
+            load_into(path, &inline, &stage);
         }
         Loader {
             answer,
             started: Instant::now(),
             file: crate::text::sanitize(&path.display().to_string(), false),
             bytes: std::fs::metadata(path).map_or(0, |m| m.len()),
+            stage,
         }
     }
 
@@ -51,12 +59,16 @@ impl Loader {
         Loading {
             file: self.file.clone(),
             bytes: self.bytes,
+            stage: Stage::ALL
+                .get(self.stage.load(Ordering::Relaxed))
+                .copied()
+                .unwrap_or(Stage::Reading),
             seconds: self.started.elapsed().as_secs(),
         }
     }
 }
 
-fn load_into(path: &Path, send: &mpsc::Sender<Result<Chronology, String>>) {
+fn load_into(path: &Path, send: &mpsc::Sender<Result<Chronology, String>>, stage: &AtomicUsize) {
     // Test hook for tests/e2e_hostile.rs, debug builds only: QUIPU_TEST_SLOW_LOAD=MS waits that
     // long first, so that the loading screen shows however fast the machine is.
     #[cfg(debug_assertions)]
@@ -66,7 +78,11 @@ fn load_into(path: &Path, send: &mpsc::Sender<Result<Chronology, String>>) {
     {
         std::thread::sleep(Duration::from_millis(ms));
     }
-    let result = crate::interchange::load_any(path).map_err(|err| err.to_string());
+    let tell = |now: Stage| {
+        let at = Stage::ALL.iter().position(|&s| s == now).unwrap_or(0);
+        stage.store(at, Ordering::Relaxed);
+    };
+    let result = crate::interchange::load_any_telling(path, &tell).map_err(|err| err.to_string());
     // The receiver is gone only when the reader has already quit.
     let _ = send.send(result);
 }

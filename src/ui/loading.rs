@@ -10,6 +10,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::app::keymap::{Mode, footer_hints};
+use crate::model::Stage;
 
 /// What the loading screen says. Built by the event loop once a second; drawing reads only this.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,8 +18,20 @@ pub struct Loading {
     /// The file as the reader named it, already cleaned of control characters.
     pub file: String,
     pub bytes: u64,
+    pub stage: Stage,
     /// Whole seconds since loading began.
     pub seconds: u64,
+}
+
+/// What the reader is told quipu is doing: the checking is most of what takes the time, so it
+/// says what is checked.
+fn doing(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Reading => "reading the file",
+        Stage::Parsing => "parsing",
+        Stage::Checking => "checking every date, reference and link",
+        Stage::Indexing => "putting the events in time order",
+    }
 }
 
 pub fn draw(loading: &Loading, theme: &Theme, frame: &mut Frame) {
@@ -41,7 +54,7 @@ pub fn draw(loading: &Loading, theme: &Theme, frame: &mut Frame) {
             Span::raw(format!(" ({})", ByteSize(loading.bytes).display().iec())),
         ]),
         Line::styled(
-            format!("reading, checking and indexing… {} s", loading.seconds),
+            format!("{}… {} s", doing(loading.stage), loading.seconds),
             theme.dim,
         ),
         Line::raw(""),
