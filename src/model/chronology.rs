@@ -102,11 +102,13 @@ pub struct Chronology {
 
 impl Chronology {
     pub fn event_ix(&self, id: &str) -> Option<EventIx> {
-        self.event_by_id.get(id, |ix| &self.events[ix].id)
+        self.event_by_id
+            .get(id, |ix| self.events.get(ix).map_or("", |e| &e.id))
     }
 
     pub fn actor_ix(&self, id: &str) -> Option<ActorIx> {
-        self.actor_by_id.get(id, |ix| &self.actors[ix].id)
+        self.actor_by_id
+            .get(id, |ix| self.actors.get(ix).map_or("", |a| &a.id))
     }
 
     /// The actor's events, in time order.

@@ -10,13 +10,15 @@ use hashbrown::HashTable;
 #[derive(Clone, Default)]
 pub(crate) struct IdIndex {
     table: HashTable<u32>,
-    hasher: foldhash::fast::FixedState,
+    /// Seeded per run: with a known seed a crafted file could give a million ids one hash and
+    /// make building quadratic (validation's maps are seeded per run too).
+    hasher: foldhash::fast::RandomState,
 }
 
 impl IdIndex {
     /// Indexes items `0..len`, whose ids `id_of` gives; ids are unique (validation saw to it).
     pub(crate) fn new<'a>(len: usize, id_of: impl Fn(usize) -> &'a str) -> IdIndex {
-        let hasher = foldhash::fast::FixedState::default();
+        let hasher = foldhash::fast::RandomState::default();
         let mut table = HashTable::with_capacity(len);
         let hash = |ix: u32| hasher.hash_one(id_of(ix as usize));
         for ix in 0..len {
