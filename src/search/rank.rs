@@ -202,9 +202,14 @@ pub(crate) fn scan(
                 .zip(out.chunks_mut(part))
                 .map(|(c, o)| scope.spawn(move || scan_part(pass, c, o, cancelled)))
                 .collect();
+            // A part that panicked is a bug, not a cancelled scan: re-raise it here rather than
+            // answer as if cancelled, which callers take for "no answer yet".
             handles
                 .into_iter()
-                .map(|h| h.join().ok().flatten())
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
                 .collect()
         })
     };
