@@ -91,6 +91,7 @@ pub(super) fn install_panic_hook(mouse: bool) {
         let thread = std::thread::current();
         if thread.name() == Some("main") {
             restore(mouse);
+            report_helper_panics();
         } else if ACTIVE.load(Ordering::SeqCst) {
             let name = thread.name().unwrap_or("<unnamed>");
             if let Ok(mut reports) = HELPER_PANICS.lock() {
@@ -108,8 +109,11 @@ pub(super) fn report_helper_panics() {
         .lock()
         .map(|mut reports| std::mem::take(&mut *reports))
         .unwrap_or_default();
+    // Not `eprintln!`, which panics when stderr is gone (the watchdog calls this after the
+    // terminal closed).
+    let mut err = io::stderr();
     for report in reports {
-        eprintln!("quipu: {report}");
+        let _ = writeln!(err, "quipu: {report}");
     }
 }
 
@@ -169,6 +173,7 @@ pub(super) fn spawn_watchdog(stop: Arc<AtomicUsize>, mouse: bool) -> io::Result<
                     } else {
                         signal
                     };
+                    report_helper_panics();
                     std::process::exit(128 + signal as i32);
                 }
             }
