@@ -232,6 +232,22 @@ fn loading_tells_each_stage_as_it_begins() {
     quipu::interchange::load_any_telling(&good, &tell).expect("the shipped chronology loads");
     assert_eq!(told.take(), Stage::ALL.to_vec());
 
+    // An imported file is parsed twice (its own format, then the quipu JSON it becomes) and
+    // still ends with ordering.
+    let csv = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/interchange/simple.csv");
+    quipu::interchange::load_any_telling(&csv, &tell).expect("the sample imports");
+    assert_eq!(
+        told.take(),
+        vec![
+            Stage::Reading,
+            Stage::Parsing,
+            Stage::Parsing,
+            Stage::Checking,
+            Stage::Indexing
+        ]
+    );
+
     let broken = dir.path().join("broken.json");
     std::fs::write(&broken, "{\"quipu\": 1, \"title\": ").unwrap();
     assert!(quipu::interchange::load_any_telling(&broken, &tell).is_err());

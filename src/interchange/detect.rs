@@ -148,14 +148,14 @@ fn open_any_telling(path: &Path, stage: &dyn Fn(Stage)) -> Result<Opened, LoadEr
     stage(Stage::Parsing);
     let imported = import(&text, format, &options).map_err(|e| import_failure(&file, e))?;
     let json = to_json(&imported.raw);
-    stage(Stage::Checking);
-    let chronology = Chronology::from_str(&json).map_err(|diagnostics| LoadError::Invalid {
-        file: format!("{file} (converted to quipu JSON)"),
-        diagnostics: diagnostics
-            .into_iter()
-            .filter(Diagnostic::is_error)
-            .collect(),
-    })?;
+    let chronology =
+        Chronology::from_str_telling(&json, stage).map_err(|diagnostics| LoadError::Invalid {
+            file: format!("{file} (converted to quipu JSON)"),
+            diagnostics: diagnostics
+                .into_iter()
+                .filter(Diagnostic::is_error)
+                .collect(),
+        })?;
     Ok(Opened {
         chronology,
         kind,

@@ -84,11 +84,19 @@ impl std::error::Error for LoadError {}
 impl Chronology {
     /// Parses, validates and indexes `src`, keeping warnings.
     pub fn check(src: &str) -> Checked {
+        Chronology::check_telling(src, &|_| ())
+    }
+
+    /// [`Chronology::check`], telling `stage` as each stage begins.
+    pub fn check_telling(src: &str, stage: &dyn Fn(Stage)) -> Checked {
         let src = without_bom(src);
+        stage(Stage::Parsing);
         match parse(src) {
             Err(diagnostics) => finish(None, diagnostics),
             Ok(raw) => {
+                stage(Stage::Checking);
                 let (validated, diagnostics) = validate::check(&raw).locate(&raw, src);
+                stage(Stage::Indexing);
                 finish(validated.map(|v| build(raw, v)), diagnostics)
             }
         }
@@ -100,10 +108,18 @@ impl Chronology {
     /// works too through the `FromStr` impl below.
     #[allow(clippy::should_implement_trait)]
     pub fn from_str(src: &str) -> Result<Chronology, Vec<Diagnostic>> {
+        Chronology::from_str_telling(src, &|_| ())
+    }
+
+    /// [`Chronology::from_str`], telling `stage` as each stage begins.
+    pub fn from_str_telling(
+        src: &str,
+        stage: &dyn Fn(Stage),
+    ) -> Result<Chronology, Vec<Diagnostic>> {
         let Checked {
             chronology,
             mut diagnostics,
-        } = Chronology::check(src);
+        } = Chronology::check_telling(src, stage);
         chronology.ok_or_else(|| {
             diagnostics.sort_by_key(|d| (d.severity, d.line, d.column));
             diagnostics
