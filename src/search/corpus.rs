@@ -8,9 +8,10 @@ use super::Field;
 use super::fold::fold;
 
 /// One searchable text of an item: where its folded form lies in `Corpus::text`, and which field
-/// it is. Packed into 16 bytes (a million events have five million spans): offsets fit in 32 bits,
-/// as the text is folded from a file of at most 1 GiB and folding at most doubles a char (ß → ss);
-/// so does a field's position among an item's aliases or tags.
+/// it is. Packed into 16 bytes (a million events have five million spans) with 32-bit offsets:
+/// the text is folded from a file of at most 1 GiB, and real text folds to about its own size.
+/// Only a file built to expand (NFKD turns U+FDFA into 18 chars) could fold past 4 GiB; spans
+/// beyond that read as empty text, which matches nothing, rather than as the wrong text.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Span {
     start: u32,
@@ -85,9 +86,14 @@ impl Corpus {
                 Field::Tag(i) => (FieldKind::Tag, i),
                 Field::Date => (FieldKind::Date, 0),
             };
+            // Past 4 GiB both ends become the same point: an empty text, never a wrong one.
+            let (start, end) = match (u32::try_from(start), u32::try_from(self.text.len())) {
+                (Ok(start), Ok(end)) => (start, end),
+                _ => (u32::MAX, u32::MAX),
+            };
             self.spans.push(Span {
-                start: small(start),
-                end: small(self.text.len()),
+                start,
+                end,
                 index: small(index),
                 kind,
             });
