@@ -88,7 +88,7 @@ impl Chronology {
     }
 
     /// [`Chronology::check`], telling `stage` as each stage begins.
-    pub fn check_telling(src: &str, stage: &dyn Fn(Stage)) -> Checked {
+    fn check_telling(src: &str, stage: &dyn Fn(Stage)) -> Checked {
         let src = without_bom(src);
         stage(Stage::Parsing);
         match parse(src) {
@@ -155,7 +155,7 @@ impl Chronology {
     }
 
     /// [`Chronology::check_text`], telling `stage` as each stage begins.
-    pub fn check_text_telling(
+    fn check_text_telling(
         path: &Path,
         text: String,
         stage: &dyn Fn(Stage),
