@@ -107,6 +107,8 @@ fn search_filters_to_an_actor_and_e_writes_the_view() {
     });
 
     tmux.send(&["e"]);
+    tmux.wait_for("the export menu", |s| s.contains("m Markdown"));
+    tmux.send(&["m"]);
     let screen = tmux.wait_for("the export message", |s| s.contains("exported "));
     let file = dir
         .path()
@@ -124,11 +126,28 @@ fn search_filters_to_an_actor_and_e_writes_the_view() {
 
     // A second export never overwrites the first.
     tmux.send(&["e"]);
+    tmux.wait_for("the export menu", |s| s.contains("m Markdown"));
+    tmux.send(&["m"]);
     tmux.wait_for("the second file", |s| s.contains("fujimori-2.md"));
     assert!(
         dir.path()
             .join("foreign-relations-of-peru-under-fujimori-2.md")
             .exists()
+    );
+
+    // The same view as quipu JSON, which loads as a chronology of just those events.
+    tmux.send(&["e"]);
+    tmux.wait_for("the export menu", |s| s.contains("j JSON"));
+    tmux.send(&["j"]);
+    tmux.wait_for("the JSON file", |s| s.contains("fujimori.json"));
+    let json = dir
+        .path()
+        .join("foreign-relations-of-peru-under-fujimori.json");
+    let exported = quipu::model::Chronology::from_path(&json).expect("the export loads");
+    assert!(
+        !exported.events.is_empty() && exported.events.len() < 55,
+        "{} events",
+        exported.events.len()
     );
 
     tmux.send(&["q"]);

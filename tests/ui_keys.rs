@@ -732,13 +732,39 @@ mod palette {
     }
 
     #[test]
-    fn e_asks_for_an_export_and_the_answer_is_shown() {
+    fn e_asks_for_a_format_and_the_answer_is_shown() {
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        use quipu::app::keymap::resolve;
+        use quipu::interchange::Format;
+        let press = |app: &mut App, c| {
+            let action = resolve(app, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+            update(app, action.expect("a bound key"));
+        };
         let mut app = shipped(120, 40);
-        update(&mut app, Action::Export);
+        press(&mut app, 'e');
+        assert!(matches!(
+            app.overlays.last(),
+            Some(quipu::app::Overlay::ExportMenu)
+        ));
         assert_eq!(
-            app.pending_export,
-            Some(quipu::interchange::Format::Markdown)
+            app.pending_export, None,
+            "nothing is written before a choice"
         );
+        update(&mut app, Action::Close);
+        assert!(app.overlays.is_empty(), "Esc cancels");
+        assert_eq!(app.pending_export, None);
+        for (c, format) in [
+            ('m', Format::Markdown),
+            ('d', Format::Dot),
+            ('j', Format::Json),
+            ('t', Format::TimelineJs),
+        ] {
+            press(&mut app, 'e');
+            press(&mut app, c);
+            assert_eq!(app.pending_export, Some(format), "{c}");
+            assert!(app.overlays.is_empty(), "the menu closes on a choice");
+        }
+        update(&mut app, Action::ExportAs(Format::Markdown));
         let n = app.visible_len();
         update(
             &mut app,
@@ -749,7 +775,7 @@ mod palette {
             app.status.as_deref(),
             Some(format!("exported {n} events to peru.md").as_str())
         );
-        update(&mut app, Action::Export);
+        update(&mut app, Action::ExportAs(Format::Markdown));
         update(&mut app, Action::Exported(Err("disk full".to_owned())));
         assert_eq!(app.status.as_deref(), Some("export failed: disk full"));
         assert_eq!(app.pending_export, None);

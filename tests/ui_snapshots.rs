@@ -283,3 +283,18 @@ fn loading_screen() {
         insta::assert_snapshot!(format!("loading_{w}x{h}"), text);
     }
 }
+
+/// `e`: the formats, from the key table, over the timeline.
+#[test]
+fn export_menu() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app_at(Chronology::shipped(), w, h, None);
+        update(&mut app, Action::Export);
+        let text = screen(&app, w, h);
+        assert!(
+            text.contains("m Markdown  d dot  j JSON  t TimelineJS"),
+            "{text}"
+        );
+        insta::assert_snapshot!(format!("export_menu_{w}x{h}"), text);
+    }
+}

@@ -56,9 +56,11 @@ pub enum Action {
         text: String,
         matches: Vec<crate::model::EventIx>,
     },
-    /// `e`: ask the event loop to write the events shown to a file.
+    /// `e`: ask in which format to write the events shown.
     Export,
-    /// The event loop's answer to [`Action::Export`]: the file written, or why not.
+    /// Ask the event loop to write the events shown to a file in this format.
+    ExportAs(crate::interchange::Format),
+    /// The event loop's answer to [`Action::ExportAs`]: the file written, or why not.
     Exported(Result<PathBuf, String>),
     /// Chain view: fold or unfold the subtree under the cursor.
     ToggleCollapse,

@@ -6,6 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::action::Action;
 use super::overlay::Overlay;
 use super::state::{App, Focus};
+use crate::interchange::Format;
 
 /// What has the keys: the focused pane of the main screen or the innermost overlay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +22,7 @@ pub enum Mode {
     Palette,
     /// A large file is still loading: there is no app yet, only a way out.
     Loading,
+    ExportMenu,
 }
 
 impl Mode {
@@ -35,6 +37,7 @@ impl Mode {
             Some(Overlay::Actors(_)) => Mode::ActorsView,
             Some(Overlay::DatePrompt(_)) => Mode::DatePrompt,
             Some(Overlay::Palette(_)) => Mode::Palette,
+            Some(Overlay::ExportMenu) => Mode::ExportMenu,
             None => match app.focus {
                 Focus::Timeline => Mode::Timeline,
                 Focus::Actors => Mode::Actors,
@@ -135,9 +138,10 @@ const ACTORS_VIEW: u16 = Mode::ActorsView.bit();
 const PROMPT: u16 = Mode::DatePrompt.bit();
 const PALETTE: u16 = Mode::Palette.bit();
 const LISTS: u16 = MAIN | HELP | CHAIN | ACTORS_VIEW;
-const OVERLAYS: u16 = HELP | CHAIN | ACTORS_VIEW | PROMPT | PALETTE;
+const OVERLAYS: u16 = HELP | CHAIN | ACTORS_VIEW | PROMPT | PALETTE | EXPORT;
 const LOADING: u16 = Mode::Loading.bit();
-const ALL: u16 = LISTS | PROMPT | PALETTE | LOADING;
+const EXPORT: u16 = Mode::ExportMenu.bit();
+const ALL: u16 = LISTS | PROMPT | PALETTE | LOADING | EXPORT;
 
 macro_rules! bind {
     ($keys:expr, $action:expr, $modes:expr, $group:literal, $help:literal) => {
@@ -382,7 +386,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::Export,
         MAIN,
         "Views",
-        "export the events shown to a Markdown file here",
+        "export the events shown to a file here (then choose the format)",
         "export"
     ),
     bind!(
@@ -497,6 +501,38 @@ pub const BINDINGS: &[Binding] = &[
         PALETTE,
         "Search palette",
         "clear the query"
+    ),
+    bind!(
+        &[k('m')],
+        Action::ExportAs(Format::Markdown),
+        EXPORT,
+        "Export",
+        "a Markdown document, with links between events and an actor index",
+        "Markdown"
+    ),
+    bind!(
+        &[k('d')],
+        Action::ExportAs(Format::Dot),
+        EXPORT,
+        "Export",
+        "the causal graph for Graphviz (dot)",
+        "dot"
+    ),
+    bind!(
+        &[k('j')],
+        Action::ExportAs(Format::Json),
+        EXPORT,
+        "Export",
+        "a quipu JSON file of just these events",
+        "JSON"
+    ),
+    bind!(
+        &[k('t')],
+        Action::ExportAs(Format::TimelineJs),
+        EXPORT,
+        "Export",
+        "a TimelineJS 3 file",
+        "TimelineJS"
     ),
     bind!(
         &[code(KeyCode::Esc)],

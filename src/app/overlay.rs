@@ -76,9 +76,13 @@ pub struct DatePrompt {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    Help { cursor: ListCursor },
+    Help {
+        cursor: ListCursor,
+    },
     Chain(ChainView),
     Actors(ActorsView),
     DatePrompt(DatePrompt),
     Palette(Palette),
+    /// `e`: which format to write the events shown in.
+    ExportMenu,
 }

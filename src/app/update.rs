@@ -9,7 +9,6 @@ use super::overlay::{ActorsView, DatePrompt, ListCursor, Overlay};
 use super::palette::{EventSearch, MAX_QUERY, PALETTE_LIMIT, Palette};
 use super::state::{App, Filter, Focus};
 use super::timeline::Row;
-use crate::interchange::Format;
 use crate::model::{ActorIx, EventIx};
 use crate::search::{Hit, Scope};
 use crate::ui::detail;
@@ -108,8 +107,12 @@ pub fn update(app: &mut App, action: Action) {
                 }
             }
         }
-        Action::Export => {
-            app.pending_export = Some(Format::Markdown);
+        Action::Export => app.overlays.push(Overlay::ExportMenu),
+        Action::ExportAs(format) => {
+            if matches!(app.overlays.last(), Some(Overlay::ExportMenu)) {
+                app.overlays.pop();
+            }
+            app.pending_export = Some(format);
             app.status = Some("Exporting…".to_owned());
         }
         Action::Exported(result) => {
@@ -200,7 +203,7 @@ fn refit(app: &mut App) {
             Overlay::Chain(chain) => chain.cursor.ensure_visible(chain.rows.len(), list),
             Overlay::Actors(actors) => actors.cursor.ensure_visible(actors.order.len(), list),
             Overlay::Palette(palette) => palette.cursor.ensure_visible(palette.hits.len(), list),
-            Overlay::DatePrompt(_) => {}
+            Overlay::DatePrompt(_) | Overlay::ExportMenu => {}
         }
     }
 }
@@ -244,7 +247,7 @@ fn move_cursor(app: &mut App, movement: Move) {
         Some(Overlay::Palette(palette)) => {
             move_list(&mut palette.cursor, palette.hits.len(), list, movement);
         }
-        Some(Overlay::DatePrompt(_)) => {}
+        Some(Overlay::DatePrompt(_) | Overlay::ExportMenu) => {}
         None if app.focus == Focus::Timeline => {
             let to = target(
                 app.timeline.selected,
@@ -551,7 +554,7 @@ fn click(app: &mut App, column: u16, row: u16) {
                     palette.cursor.set(at, palette.hits.len(), height);
                 }
             }
-            Overlay::Help { .. } | Overlay::DatePrompt(_) => {}
+            Overlay::Help { .. } | Overlay::DatePrompt(_) | Overlay::ExportMenu => {}
         }
         return;
     }

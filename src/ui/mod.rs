@@ -4,6 +4,7 @@
 pub mod actors;
 pub mod chain;
 pub mod detail;
+pub mod export_menu;
 pub mod fit;
 pub mod footer;
 pub mod header;
@@ -54,6 +55,7 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
             Overlay::Actors(actors) => actors::draw(app, theme, &layout, actors, frame),
             Overlay::DatePrompt(prompt) => prompt::draw(theme, &layout, prompt, frame),
             Overlay::Palette(palette) => palette::draw(app, theme, &layout, palette, frame),
+            Overlay::ExportMenu => export_menu::draw(app, theme, &layout, frame),
         }
     }
 }

@@ -1,0 +1,47 @@
+//! `e`: the formats the events shown can be written in, read from the key table, in the small box
+//! the date prompt uses.
+
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear};
+
+use super::layout::Layout;
+use super::theme::Theme;
+use crate::app::App;
+use crate::app::keymap::{Mode, footer_hints};
+
+pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
+    let area = layout.prompt;
+    if area.width < 4 || area.height < 3 {
+        return;
+    }
+    frame.render_widget(Clear, area);
+    let n = app.visible_len();
+    let events = if n == 1 { "event" } else { "events" };
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(format!(" Export the {n} {events} shown "));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut choices = Vec::new();
+    for (keys, word) in footer_hints(Mode::ExportMenu) {
+        if !choices.is_empty() {
+            choices.push(Span::raw("  "));
+        }
+        choices.push(Span::styled(keys, theme.key));
+        choices.push(Span::raw(format!(" {word}")));
+    }
+    let buf = frame.buffer_mut();
+    buf.set_line(inner.x, inner.y, &Line::from(choices), inner.width);
+    if inner.height > 1 {
+        buf.set_line(
+            inner.x,
+            inner.y + 1,
+            &Line::styled(
+                "a new file in the current directory, never overwriting",
+                theme.dim,
+            ),
+            inner.width,
+        );
+    }
+}
