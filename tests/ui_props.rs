@@ -291,6 +291,8 @@ fn action() -> impl Strategy<Value = Action> {
         PromptSubmit,
         PromptClear,
         Export,
+        ExportAs(quipu::interchange::Format::Markdown),
+        ExportAs(quipu::interchange::Format::Json),
     ]);
     let cell = (0u16..520, 0u16..210);
     prop_oneof![
