@@ -96,3 +96,31 @@ fn help_and_version_work() {
     assert_eq!(code, 0);
     assert!(out.starts_with("quipu "), "{out}");
 }
+
+/// `--timings` tells how long each stage took, on standard error so the report stays clean; a
+/// file that fails to parse stops the clock at parsing.
+#[test]
+fn timings_go_to_stderr_stage_by_stage() {
+    let (code, out, err) = quipu(&["check", "--timings", "assets/fujimori.json"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.starts_with("assets/fujimori.json: ok: "), "{out}");
+    let line = err.trim_end();
+    assert!(
+        line.starts_with("assets/fujimori.json: reading ")
+            && line.contains(" s · parsing ")
+            && line.contains(" s · checking ")
+            && line.contains(" s · ordering ")
+            && line.contains(" s · total "),
+        "{err}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.json");
+    std::fs::write(&broken, "{\"quipu\": 1, \"title\": ").unwrap();
+    let (code, _, err) = quipu(&["check", "--timings", broken.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("reading ") && err.contains("parsing ") && !err.contains("checking "),
+        "{err}"
+    );
+}

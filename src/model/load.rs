@@ -37,6 +37,16 @@ impl Stage {
         Stage::Checking,
         Stage::Indexing,
     ];
+
+    /// One word for the stage, as `quipu check --timings` prints it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Reading => "reading",
+            Stage::Parsing => "parsing",
+            Stage::Checking => "checking",
+            Stage::Indexing => "ordering",
+        }
+    }
 }
 
 /// The result of checking a document: the chronology when it is valid, and every diagnostic
@@ -88,7 +98,7 @@ impl Chronology {
     }
 
     /// [`Chronology::check`], telling `stage` as each stage begins.
-    fn check_telling(src: &str, stage: &dyn Fn(Stage)) -> Checked {
+    pub fn check_telling(src: &str, stage: &dyn Fn(Stage)) -> Checked {
         let src = without_bom(src);
         stage(Stage::Parsing);
         match parse(src) {
@@ -128,9 +138,15 @@ impl Chronology {
 
     /// Reads and checks a file, keeping warnings. Non-UTF-8 bytes are an error at their position.
     pub fn check_path(path: &Path) -> Result<Checked, LoadError> {
+        Chronology::check_path_telling(path, &|_| ())
+    }
+
+    /// [`Chronology::check_path`], telling `stage` as each stage begins.
+    pub fn check_path_telling(path: &Path, stage: &dyn Fn(Stage)) -> Result<Checked, LoadError> {
+        stage(Stage::Reading);
         let bytes = read_limited(path)?;
         match String::from_utf8(bytes) {
-            Ok(text) => Chronology::check_text(path, text),
+            Ok(text) => Chronology::check_text_telling(path, text, stage),
             Err(err) => {
                 let valid = err.utf8_error().valid_up_to();
                 let text = String::from_utf8_lossy(&err.as_bytes()[..valid]);
