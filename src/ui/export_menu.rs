@@ -2,13 +2,14 @@
 //! the date prompt uses.
 
 use ratatui::Frame;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear};
 
+use super::footer::hint_line;
 use super::layout::Layout;
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::keymap::{Mode, footer_hints};
+use crate::app::keymap::Mode;
 
 pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
     let area = layout.prompt;
@@ -23,16 +24,9 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
         .title(format!(" Export the {n} {events} shown "));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let mut choices = Vec::new();
-    for (keys, word) in footer_hints(Mode::ExportMenu) {
-        if !choices.is_empty() {
-            choices.push(Span::raw("  "));
-        }
-        choices.push(Span::styled(keys, theme.key));
-        choices.push(Span::raw(format!(" {word}")));
-    }
     let buf = frame.buffer_mut();
-    buf.set_line(inner.x, inner.y, &Line::from(choices), inner.width);
+    let choices = hint_line(Mode::ExportMenu, theme);
+    buf.set_line(inner.x, inner.y, &choices, inner.width);
     if inner.height > 1 {
         buf.set_line(
             inner.x,

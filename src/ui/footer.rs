@@ -9,7 +9,21 @@ use super::fit::fit;
 use super::layout::Layout;
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::keymap::footer_hints_for;
+use crate::app::keymap::{Mode, footer_hints, footer_hints_for};
+
+/// Every key of a mode that has no footer of its own (the loading screen, the export menu) as one
+/// line of hints: `m Markdown  d dot  …`.
+pub fn hint_line(mode: Mode, theme: &Theme) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (keys, word) in footer_hints(mode) {
+        if !spans.is_empty() {
+            spans.push(Span::raw("  "));
+        }
+        spans.push(Span::styled(keys, theme.key));
+        spans.push(Span::raw(format!(" {word}")));
+    }
+    Line::from(spans)
+}
 
 pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
     let area = layout.footer;

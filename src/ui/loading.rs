@@ -8,8 +8,9 @@ use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
+use super::footer::hint_line;
 use super::theme::Theme;
-use crate::app::keymap::{Mode, footer_hints};
+use crate::app::keymap::Mode;
 use crate::model::Stage;
 
 /// What the loading screen says. Built by the event loop once a second; drawing reads only this.
@@ -37,14 +38,6 @@ fn doing(stage: Stage) -> &'static str {
 pub fn draw(loading: &Loading, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     frame.render_widget(Clear, area);
-    let mut hints = vec![];
-    for (keys, word) in footer_hints(Mode::Loading) {
-        if !hints.is_empty() {
-            hints.push(Span::raw("  "));
-        }
-        hints.push(Span::styled(keys, theme.key));
-        hints.push(Span::raw(format!(" {word}")));
-    }
     let lines = vec![
         Line::styled("quipu", theme.title),
         Line::raw(""),
@@ -58,7 +51,7 @@ pub fn draw(loading: &Loading, theme: &Theme, frame: &mut Frame) {
             theme.dim,
         ),
         Line::raw(""),
-        Line::from(hints),
+        hint_line(Mode::Loading, theme),
     ];
     let height = lines.len() as u16;
     let [_, middle, _] = Layout::vertical([
