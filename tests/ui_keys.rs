@@ -785,7 +785,7 @@ mod palette {
     /// must still walk every matching event, which the event loop completes once on Enter.
     #[test]
     fn n_walks_every_match_even_past_the_palette_limit() {
-        use quipu::app::palette::{PALETTE_LIMIT, complete_event_search};
+        use quipu::app::palette::{PALETTE_LIMIT, all_event_matches, incomplete_event_search};
         use quipu::generate::{Generator, Layout, Spec};
         use quipu::search::{Query, Scope};
 
@@ -827,7 +827,16 @@ mod palette {
         assert_eq!(app.selected_event(), Some(from));
         assert_eq!(app.status.as_deref(), Some("counting the matches for #a…"));
 
-        complete_event_search(&mut app, &index);
+        // What the event loop does after Enter, on a thread there.
+        let query = incomplete_event_search(&app).expect("a full palette is incomplete");
+        let matches = all_event_matches(&index, &query, &|| false).unwrap();
+        update(
+            &mut app,
+            Action::EventMatches {
+                text: query.text,
+                matches,
+            },
+        );
         let search = app.last_search.clone().unwrap();
         let all: Vec<usize> = (0..app.chronology.events.len()).collect();
         let every = index

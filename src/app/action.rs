@@ -51,7 +51,7 @@ pub enum Action {
         /// False for a quick preview of a huge scan; the complete list follows.
         complete: bool,
     },
-    /// Every event the last submitted `#` search matches (see `palette::complete_event_search`).
+    /// Every event the last submitted `#` search matches (see `palette::all_event_matches`).
     EventMatches {
         text: String,
         matches: Vec<crate::model::EventIx>,

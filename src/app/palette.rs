@@ -88,22 +88,6 @@ pub fn all_event_matches(
     Some(matches)
 }
 
-/// [`incomplete_event_search`] and [`all_event_matches`] in one step, on this thread: for tests
-/// and callers without a loop.
-pub fn complete_event_search(app: &mut super::App, index: &SearchIndex) {
-    let Some(query) = incomplete_event_search(app) else {
-        return;
-    };
-    let matches = all_event_matches(index, &query, &|| false).unwrap_or_default();
-    super::update(
-        app,
-        super::Action::EventMatches {
-            text: query.text,
-            matches,
-        },
-    );
-}
-
 /// The palette query the event loop should send to the worker, with the generation its answer
 /// must carry; `None` when no palette is open.
 pub fn pending_query(app: &super::App) -> Option<(u64, Query)> {

@@ -202,12 +202,8 @@ impl Chronology {
         valid_or_errors(path, Chronology::check_path(path)?)
     }
 
-    /// [`Chronology::check_text`], keeping only a valid chronology or the errors.
-    pub fn from_text(path: &Path, text: String) -> Result<Chronology, LoadError> {
-        Chronology::from_text_telling(path, text, &|_| ())
-    }
-
-    /// [`Chronology::from_text`], telling `stage` as each stage begins.
+    /// [`Chronology::check_text`], keeping only a valid chronology or the errors, telling
+    /// `stage` as each stage begins.
     pub fn from_text_telling(
         path: &Path,
         text: String,
