@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod fit;
 pub mod generate;
 pub mod interchange;
 pub mod model;

@@ -2,7 +2,7 @@
 
 use proptest::prelude::*;
 use quipu::app::overlay::Overlay;
-use quipu::app::{Action, App, Focus, update};
+use quipu::app::{Action, App, Effect, Focus, update};
 use quipu::model::Chronology;
 
 fn shipped(width: u16, height: u16) -> App {
@@ -246,7 +246,11 @@ fn first_last_and_paging() {
     assert_eq!(app.timeline.selected, len - 1);
     update(&mut app, Action::SelectFirst);
     assert_eq!(app.timeline.selected, 0);
-    let height = usize::from(quipu::ui::layout::Layout::for_size(120, 40).timeline.height);
+    let height = usize::from(
+        quipu::app::layout::Layout::for_size(120, 40)
+            .timeline
+            .height,
+    );
     update(&mut app, Action::HalfPageDown);
     assert_eq!(app.timeline.selected, height / 2);
     update(&mut app, Action::HalfPageUp);
@@ -299,9 +303,8 @@ fn esc_closes_the_innermost_thing_first() {
     assert_eq!(app.focus, Focus::Actors);
     update(&mut app, Action::Close);
     assert_eq!(app.focus, Focus::Timeline);
-    assert!(!app.quit);
-    update(&mut app, Action::Quit);
-    assert!(app.quit);
+    assert!(!update(&mut app, Action::Close).contains(&Effect::Quit));
+    assert_eq!(update(&mut app, Action::Quit), [Effect::Quit]);
 }
 
 #[test]
@@ -437,11 +440,11 @@ proptest! {
 fn clicks_select_events_and_items() {
     let mut app = shipped(120, 40);
     jump_to_date(&mut app, "1992-04-05");
-    let layout = quipu::ui::layout::Layout::for_size(120, 40);
+    let layout = quipu::app::layout::Layout::for_size(120, 40);
 
     // A click on a consequence in the detail pane puts the cursor on it.
     let text = layout.detail_text();
-    let content = quipu::ui::detail::content(&app, usize::from(text.width));
+    let content = quipu::app::detail::layout(&app, usize::from(text.width));
     let &(focus, item, line) = content
         .items
         .iter()
@@ -495,8 +498,9 @@ fn clicks_select_events_and_items() {
 
 mod palette {
     use super::*;
-    use quipu::app::palette::{Palette, search_now};
+    use quipu::app::palette::Palette;
     use quipu::search::{Field, SearchIndex};
+    use quipu::tui::search::run_now;
 
     fn index(app: &App) -> SearchIndex {
         SearchIndex::build(&app.chronology)
@@ -505,8 +509,8 @@ mod palette {
     /// Types into the open palette, answering each keystroke as the worker would.
     fn type_in(app: &mut App, index: &SearchIndex, text: &str) {
         for c in text.chars() {
-            update(app, Action::PromptInput(c));
-            search_now(app, index);
+            let asked = update(app, Action::PromptInput(c));
+            run_now(app, index, asked);
         }
     }
 
@@ -541,8 +545,8 @@ mod palette {
     fn empty_query_lists_every_actor_busiest_first() {
         let mut app = shipped(120, 40);
         let index = index(&app);
-        update(&mut app, Action::OpenSearch);
-        search_now(&mut app, &index);
+        let asked = update(&mut app, Action::OpenSearch);
+        run_now(&mut app, &index, asked);
         let counts: Vec<usize> = palette(&app)
             .hits
             .iter()
@@ -558,8 +562,8 @@ mod palette {
         let index = index(&app);
         jump_to_date(&mut app, "1992-04-05");
         let before = app.timeline;
-        update(&mut app, Action::OpenSearch);
-        search_now(&mut app, &index);
+        let asked = update(&mut app, Action::OpenSearch);
+        run_now(&mut app, &index, asked);
         let all = palette(&app).hits.len();
         type_in(&mut app, &index, "fuj");
         assert!(palette(&app).hits.len() < all, "typing narrows");
@@ -583,8 +587,8 @@ mod palette {
         let index = index(&app);
         jump_to_date(&mut app, "1992-04-05");
         let before = (app.timeline, app.focus, app.filter.clone());
-        update(&mut app, Action::OpenSearch);
-        search_now(&mut app, &index);
+        let asked = update(&mut app, Action::OpenSearch);
+        run_now(&mut app, &index, asked);
         run(&mut app, &[Action::SelectNext, Action::SelectNext]);
         assert_eq!(palette(&app).cursor.selected, 2);
         update(&mut app, Action::SelectPrev);
@@ -623,10 +627,10 @@ mod palette {
             "an older answer is dropped"
         );
         type_in(&mut app, &index, "ene");
-        update(&mut app, Action::PromptInput('z'));
+        let asked = update(&mut app, Action::PromptInput('z'));
         update(&mut app, Action::PromptSubmit);
         assert!(!app.overlays.is_empty(), "Enter before the answer waits");
-        search_now(&mut app, &index);
+        run_now(&mut app, &index, asked);
         assert_eq!(filter_names(&app), ["Venezuela"]);
     }
 
@@ -738,21 +742,17 @@ mod palette {
         use quipu::interchange::Format;
         let press = |app: &mut App, c| {
             let action = resolve(app, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-            update(app, action.expect("a bound key"));
+            update(app, action.expect("a bound key"))
         };
         let mut app = shipped(120, 40);
-        press(&mut app, 'e');
+        let asked = press(&mut app, 'e');
         assert!(matches!(
             app.overlays.last(),
             Some(quipu::app::Overlay::ExportMenu)
         ));
-        assert_eq!(
-            app.pending_export, None,
-            "nothing is written before a choice"
-        );
-        update(&mut app, Action::Close);
+        assert_eq!(asked, [], "nothing is written before a choice");
+        assert_eq!(update(&mut app, Action::Close), []);
         assert!(app.overlays.is_empty(), "Esc cancels");
-        assert_eq!(app.pending_export, None);
         for (c, format) in [
             ('m', Format::Markdown),
             ('d', Format::Dot),
@@ -760,34 +760,50 @@ mod palette {
             ('t', Format::TimelineJs),
         ] {
             press(&mut app, 'e');
-            press(&mut app, c);
-            assert_eq!(app.pending_export, Some(format), "{c}");
+            let asked = press(&mut app, c);
+            assert_eq!(
+                asked,
+                [Effect::Export {
+                    format,
+                    events: None
+                }],
+                "{c}"
+            );
             assert!(app.overlays.is_empty(), "the menu closes on a choice");
+            assert_eq!(app.status.as_deref(), Some("Exporting…"));
         }
         update(&mut app, Action::ExportAs(Format::Markdown));
         let n = app.visible_len();
         update(
             &mut app,
-            Action::Exported(Ok(std::path::PathBuf::from("peru.md"))),
+            Action::Exported {
+                written: Ok(std::path::PathBuf::from("peru.md")),
+                events: n,
+            },
         );
-        assert_eq!(app.pending_export, None);
         assert_eq!(
             app.status.as_deref(),
             Some(format!("exported {n} events to peru.md").as_str())
         );
         update(&mut app, Action::ExportAs(Format::Markdown));
-        update(&mut app, Action::Exported(Err("disk full".to_owned())));
+        update(
+            &mut app,
+            Action::Exported {
+                written: Err("disk full".to_owned()),
+                events: n,
+            },
+        );
         assert_eq!(app.status.as_deref(), Some("export failed: disk full"));
-        assert_eq!(app.pending_export, None);
     }
 
     /// The palette ranks at most `PALETTE_LIMIT` hits, so typing stays cheap on huge files; `n`
     /// must still walk every matching event, which the event loop completes once on Enter.
     #[test]
     fn n_walks_every_match_even_past_the_palette_limit() {
-        use quipu::app::palette::{PALETTE_LIMIT, all_event_matches, incomplete_event_search};
+        use quipu::app::palette::PALETTE_LIMIT;
         use quipu::generate::{Generator, Layout, Spec};
         use quipu::search::{Query, Scope};
+        use quipu::tui::search::all_event_matches;
 
         let json = Generator::new(Spec {
             events: 3_000,
@@ -807,14 +823,23 @@ mod palette {
         update(&mut app, Action::OpenSearch);
         type_in(&mut app, &index, "#a");
         assert_eq!(palette(&app).hits.len(), PALETTE_LIMIT);
+        let query = Query {
+            scope: Scope::Events,
+            text: "a".into(),
+        };
         let screen =
             quipu::ui::text_capture::capture(&app, &quipu::ui::theme::Theme::color(), 120, 40);
         assert!(
             screen.contains(&format!("Search events (best {PALETTE_LIMIT})")),
             "a full palette says it shows the best, not all:\n{screen}"
         );
-        update(&mut app, Action::PromptSubmit);
+        let asked = update(&mut app, Action::PromptSubmit);
         assert!(app.overlays.is_empty(), "Enter jumps to the best event");
+        assert_eq!(
+            asked,
+            [Effect::FindAllMatches(query.clone())],
+            "a full palette asks for every match"
+        );
         assert!(
             !app.last_search.as_ref().unwrap().complete,
             "a full palette may not hold every match"
@@ -827,13 +852,12 @@ mod palette {
         assert_eq!(app.selected_event(), Some(from));
         assert_eq!(app.status.as_deref(), Some("counting the matches for #a…"));
 
-        // What the event loop does after Enter, on a thread there.
-        let query = incomplete_event_search(&app).expect("a full palette is incomplete");
+        // What the event loop does with that effect, on a thread there.
         let matches = all_event_matches(&index, &query, &|| false).unwrap();
         update(
             &mut app,
             Action::EventMatches {
-                text: query.text,
+                text: query.text.clone(),
                 matches,
             },
         );
@@ -854,18 +878,11 @@ mod palette {
         assert_eq!(search.matches, every);
 
         // The loop runs the same scan on a thread, and stops it when a newer search replaces it.
-        let query = Query {
-            scope: Scope::Events,
-            text: "a".into(),
-        };
         assert_eq!(
-            quipu::app::palette::all_event_matches(&index, &query, &|| false),
+            all_event_matches(&index, &query, &|| false),
             Some(every.clone())
         );
-        assert_eq!(
-            quipu::app::palette::all_event_matches(&index, &query, &|| true),
-            None
-        );
+        assert_eq!(all_event_matches(&index, &query, &|| true), None);
 
         // The waiting n went to the next match in time, past the ones the palette ranked.
         let next = every

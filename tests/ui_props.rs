@@ -217,7 +217,7 @@ fn assert_coherent(app: &App) -> Result<(), TestCaseError> {
     prop_assert!(app.zoom <= app.max_zoom());
     if let Some(filter) = &app.filter {
         prop_assert!(!filter.events.is_empty(), "an empty filter is refused");
-        for &event in &filter.events {
+        for &event in filter.events.iter() {
             for &actor in &filter.actors {
                 prop_assert!(app.chronology.events_of(actor).contains(&event));
             }
@@ -320,8 +320,8 @@ fn action() -> impl Strategy<Value = Action> {
                 complete,
             }),
         1 => prop::sample::select(vec![
-            Exported(Ok(std::path::PathBuf::from("out.md"))),
-            Exported(Err("disk full".to_owned())),
+            Exported { written: Ok(std::path::PathBuf::from("out.md")), events: 3 },
+            Exported { written: Err("disk full".to_owned()), events: 0 },
         ]),
     ]
 }
@@ -359,11 +359,10 @@ fn apply(app: &mut App, step: &Step) {
         Step::Act(action) => Some(action.clone()),
         Step::Key(key) => keymap::resolve(app, key),
     };
+    // The event loop stops on Quit; a session here carries on so later steps still run.
     if let Some(action) = action {
         update(app, action);
     }
-    // The event loop stops on Quit; a session here carries on so later steps still run.
-    app.quit = false;
 }
 
 fn start(which: &Index, width: u16, height: u16) -> App {

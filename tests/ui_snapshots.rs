@@ -3,6 +3,7 @@
 
 use quipu::app::{Action, App, update};
 use quipu::model::Chronology;
+use quipu::tui::search::run_now;
 use quipu::ui::theme::Theme;
 
 fn render(app: &App, theme: &Theme, width: u16, height: u16) -> String {
@@ -203,11 +204,11 @@ fn no_size_panics() {
 fn palette_screen(query: &str, width: u16, height: u16) -> String {
     let mut app = app_at(Chronology::shipped(), width, height, Some("1992-04-05"));
     let index = quipu::search::SearchIndex::build(&app.chronology);
-    update(&mut app, Action::OpenSearch);
-    quipu::app::palette::search_now(&mut app, &index);
+    let asked = update(&mut app, Action::OpenSearch);
+    run_now(&mut app, &index, asked);
     for c in query.chars() {
-        update(&mut app, Action::PromptInput(c));
-        quipu::app::palette::search_now(&mut app, &index);
+        let asked = update(&mut app, Action::PromptInput(c));
+        run_now(&mut app, &index, asked);
     }
     screen(&app, width, height)
 }

@@ -51,17 +51,21 @@ pub enum Action {
         /// False for a quick preview of a huge scan; the complete list follows.
         complete: bool,
     },
-    /// Every event the last submitted `#` search matches (see `palette::all_event_matches`).
+    /// Every event the last submitted `#` search matches: the answer to `Effect::FindAllMatches`.
     EventMatches {
         text: String,
         matches: Vec<crate::model::EventIx>,
     },
     /// `e`: ask in which format to write the events shown.
     Export,
-    /// Ask the event loop to write the events shown to a file in this format.
+    /// Write the events shown to a file in this format (the shell does it: `Effect::Export`).
     ExportAs(crate::interchange::Format),
-    /// The event loop's answer to [`Action::ExportAs`]: the file written, or why not.
-    Exported(Result<PathBuf, String>),
+    /// The shell's answer to `Effect::Export`: the file written, or why not, and how many
+    /// events went into it.
+    Exported {
+        written: Result<PathBuf, String>,
+        events: usize,
+    },
     /// Chain view: fold or unfold the subtree under the cursor.
     ToggleCollapse,
     Collapse,

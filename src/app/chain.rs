@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::overlay::ListCursor;
+use super::cursor::ListCursor;
 use crate::model::{Chronology, EventIx};
 
 /// Which way a branch of the tree runs from the root.

@@ -2,7 +2,9 @@
 //! view, a filter change) records where the reader stood, so Back returns there and Forward
 //! retraces. Plain movement with j/k is not a jump, just as scrolling is not in a browser.
 
-use super::state::Focus;
+use std::collections::VecDeque;
+
+use super::focus::Focus;
 use crate::model::{ActorIx, EventIx};
 
 /// Where the reader stood: the event, the filter in force, and which item of the detail pane had
@@ -22,17 +24,17 @@ const LIMIT: usize = 1000;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct History {
-    back: Vec<Place>,
+    back: VecDeque<Place>,
     forward: Vec<Place>,
 }
 
 impl History {
     /// Called before a jump with the place being left; a new jump forgets the forward trail.
     pub fn record(&mut self, from: Place) {
-        if self.back.last() != Some(&from) {
-            self.back.push(from);
+        if self.back.back() != Some(&from) {
+            self.back.push_back(from);
             if self.back.len() > LIMIT {
-                self.back.remove(0);
+                self.back.pop_front();
             }
         }
         self.forward.clear();
@@ -40,14 +42,14 @@ impl History {
 
     /// The place to return to, given the place being left (which Forward will offer).
     pub fn back(&mut self, current: Place) -> Option<Place> {
-        let to = self.back.pop()?;
+        let to = self.back.pop_back()?;
         self.forward.push(current);
         Some(to)
     }
 
     pub fn forward(&mut self, current: Place) -> Option<Place> {
         let to = self.forward.pop()?;
-        self.back.push(current);
+        self.back.push_back(current);
         Some(to)
     }
 

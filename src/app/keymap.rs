@@ -4,8 +4,9 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
+use super::focus::Focus;
 use super::overlay::Overlay;
-use super::state::{App, Focus};
+use super::state::App;
 use crate::interchange::Format;
 
 /// What has the keys: the focused pane of the main screen or the innermost overlay.

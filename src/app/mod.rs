@@ -1,21 +1,36 @@
 //! The explorer's state machine: plain data ([`App`]), verbs ([`Action`]) and one pure
-//! [`update`] that applies a verb. Nothing here touches the terminal, so every key sequence can be
-//! tested by feeding actions straight into the state.
+//! [`update`] that applies a verb and returns the [`Effect`]s the shell must run. Nothing here
+//! touches the terminal, a file or a thread, so every key sequence can be tested by feeding
+//! actions straight into the state.
+//!
+//! The modules depend on each other in one direction: the leaves (`cursor`, `focus`, `visible`,
+//! `layout`, `effect`) name nothing above them; `state` and the views built on it (`chain`,
+//! `overlay`, `palette`, `timeline`, `zoom`, `navigate`, `detail`) come next; `keymap` reads the
+//! state to pick a mode; `update` sits on top.
 
 pub mod action;
 pub mod chain;
+pub mod cursor;
+pub mod detail;
+pub mod effect;
+pub mod focus;
 pub mod history;
 pub mod keymap;
+pub mod layout;
 pub mod navigate;
 pub mod overlay;
 pub mod palette;
 pub mod state;
 pub mod timeline;
 pub mod update;
+pub mod visible;
 pub mod zoom;
 
 pub use action::Action;
+pub use effect::{Effect, Effects};
+pub use focus::Focus;
 pub use keymap::{Binding, Mode};
 pub use overlay::Overlay;
-pub use state::{App, Focus};
+pub use state::App;
 pub use update::update;
+pub use visible::Visible;

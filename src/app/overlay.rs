@@ -3,42 +3,9 @@
 //! to the actors view.
 
 use super::chain::ChainView;
+use super::cursor::ListCursor;
 use super::palette::Palette;
 use crate::model::{ActorIx, Chronology};
-
-/// A cursor in a list drawn from `offset`; shared by every overlay list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ListCursor {
-    pub selected: usize,
-    pub offset: usize,
-}
-
-impl ListCursor {
-    /// Moves by `delta` within `0..len` and keeps the cursor inside a window of `height` rows.
-    pub fn move_by(&mut self, delta: isize, len: usize, height: usize) {
-        if len == 0 {
-            *self = ListCursor::default();
-            return;
-        }
-        self.selected = self.selected.saturating_add_signed(delta).min(len - 1);
-        self.ensure_visible(len, height);
-    }
-
-    pub fn set(&mut self, selected: usize, len: usize, height: usize) {
-        self.selected = selected.min(len.saturating_sub(1));
-        self.ensure_visible(len, height);
-    }
-
-    pub fn ensure_visible(&mut self, len: usize, height: usize) {
-        let height = height.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + height {
-            self.offset = self.selected + 1 - height;
-        }
-        self.offset = self.offset.min(len.saturating_sub(height));
-    }
-}
 
 /// Every actor, busiest first, with a cursor.
 #[derive(Debug, Clone, PartialEq, Eq)]

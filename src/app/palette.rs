@@ -1,10 +1,11 @@
 //! The search palette's state and the `n`/`N` hit list. The palette only holds the query and the
-//! latest answer; the search itself runs elsewhere (a worker thread driven by `tui/search.rs`, or
-//! [`search_now`] in tests), so `update` stays pure and typing never waits for a scan.
+//! latest answer; the search itself is an `Effect` the shell runs (on a worker thread in the
+//! explorer, on the caller's thread with `tui::search::run_now`), so `update` stays pure and
+//! typing never waits for a scan.
 
-use super::overlay::ListCursor;
+use super::cursor::ListCursor;
 use crate::model::EventIx;
-use crate::search::{Hit, Query, Scope, SearchIndex};
+use crate::search::{Hit, Query};
 
 /// Longest query kept: enough for any name, short enough to draw.
 pub const MAX_QUERY: usize = 80;
@@ -46,8 +47,8 @@ pub struct EventSearch {
     /// The matching events, in time order (event indexes are sorted by time).
     pub matches: Vec<EventIx>,
     /// Whether `matches` holds every matching event. The palette ranks at most
-    /// [`PALETTE_LIMIT`] hits; when it was full there may be more, and the event loop completes
-    /// the list once with [`all_event_matches`].
+    /// [`PALETTE_LIMIT`] hits; when it was full there may be more, and `update` asks the shell
+    /// for all of them (`Effect::FindAllMatches`).
     pub complete: bool,
     /// `n` (+1) and `N` (−1) pressed before `matches` was complete, taken once it is: stepping
     /// through the ranked few would skip matches in between.
@@ -59,62 +60,3 @@ pub struct EventSearch {
 /// search score every match on every keystroke; at a million events a narrowing keystroke costs
 /// about twice as much CPU at 1,000 hits as at 200 (docs/PERFORMANCE.md).
 pub const PALETTE_LIMIT: usize = 200;
-
-/// How many hits to ask for a query.
-pub fn limit_for(index: &SearchIndex, query: &Query) -> usize {
-    index.len(query.scope).clamp(1, PALETTE_LIMIT)
-}
-
-/// The last submitted event search, when the palette's ranked hits may not have held all its
-/// matches: the query whose every match `n` / `N` still need.
-pub fn incomplete_event_search(app: &super::App) -> Option<Query> {
-    let search = app.last_search.as_ref().filter(|s| !s.complete)?;
-    Some(Query {
-        scope: Scope::Events,
-        text: search.text.clone(),
-    })
-}
-
-/// Every event `query` matches, in time order: one unranked scan, `None` if `cancelled` said stop.
-/// The event loop runs it off the UI thread (a million events take a few tenths of a second) and
-/// hands the list to `update` as [`super::Action::EventMatches`].
-pub fn all_event_matches(
-    index: &SearchIndex,
-    query: &Query,
-    cancelled: &(dyn Fn() -> bool + Sync),
-) -> Option<Vec<EventIx>> {
-    let mut matches = index.run(query, None, 1, cancelled)?.matches;
-    matches.sort_unstable();
-    Some(matches)
-}
-
-/// The palette query the event loop should send to the worker, with the generation its answer
-/// must carry; `None` when no palette is open.
-pub fn pending_query(app: &super::App) -> Option<(u64, Query)> {
-    match app.overlays.last() {
-        Some(super::Overlay::Palette(palette)) => Some((app.search_generation, palette.query())),
-        _ => None,
-    }
-}
-
-/// Runs the palette's search on this thread and feeds the answer through `update`: the
-/// deterministic path for tests and scripts.
-pub fn search_now(app: &mut super::App, index: &SearchIndex) {
-    let Some((generation, query)) = pending_query(app) else {
-        return;
-    };
-    let hits = index.search(&app.chronology, &query, limit_for(index, &query));
-    super::update(
-        app,
-        super::Action::SearchResults {
-            generation,
-            hits,
-            complete: true,
-        },
-    );
-}
-
-/// Whether a query searches events (for the event loop's bookkeeping and the view).
-pub fn is_event_query(query: &Query) -> bool {
-    query.scope == Scope::Events
-}

@@ -4,31 +4,13 @@ use std::sync::Arc;
 
 use unicode_width::UnicodeWidthStr;
 
+use super::focus::Focus;
 use super::history::History;
 use super::overlay::Overlay;
 use super::palette::EventSearch;
-use crate::interchange::Format;
+use super::visible::Visible;
 use crate::model::{ActorIx, Chronology, EventIx};
 use crate::search::SearchIndex;
-
-/// Which pane of the main screen has the cursor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Focus {
-    #[default]
-    Timeline,
-    Actors,
-    Consequences,
-    Causes,
-}
-
-impl Focus {
-    pub const ORDER: [Focus; 4] = [
-        Focus::Timeline,
-        Focus::Actors,
-        Focus::Consequences,
-        Focus::Causes,
-    ];
-}
 
 /// The timeline's cursor: `selected` and `offset` are positions in the visible list (all events,
 /// or the filtered ones), and the view draws rows from `offset` only.
@@ -43,7 +25,8 @@ pub struct TimelineState {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Filter {
     pub actors: Vec<ActorIx>,
-    pub events: Vec<EventIx>,
+    /// Shared, so an export of the filtered events takes them without a copy.
+    pub events: Arc<[EventIx]>,
 }
 
 impl Filter {
@@ -56,7 +39,10 @@ impl Filter {
             let other = chronology.events_of(actor);
             events.retain(|ix| other.binary_search(ix).is_ok());
         }
-        (!events.is_empty()).then_some(Filter { actors, events })
+        (!events.is_empty()).then(|| Filter {
+            actors,
+            events: events.into(),
+        })
     }
 }
 
@@ -93,12 +79,9 @@ pub struct App {
     pub search_generation: u64,
     /// The last submitted `#` search, walked by `n` / `N`.
     pub last_search: Option<EventSearch>,
-    /// Set by `e`; the event loop writes the file and answers with `Action::Exported`.
-    pub pending_export: Option<Format>,
     /// Highlighting needs only the matcher, not the folded texts: an empty index carries it, so
     /// the view can mark matched characters of the rows it draws.
     pub highlighter: Arc<SearchIndex>,
-    pub quit: bool,
 }
 
 /// Longest date column worth giving up title space for.
@@ -137,52 +120,37 @@ impl App {
             status: None,
             search_generation: 0,
             last_search: None,
-            pending_export: None,
             highlighter: Arc::new(SearchIndex::default()),
-            quit: false,
         }
     }
 
-    /// Number of events the timeline shows (all, or the filtered ones).
-    pub fn visible_len(&self) -> usize {
+    /// The events the timeline shows (all, or the filtered ones).
+    pub fn visible(&self) -> Visible<'_> {
         match &self.filter {
-            Some(filter) => filter.events.len(),
-            None => self.chronology.events.len(),
+            Some(filter) => Visible::Only(&filter.events),
+            None => Visible::All(self.chronology.events.len()),
         }
+    }
+
+    /// Number of events the timeline shows.
+    pub fn visible_len(&self) -> usize {
+        self.visible().len()
     }
 
     /// The event at a position of the visible list.
     pub fn visible_event(&self, pos: usize) -> Option<EventIx> {
-        match &self.filter {
-            Some(filter) => filter.events.get(pos).copied(),
-            None => (pos < self.chronology.events.len()).then_some(pos),
-        }
+        self.visible().get(pos)
     }
 
     /// Position of an event in the visible list, if it is shown.
     pub fn position_of(&self, event: EventIx) -> Option<usize> {
-        match &self.filter {
-            Some(filter) => filter.events.binary_search(&event).ok(),
-            None => (event < self.chronology.events.len()).then_some(event),
-        }
+        self.visible().position_of(event)
     }
 
     /// First visible position whose earliest day is on or after `day` (may equal `visible_len`).
     pub fn position_from_day(&self, day: i64) -> usize {
-        match &self.filter {
-            Some(filter) => filter
-                .events
-                .partition_point(|&ix| self.earliest_days[ix] < day),
-            None => self.earliest_days.partition_point(|&d| d < day),
-        }
-    }
-
-    /// The events the timeline shows, in order (what `e` exports).
-    pub fn visible_events(&self) -> Vec<EventIx> {
-        match &self.filter {
-            Some(filter) => filter.events.clone(),
-            None => (0..self.chronology.events.len()).collect(),
-        }
+        self.visible()
+            .partition_point(|ix| self.earliest_days[ix] < day)
     }
 
     pub fn selected_event(&self) -> Option<EventIx> {

@@ -28,10 +28,6 @@ impl Window {
         self.end.saturating_sub(self.start).max(1)
     }
 
-    pub fn is_empty(&self) -> bool {
-        false
-    }
-
     /// First day shown in `column` of `width` columns.
     pub fn day_at(&self, column: u16, width: u16) -> i64 {
         let offset = i128::from(column) * i128::from(self.len()) / i128::from(width.max(1));
@@ -113,19 +109,8 @@ impl App {
     /// Events whose earliest day falls in `lo..hi`: two binary searches, in the filter when one is
     /// active, so drawing the axis costs O(width · log n) whatever the size of the file.
     pub fn count_between(&self, lo: i64, hi: i64) -> usize {
-        match &self.filter {
-            Some(filter) => {
-                let days = |d: i64| {
-                    filter
-                        .events
-                        .partition_point(|&ix| self.earliest_days[ix] < d)
-                };
-                days(hi).saturating_sub(days(lo))
-            }
-            None => {
-                let days = |d: i64| self.earliest_days.partition_point(|&x| x < d);
-                days(hi).saturating_sub(days(lo))
-            }
-        }
+        let visible = self.visible();
+        let from = |d: i64| visible.partition_point(|ix| self.earliest_days[ix] < d);
+        from(hi).saturating_sub(from(lo))
     }
 }

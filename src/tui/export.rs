@@ -1,15 +1,87 @@
-//! `e`: the events shown, written to a new file.
+//! `e`: the events shown, written to a new file on a thread of its own, so the screen says
+//! "Exporting…" and stays responsive while a big export is rendered and written.
 
 use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::mpsc;
 
-use crate::app::App;
+use crate::app::Action;
 use crate::interchange::{Format, export_events};
+use crate::model::{Chronology, EventIx};
 
-/// Writes the events shown to a new file in the current directory, named from the chronology's
-/// title, never overwriting: `title.md`, then `title-2.md`, …
-pub(super) fn write_export(app: &App, format: Format) -> Result<std::path::PathBuf, String> {
-    let text = export_events(&app.chronology, &app.visible_events(), format);
-    let stem = file_stem(&app.chronology.title);
+/// Exports under way; each answers once, with `Action::Exported`.
+#[derive(Default)]
+pub(super) struct Exports {
+    running: Vec<mpsc::Receiver<Action>>,
+}
+
+impl Exports {
+    /// Starts writing `events` (`None`: all of them) in `format`.
+    pub(super) fn start(
+        &mut self,
+        chronology: Arc<Chronology>,
+        format: Format,
+        events: Option<Arc<[EventIx]>>,
+    ) {
+        let (send, answer) = mpsc::channel();
+        let write = move || {
+            let events: Vec<EventIx> = match events {
+                Some(events) => events.to_vec(),
+                None => (0..chronology.events.len()).collect(),
+            };
+            let written = write_export(&chronology, &events, format);
+            let _ = send.send(Action::Exported {
+                written,
+                events: events.len(),
+            });
+        };
+        if let Err(err) = std::thread::Builder::new()
+            .name("quipu-export".into())
+            .spawn(write)
+        {
+            let (send, answer) = mpsc::channel();
+            let _ = send.send(Action::Exported {
+                written: Err(format!("could not start writing: {err}")),
+                events: 0,
+            });
+            self.running.push(answer);
+            return;
+        }
+        self.running.push(answer);
+    }
+
+    /// The answer of an export that has finished, if any.
+    pub(super) fn poll(&mut self) -> Option<Action> {
+        for at in 0..self.running.len() {
+            let answer = match self.running[at].try_recv() {
+                Ok(action) => action,
+                Err(mpsc::TryRecvError::Empty) => continue,
+                // The thread died without answering (a panic, reported at exit): say so.
+                Err(mpsc::TryRecvError::Disconnected) => Action::Exported {
+                    written: Err("the export stopped on an internal error".to_owned()),
+                    events: 0,
+                },
+            };
+            self.running.swap_remove(at);
+            return Some(answer);
+        }
+        None
+    }
+
+    pub(super) fn busy(&self) -> bool {
+        !self.running.is_empty()
+    }
+}
+
+/// Writes `events` to a new file in the current directory, named from the chronology's title,
+/// never overwriting: `title.md`, then `title-2.md`, …
+fn write_export(
+    chronology: &Chronology,
+    events: &[EventIx],
+    format: Format,
+) -> Result<std::path::PathBuf, String> {
+    let text = export_events(chronology, events, format);
+    let stem = file_stem(&chronology.title);
     let extension = format.extension();
     for n in 1..1000 {
         let name = if n == 1 {

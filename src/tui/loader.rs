@@ -69,15 +69,7 @@ impl Loader {
 }
 
 fn load_into(path: &Path, send: &mpsc::Sender<Result<Chronology, String>>, stage: &AtomicUsize) {
-    // Test hook for tests/e2e_hostile.rs, debug builds only: QUIPU_TEST_SLOW_LOAD=MS waits that
-    // long first, so that the loading screen shows however fast the machine is.
-    #[cfg(debug_assertions)]
-    if let Some(ms) = std::env::var("QUIPU_TEST_SLOW_LOAD")
-        .ok()
-        .and_then(|ms| ms.parse().ok())
-    {
-        std::thread::sleep(Duration::from_millis(ms));
-    }
+    super::hooks::before_load();
     let tell = |now: Stage| {
         let at = Stage::ALL.iter().position(|&s| s == now).unwrap_or(0);
         stage.store(at, Ordering::Relaxed);

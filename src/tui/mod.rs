@@ -3,8 +3,9 @@
 //! panic, SIGINT, SIGTERM, SIGHUP).
 
 mod export;
+mod hooks;
 mod loader;
-mod search;
+pub mod search;
 mod terminal;
 
 use std::io::{self, Stdout};
@@ -18,13 +19,13 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use crate::app::keymap::Mode;
-use crate::app::{Action, App, keymap, update};
+use crate::app::{Action, App, Effect, Effects, keymap, update};
 use crate::cli::exit;
 use crate::model::Chronology;
 use crate::ui::loading::{self, Loading};
 use crate::ui::theme::Theme;
 use crate::ui::view;
-use export::write_export;
+use export::Exports;
 use loader::Loader;
 use search::Search;
 use terminal::{
@@ -216,35 +217,27 @@ impl Screen {
                 height: size.height,
             },
         );
-        // Test hook for tests/e2e_hostile.rs, debug builds only: QUIPU_TEST_PANIC=1 panics once the
-        // first frame is on the alternate screen, to prove the panic hook gives the terminal back.
-        #[cfg(debug_assertions)]
-        if std::env::var_os("QUIPU_TEST_PANIC").is_some_and(|v| v == "1") {
-            terminal.draw(|frame| view(app, theme, frame))?;
-            panic!("QUIPU_TEST_PANIC=1: deliberate panic after the first frame");
-        }
-        let mut search = Search::start(app);
+        let mut shell = Shell {
+            search: Search::start(app),
+            exports: Exports::default(),
+            quit: false,
+        };
         let mut dirty = true;
-        while !app.quit && self.stop.load(Ordering::Relaxed) == 0 {
-            search.send(app);
-            if let Some(action) = search.receive() {
-                update(app, action);
-                dirty = true;
-            }
-            if let Some(action) = search.all_matches(app) {
-                update(app, action);
-                dirty = true;
-            }
-            if let Some(format) = app.pending_export {
-                let written = write_export(app, format);
-                update(app, Action::Exported(written));
+        let mut first_frame = true;
+        while !shell.quit && self.stop.load(Ordering::Relaxed) == 0 {
+            while let Some(answer) = shell.poll(app) {
+                let effects = update(app, answer);
+                shell.run(app, effects);
                 dirty = true;
             }
             if dirty {
                 terminal.draw(|frame| view(app, theme, frame))?;
                 dirty = false;
+                if std::mem::take(&mut first_frame) {
+                    hooks::after_first_frame();
+                }
             }
-            let wait = if search.busy() { POLL_SEARCHING } else { POLL };
+            let wait = if shell.busy() { POLL_SEARCHING } else { POLL };
             if !event::poll(wait)? {
                 continue;
             }
@@ -252,11 +245,45 @@ impl Screen {
                 if let Action::Resize { .. } = action {
                     terminal.autoresize()?;
                 }
-                update(app, action);
+                let effects = update(app, action);
+                shell.run(app, effects);
                 dirty = true;
             }
         }
         Ok(self.signalled().unwrap_or(Ending::Quit))
+    }
+}
+
+/// What runs the effects `update` returns: the searches, the exports, and leaving.
+struct Shell {
+    search: Search,
+    exports: Exports,
+    quit: bool,
+}
+
+impl Shell {
+    fn run(&mut self, app: &App, effects: Effects) {
+        for effect in effects {
+            match effect {
+                Effect::Quit => self.quit = true,
+                Effect::Export { format, events } => {
+                    self.exports
+                        .start(std::sync::Arc::clone(&app.chronology), format, events)
+                }
+                search @ (Effect::Search { .. } | Effect::FindAllMatches(_)) => {
+                    self.search.run(search)
+                }
+            }
+        }
+    }
+
+    /// The next answer from a worker, as an action for `update`.
+    fn poll(&mut self, app: &App) -> Option<Action> {
+        self.search.poll(app).or_else(|| self.exports.poll())
+    }
+
+    fn busy(&self) -> bool {
+        self.search.busy() || self.exports.busy()
     }
 }
 

@@ -1,27 +1,82 @@
-//! The search side of the event loop.
+//! The search side of the shell: runs the `Effect::Search` and `Effect::FindAllMatches` that
+//! `update` returns, on threads in the explorer ([`Search`]) or on the caller's thread for tests
+//! and scripts ([`run_now`]), and hands each answer back as an [`Action`].
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, TryRecvError};
 
-use crate::app::palette::{all_event_matches, incomplete_event_search, limit_for, pending_query};
-use crate::app::{Action, App};
+use super::hooks;
+use crate::app::palette::PALETTE_LIMIT;
+use crate::app::{Action, App, Effect, Effects, update};
 use crate::model::EventIx;
 use crate::search::{Query, SearchIndex, SearchWorker};
 
-/// The search side of the loop: the index is built on a thread at startup (a huge file opens at
-/// once), the worker starts when `/` is first pressed, and each palette query is sent once. Nothing
-/// here waits: a query typed while the index is still being built (seconds, at a million events)
-/// is sent when it is ready, and the palette says "searching…" meanwhile.
+/// How many hits to ask for a query.
+pub fn limit_for(index: &SearchIndex, query: &Query) -> usize {
+    index.len(query.scope).clamp(1, PALETTE_LIMIT)
+}
+
+/// Every event `query` matches, in time order: one unranked scan, `None` if `cancelled` said stop.
+/// The explorer runs it off the UI thread (a million events take a few tenths of a second).
+pub fn all_event_matches(
+    index: &SearchIndex,
+    query: &Query,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<EventIx>> {
+    let mut matches = index.run(query, None, 1, cancelled)?.matches;
+    matches.sort_unstable();
+    Some(matches)
+}
+
+/// Runs the search effects among `effects` on this thread, feeding each answer through `update`
+/// (and the effects that answer asks for, in turn) until none is left: the deterministic path for
+/// tests and scripts. Returns the effects it does not run (exports, quitting), in order.
+pub fn run_now(app: &mut App, index: &SearchIndex, effects: Effects) -> Effects {
+    let mut queue: std::collections::VecDeque<Effect> = effects.into();
+    let mut others = Effects::new();
+    while let Some(effect) = queue.pop_front() {
+        let answer = match effect {
+            Effect::Search { generation, query } => {
+                let hits = index
+                    .run(&query, None, limit_for(index, &query), &|| false)
+                    .map(|outcome| outcome.hits)
+                    .unwrap_or_default();
+                Action::SearchResults {
+                    generation,
+                    hits,
+                    complete: true,
+                }
+            }
+            Effect::FindAllMatches(query) => Action::EventMatches {
+                matches: all_event_matches(index, &query, &|| false).unwrap_or_default(),
+                text: query.text,
+            },
+            other => {
+                others.push(other);
+                continue;
+            }
+        };
+        queue.extend(update(app, answer));
+    }
+    others
+}
+
+/// The explorer's searches: the index is built on a thread at startup (a huge file opens at once),
+/// the worker starts with the first palette query, and only the newest query is ever sent. Nothing
+/// here waits: a query asked for while the index is still being built (seconds, at a million
+/// events) is sent once it is ready, and the palette says "searching…" meanwhile.
 pub(super) struct Search {
     building: Option<std::thread::JoinHandle<SearchIndex>>,
     index: Option<Arc<SearchIndex>>,
     worker: Option<SearchWorker>,
-    /// The app generation of the last request sent, and whether its answer is still due.
+    /// The newest palette query not sent yet, with the generation its answer must carry.
+    wanted: Option<(u64, Query)>,
+    /// The generation of the last query sent, and whether its complete answer is still due.
     sent: u64,
-    pub(super) pending: bool,
-    /// A palette query is waiting for the index to be built.
-    waiting: bool,
+    pending: bool,
+    /// A `#` search whose every match is wanted, until the index is there to find them.
+    wanted_matches: Option<Query>,
     /// Every match of the last submitted `#` search, being found on a thread for `n` / `N`.
     matching: Option<MatchJob>,
 }
@@ -32,21 +87,7 @@ impl Search {
         let building = std::thread::Builder::new()
             .name("quipu-index".into())
             .spawn(move || {
-                // Test hook for tests/e2e_hostile.rs, debug builds only: QUIPU_TEST_SLOW_INDEX=MS
-                // builds the index that much later, as a huge file would.
-                #[cfg(debug_assertions)]
-                if let Some(ms) = std::env::var("QUIPU_TEST_SLOW_INDEX")
-                    .ok()
-                    .and_then(|ms| ms.parse().ok())
-                {
-                    std::thread::sleep(std::time::Duration::from_millis(ms));
-                }
-                // And QUIPU_TEST_PANIC=index panics here, to prove the loop carries on and the
-                // report is printed after the terminal is given back.
-                #[cfg(debug_assertions)]
-                if std::env::var_os("QUIPU_TEST_PANIC").is_some_and(|v| v == "index") {
-                    panic!("QUIPU_TEST_PANIC=index: deliberate panic while building the index");
-                }
+                hooks::before_index();
                 SearchIndex::build(&chronology)
             })
             .ok();
@@ -54,15 +95,29 @@ impl Search {
             building,
             index: None,
             worker: None,
+            wanted: None,
             sent: 0,
             pending: false,
-            waiting: false,
+            wanted_matches: None,
             matching: None,
         }
     }
 
+    /// Takes a search effect; the others are not ours.
+    pub(super) fn run(&mut self, effect: Effect) {
+        match effect {
+            Effect::Search { generation, query } => self.wanted = Some((generation, query)),
+            // Replacing a job for an older search drops it, which stops its thread.
+            Effect::FindAllMatches(query) => {
+                self.matching = None;
+                self.wanted_matches = Some(query);
+            }
+            _ => {}
+        }
+    }
+
     /// The index, once its thread has built it; `None` until then.
-    pub(super) fn index(&mut self, app: &App) -> Option<Arc<SearchIndex>> {
+    fn index(&mut self, app: &App) -> Option<Arc<SearchIndex>> {
         if self.index.is_none() {
             if self
                 .building
@@ -82,68 +137,30 @@ impl Search {
         self.index.clone()
     }
 
-    /// Sends the palette query if it changed since the last request.
-    pub(super) fn send(&mut self, app: &App) {
-        self.waiting = false;
-        let Some((generation, query)) = pending_query(app) else {
-            return;
-        };
-        if generation == self.sent {
-            return;
-        }
-        let Some(index) = self.index(app) else {
-            // Look again soon: the query goes out as soon as the index is ready.
-            self.waiting = true;
-            return;
-        };
-        let limit = limit_for(&index, &query);
-        let worker = self
-            .worker
-            .get_or_insert_with(|| SearchWorker::spawn(Arc::clone(&index)));
-        worker.request(query, limit);
-        self.sent = generation;
-        self.pending = true;
-    }
-
-    /// Every match of the last submitted `#` search, once found, as an action for `update`. The
-    /// scan runs on its own thread: at a million events it takes a few tenths of a second.
-    pub(super) fn all_matches(&mut self, app: &App) -> Option<Action> {
-        let Some(query) = incomplete_event_search(app) else {
-            // Nothing to complete (any more): an answer still coming would be for an old search.
-            self.matching = None;
-            return None;
-        };
-        if let Some(job) = &self.matching
-            && job.text == query.text
+    /// Sends what is wanted once the index is there, then takes the newest answer, as an action
+    /// for `update`.
+    pub(super) fn poll(&mut self, app: &App) -> Option<Action> {
+        if self.wanted.is_some()
+            && let Some(index) = self.index(app)
+            && let Some((generation, query)) = self.wanted.take()
         {
-            let matches = match job.answer.try_recv() {
-                Ok(matches) => matches,
-                Err(TryRecvError::Empty) => return None,
-                // The thread panicked or could not start: find them here rather than never.
-                Err(TryRecvError::Disconnected) => {
-                    let index = self.index(app)?;
-                    all_event_matches(&index, &query, &|| false).unwrap_or_default()
-                }
-            };
-            self.matching = None;
-            return Some(Action::EventMatches {
-                text: query.text,
-                matches,
-            });
+            let limit = limit_for(&index, &query);
+            let worker = self
+                .worker
+                .get_or_insert_with(|| SearchWorker::spawn(Arc::clone(&index)));
+            worker.request(query, limit);
+            self.sent = generation;
+            self.pending = true;
         }
-        let index = self.index(app)?;
-        // Replacing a job for an older search drops it, which stops its thread.
-        self.matching = Some(MatchJob::start(index, query));
-        None
-    }
-
-    /// Whether a scan is under way whose answer the loop should look for soon.
-    pub(super) fn busy(&self) -> bool {
-        self.pending || self.waiting || self.matching.is_some()
-    }
-
-    /// The newest answer, as an action for `update`.
-    pub(super) fn receive(&mut self) -> Option<Action> {
+        if self.wanted_matches.is_some()
+            && let Some(index) = self.index(app)
+            && let Some(query) = self.wanted_matches.take()
+        {
+            self.matching = Some(MatchJob::start(index, query));
+        }
+        if let Some(action) = self.matches(app) {
+            return Some(action);
+        }
         let results = self.worker.as_ref()?.try_recv()?;
         if results.complete {
             self.pending = false;
@@ -154,12 +171,38 @@ impl Search {
             complete: results.complete,
         })
     }
+
+    /// Every match of the last submitted `#` search, once found.
+    fn matches(&mut self, app: &App) -> Option<Action> {
+        let job = self.matching.as_ref()?;
+        let (text, found) = (job.query.text.clone(), job.answer.try_recv());
+        let matches = match found {
+            Ok(matches) => matches,
+            Err(TryRecvError::Empty) => return None,
+            // The thread panicked or could not start: find them here rather than never.
+            Err(TryRecvError::Disconnected) => {
+                let query = job.query.clone();
+                let index = self.index(app)?;
+                all_event_matches(&index, &query, &|| false).unwrap_or_default()
+            }
+        };
+        self.matching = None;
+        Some(Action::EventMatches { text, matches })
+    }
+
+    /// Whether a scan is under way whose answer the loop should look for soon.
+    pub(super) fn busy(&self) -> bool {
+        self.pending
+            || self.wanted.is_some()
+            || self.wanted_matches.is_some()
+            || self.matching.is_some()
+    }
 }
 
 /// Every match of one `#` search, being found on its own thread. Dropping the job stops the scan:
 /// a newer search has made it useless.
 struct MatchJob {
-    text: String,
+    query: Query,
     answer: mpsc::Receiver<Vec<EventIx>>,
     stop: Arc<AtomicBool>,
 }
@@ -168,9 +211,9 @@ impl MatchJob {
     fn start(index: Arc<SearchIndex>, query: Query) -> MatchJob {
         let (send, answer) = mpsc::channel();
         let stop = Arc::new(AtomicBool::new(false));
-        let text = query.text.clone();
         let find = {
             let stop = Arc::clone(&stop);
+            let query = query.clone();
             move || {
                 let stopped = || stop.load(Ordering::Relaxed);
                 if let Some(matches) = all_event_matches(&index, &query, &stopped) {
@@ -178,12 +221,16 @@ impl MatchJob {
                 }
             }
         };
-        // A thread that cannot start drops `find` and its sender: `all_matches` sees the channel
+        // A thread that cannot start drops `find` and its sender: `matches` sees the channel
         // closed and finds the matches itself.
         let _ = std::thread::Builder::new()
             .name("quipu-matches".into())
             .spawn(find);
-        MatchJob { text, answer, stop }
+        MatchJob {
+            query,
+            answer,
+            stop,
+        }
     }
 }
 

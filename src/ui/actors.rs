@@ -4,11 +4,11 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear};
 
-use super::fit::{fit, pad, pad_left};
-use super::layout::Layout;
 use super::theme::{Theme, highlight};
 use crate::app::App;
+use crate::app::layout::Layout;
 use crate::app::overlay::ActorsView;
+use crate::fit::{fit, pad, pad_left};
 
 pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ActorsView, frame: &mut Frame) {
     let area = layout.overlay;

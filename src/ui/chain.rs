@@ -4,11 +4,11 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear};
 
-use super::fit::fit;
-use super::layout::Layout;
 use super::theme::{Theme, highlight};
 use crate::app::App;
 use crate::app::chain::{ChainView, Direction, NodeKind};
+use crate::app::layout::Layout;
+use crate::fit::fit;
 
 pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ChainView, frame: &mut Frame) {
     let area = layout.overlay;

@@ -1,202 +1,40 @@
-//! The detail pane: everything about the selected event. Actors, consequences and causes are
-//! items the cursor can sit on; the pane scrolls to keep that item in view.
+//! The detail pane: the layout `app::detail` makes for the selected event, styled. Actors,
+//! consequences and causes are items the cursor can sit on; the pane scrolls to keep that item
+//! in view.
 
 use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
 
-use super::fit::{fit, wrap};
-use super::layout::Layout;
 use super::theme::Theme;
+use crate::app::detail::{DetailLine, Part, layout};
+use crate::app::layout::Layout;
 use crate::app::{App, Focus};
-use crate::model::Link;
 
-/// The pane's lines for one event, and which line each selectable item is on.
-#[derive(Debug, Clone, Default)]
-pub struct DetailContent {
-    pub lines: Vec<Line<'static>>,
-    /// (list, position in the list, line number)
-    pub items: Vec<(Focus, usize, usize)>,
-}
-
-impl DetailContent {
-    fn text(&mut self, text: String, style: Style) {
-        self.lines.push(Line::styled(text, style));
-    }
-
-    fn item(&mut self, focus: Focus, pos: usize, line: Line<'static>) {
-        self.items.push((focus, pos, self.lines.len()));
-        self.lines.push(line);
-    }
-
-    fn blank(&mut self) {
-        self.lines.push(Line::default());
+fn style(part: Part, theme: &Theme) -> Style {
+    match part {
+        Part::Date => theme.date,
+        Part::Title => theme.title,
+        Part::Body => Style::new(),
+        Part::Heading => theme.heading,
+        Part::Actor => theme.actor,
+        Part::Aside => theme.dim,
+        Part::Arrow(Focus::Causes) => theme.cause,
+        Part::Arrow(_) => theme.consequence,
     }
 }
 
-/// Builds the lines for the selected event at `width` columns. Only one event is walked, so this
-/// is cheap enough to do every frame.
-pub fn content(app: &App, width: usize) -> DetailContent {
-    let theme = Theme::monochrome();
-    content_styled(app, width, &theme)
+fn styled(line: &DetailLine, theme: &Theme) -> Line<'static> {
+    Line::from(
+        line.iter()
+            .map(|piece| Span::styled(piece.text.clone(), style(piece.part, theme)))
+            .collect::<Vec<_>>(),
+    )
 }
 
-fn content_styled(app: &App, width: usize, theme: &Theme) -> DetailContent {
-    let mut out = DetailContent::default();
-    let Some(ix) = app.selected_event() else {
-        return out;
-    };
-    let chronology = &app.chronology;
-    let event = &chronology.events[ix];
-    let mut when = format!("{} · {}", event.human_date(), event.date.precision());
-    if let Some(era) = chronology.era_at(event.date.earliest) {
-        when.push_str(&format!(" · {}", chronology.eras[era].title));
-    }
-    for line in wrap(&when, width) {
-        out.text(line, theme.date);
-    }
-    for line in wrap(&event.title, width) {
-        out.text(line, theme.title);
-    }
-    if !event.summary.is_empty() {
-        out.blank();
-        for line in wrap(&event.summary, width) {
-            out.text(line, Style::new());
-        }
-    }
-    if !event.actors.is_empty() {
-        out.blank();
-        out.text(format!("Actors ({})", event.actors.len()), theme.heading);
-        for (pos, part) in event.actors.iter().enumerate() {
-            let actor = &chronology.actors[part.actor];
-            let mut spans = vec![Span::styled(format!("  {}", actor.name), theme.actor)];
-            if let Some(role) = &part.role {
-                spans.push(Span::raw(format!(" — {role}")));
-            }
-            spans.push(Span::styled(
-                format!(" ({})", actor.kind.as_str()),
-                theme.dim,
-            ));
-            out.item(Focus::Actors, pos, fit_line(spans, width));
-        }
-    }
-    links(
-        app,
-        &mut out,
-        Focus::Consequences,
-        &event.consequences,
-        width,
-        theme,
-    );
-    links(app, &mut out, Focus::Causes, &event.causes, width, theme);
-    if !event.tags.is_empty() {
-        out.blank();
-        for line in wrap(&format!("Tags: {}", event.tags.join(" · ")), width) {
-            out.text(line, theme.dim);
-        }
-    }
-    if !event.sources.is_empty() {
-        out.blank();
-        out.text("Sources".to_owned(), theme.heading);
-        for citation in &event.sources {
-            let Some(source) = chronology.sources.get(citation.source) else {
-                continue;
-            };
-            let mut text = source.title.clone();
-            if let Some(locator) = &citation.locator {
-                text.push_str(&format!(", {locator}"));
-            }
-            if let Some(url) = &source.url {
-                text.push_str(&format!(" <{url}>"));
-            }
-            for line in wrap(&text, width.saturating_sub(2)) {
-                out.text(format!("  {line}"), theme.dim);
-            }
-        }
-    }
-    out
-}
-
-fn links(
-    app: &App,
-    out: &mut DetailContent,
-    focus: Focus,
-    links: &[Link],
-    width: usize,
-    theme: &Theme,
-) {
-    if links.is_empty() {
-        return;
-    }
-    let (heading, arrow, style) = match focus {
-        Focus::Causes => ("Causes", "←", theme.cause),
-        _ => ("Consequences", "→", theme.consequence),
-    };
-    out.blank();
-    out.text(format!("{heading} ({})", links.len()), theme.heading);
-    for (pos, link) in links.iter().enumerate() {
-        let Some(target) = app.chronology.events.get(link.event) else {
-            continue;
-        };
-        // The title is what a reader scans for, so it leads; the date and the note follow, dim.
-        let spans = vec![
-            Span::styled(format!("  {arrow} "), style),
-            Span::raw(target.title.clone()),
-        ];
-        out.item(focus, pos, fit_line(spans, width));
-        let about = match &link.note {
-            Some(note) => format!("{} — {note}", target.human_date()),
-            None => target.human_date(),
-        };
-        for line in wrap(&about, width.saturating_sub(4)) {
-            out.text(format!("    {line}"), theme.dim);
-        }
-    }
-}
-
-/// One line cut to `width` columns, span by span.
-fn fit_line(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
-    let mut left = width;
-    let mut out = Vec::with_capacity(spans.len());
-    for span in spans {
-        if left == 0 {
-            break;
-        }
-        let text = fit(&span.content, left);
-        left = left.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str()));
-        out.push(Span::styled(text, span.style));
-    }
-    Line::from(out)
-}
-
-/// First line shown: 0 while the timeline has the keys, else enough to show the focused item and
-/// the note under it.
-pub fn scroll(content: &DetailContent, app: &App, height: usize) -> usize {
-    if app.focus == Focus::Timeline || height == 0 {
-        return 0;
-    }
-    let Some(&(_, _, line)) = content
-        .items
-        .iter()
-        .find(|(f, p, _)| *f == app.focus && *p == app.item)
-    else {
-        return 0;
-    };
-    // The item and the date and note lines under it.
-    (line + 3)
-        .saturating_sub(height)
-        .min(content.lines.len().saturating_sub(height))
-}
-
-/// Rows that show text: all of them, or one fewer when the last says there is more.
-pub fn text_rows(content: &DetailContent, height: u16) -> u16 {
-    let overflows = content.lines.len() > usize::from(height);
-    height.saturating_sub(u16::from(overflows))
-}
-
-pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
-    let area = layout.detail;
+pub fn draw(app: &App, theme: &Theme, layout_of: &Layout, frame: &mut Frame) {
+    let area = layout_of.detail;
     if area.width < 4 || area.height == 0 {
         return;
     }
@@ -204,22 +42,19 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
         Block::new().borders(Borders::LEFT).border_style(theme.dim),
         area,
     );
-    let text = layout.detail_text();
-    let content = content_styled(app, usize::from(text.width), theme);
+    let text = layout_of.detail_text();
+    let content = layout(app, usize::from(text.width));
     let overflows = content.lines.len() > usize::from(text.height);
-    let rows = text_rows(&content, text.height);
-    let top = scroll(&content, app, usize::from(rows));
-    let selected = content
-        .items
-        .iter()
-        .find(|(f, p, _)| *f == app.focus && *p == app.item && app.focus != Focus::Timeline)
-        .map(|&(_, _, line)| line);
+    let rows = content.text_rows(text.height);
+    let top = content.scroll(app, usize::from(rows));
+    let selected = content.selected_line(app);
     let buf = frame.buffer_mut();
     for (row, (n, line)) in (0u16..rows).zip(content.lines.iter().enumerate().skip(top)) {
+        let line = styled(line, theme);
         let line = if Some(n) == selected {
-            super::theme::highlight(line, theme.selected)
+            super::theme::highlight(&line, theme.selected)
         } else {
-            line.clone()
+            line
         };
         buf.set_line(text.x, text.y + row, &line, text.width);
     }

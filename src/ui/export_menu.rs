@@ -6,10 +6,10 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear};
 
 use super::footer::hint_line;
-use super::layout::Layout;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::keymap::Mode;
+use crate::app::layout::Layout;
 
 pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
     let area = layout.prompt;

@@ -5,11 +5,11 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::fit::fit;
-use super::layout::Layout;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::keymap::{Mode, footer_hints, footer_hints_for};
+use crate::app::layout::Layout;
+use crate::fit::fit;
 
 /// Every key of a mode that has no footer of its own (the loading screen, the export menu) as one
 /// line of hints: `m Markdown  d dot  …`.

@@ -7,11 +7,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::fit::fit;
-use super::layout::Layout;
 use super::theme::Theme;
 use crate::app::App;
+use crate::app::layout::Layout;
 use crate::app::zoom::Window;
+use crate::fit::fit;
 use crate::model::date::{civil_from_days, day_number};
 
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];

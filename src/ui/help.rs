@@ -4,11 +4,11 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear};
 
-use super::fit::{fit, pad};
-use super::layout::Layout;
 use super::theme::Theme;
+use crate::app::cursor::ListCursor;
 use crate::app::keymap::{HelpLine, help_lines};
-use crate::app::overlay::ListCursor;
+use crate::app::layout::Layout;
+use crate::fit::{fit, pad};
 
 const KEY_COLUMN: usize = 18;
 

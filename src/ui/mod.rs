@@ -5,11 +5,9 @@ pub mod actors;
 pub mod chain;
 pub mod detail;
 pub mod export_menu;
-pub mod fit;
 pub mod footer;
 pub mod header;
 pub mod help;
-pub mod layout;
 pub mod loading;
 pub mod palette;
 pub mod prompt;
@@ -21,8 +19,8 @@ use ratatui::Frame;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
+use crate::app::layout::{self, Layout};
 use crate::app::{App, Overlay};
-use layout::Layout;
 use theme::Theme;
 
 /// Paints the whole screen for the current state.

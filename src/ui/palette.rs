@@ -7,11 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear};
 use unicode_width::UnicodeWidthStr;
 
-use super::fit::{fit, pad, pad_left};
-use super::layout::Layout;
 use super::theme::{Theme, highlight};
 use crate::app::App;
+use crate::app::layout::Layout;
 use crate::app::palette::{PALETTE_LIMIT, Palette};
+use crate::fit::{fit, pad, pad_left};
 use crate::search::{Field, Hit, Query, Scope};
 
 /// What the empty prompt says it takes.

@@ -4,10 +4,10 @@ use ratatui::Frame;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear};
 
-use super::fit::fit;
-use super::layout::Layout;
 use super::theme::Theme;
+use crate::app::layout::Layout;
 use crate::app::overlay::DatePrompt;
+use crate::fit::fit;
 
 pub fn draw(theme: &Theme, layout: &Layout, prompt: &DatePrompt, frame: &mut Frame) {
     let area = layout.prompt;

@@ -5,11 +5,11 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::fit::{fit, pad, pad_left};
-use super::layout::Layout;
 use super::theme::Theme;
+use crate::app::layout::Layout;
 use crate::app::timeline::Row;
 use crate::app::{App, Focus};
+use crate::fit::{fit, pad, pad_left};
 
 pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
     let area = layout.timeline;

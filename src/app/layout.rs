@@ -1,5 +1,5 @@
-//! Where each pane goes for a terminal size. Pure geometry, shared by `view` (to draw) and
-//! `update` (to page and to map mouse clicks), so both always agree.
+//! Where each pane goes for a terminal size. Pure geometry, in `app` because `update` needs it
+//! to page and to map mouse clicks, and `view` to draw: both read this one answer, so they agree.
 
 use ratatui::layout::Rect;
 

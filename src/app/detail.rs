@@ -1,0 +1,218 @@
+//! The detail pane's text for the selected event, laid out at a width but not styled: wrapped
+//! lines of pieces that say what they are ([`Part`]), and the line each selectable item sits on.
+//! The view styles it; `update` maps a click to an item with it. One layout for both, so a click
+//! can never land on a different line than the one drawn.
+
+use unicode_width::UnicodeWidthStr;
+
+use super::focus::Focus;
+use super::state::App;
+use crate::fit::{fit, wrap};
+use crate::model::Link;
+
+/// What a piece of text is; the view picks its style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Date,
+    Title,
+    Body,
+    Heading,
+    Actor,
+    /// Tags, sources, an actor's kind, a link's date and note.
+    Aside,
+    /// The arrow before a consequence or a cause.
+    Arrow(Focus),
+}
+
+/// One run of text of one kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    pub text: String,
+    pub part: Part,
+}
+
+/// One line of the pane: pieces, already cut to the width.
+pub type DetailLine = Vec<Piece>;
+
+/// The pane's lines for one event, and which line each selectable item is on.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DetailLayout {
+    pub lines: Vec<DetailLine>,
+    /// (list, position in the list, line number)
+    pub items: Vec<(Focus, usize, usize)>,
+}
+
+impl DetailLayout {
+    fn text(&mut self, text: String, part: Part) {
+        self.lines.push(vec![Piece { text, part }]);
+    }
+
+    fn item(&mut self, focus: Focus, pos: usize, pieces: Vec<(String, Part)>, width: usize) {
+        self.items.push((focus, pos, self.lines.len()));
+        self.lines.push(fit_pieces(pieces, width));
+    }
+
+    fn blank(&mut self) {
+        self.lines.push(Vec::new());
+    }
+
+    /// The line of the focused item, when a detail list has the cursor.
+    pub fn selected_line(&self, app: &App) -> Option<usize> {
+        if app.focus == Focus::Timeline {
+            return None;
+        }
+        self.items
+            .iter()
+            .find(|(f, p, _)| *f == app.focus && *p == app.item)
+            .map(|&(_, _, line)| line)
+    }
+
+    /// Rows that show text: all of them, or one fewer when the last says there is more.
+    pub fn text_rows(&self, height: u16) -> u16 {
+        let overflows = self.lines.len() > usize::from(height);
+        height.saturating_sub(u16::from(overflows))
+    }
+
+    /// First line shown in `height` rows: 0 while the timeline has the keys, else enough to show
+    /// the focused item and the date and note under it.
+    pub fn scroll(&self, app: &App, height: usize) -> usize {
+        if height == 0 {
+            return 0;
+        }
+        let Some(line) = self.selected_line(app) else {
+            return 0;
+        };
+        (line + 3)
+            .saturating_sub(height)
+            .min(self.lines.len().saturating_sub(height))
+    }
+
+    /// The item drawn on row `row` of a pane `height` rows high, if any.
+    pub fn item_at_row(&self, app: &App, height: u16, row: u16) -> Option<(Focus, usize)> {
+        let rows = self.text_rows(height);
+        let line = self.scroll(app, usize::from(rows)) + usize::from(row);
+        self.items
+            .iter()
+            .find(|(_, _, l)| *l == line)
+            .map(|&(focus, item, _)| (focus, item))
+    }
+}
+
+/// Lays out the selected event at `width` columns. Only one event is walked, so this is cheap
+/// enough to do every frame.
+pub fn layout(app: &App, width: usize) -> DetailLayout {
+    let mut out = DetailLayout::default();
+    let Some(ix) = app.selected_event() else {
+        return out;
+    };
+    let chronology = &app.chronology;
+    let event = &chronology.events[ix];
+    let mut when = format!("{} · {}", event.human_date(), event.date.precision());
+    if let Some(era) = chronology.era_at(event.date.earliest) {
+        when.push_str(&format!(" · {}", chronology.eras[era].title));
+    }
+    for line in wrap(&when, width) {
+        out.text(line, Part::Date);
+    }
+    for line in wrap(&event.title, width) {
+        out.text(line, Part::Title);
+    }
+    if !event.summary.is_empty() {
+        out.blank();
+        for line in wrap(&event.summary, width) {
+            out.text(line, Part::Body);
+        }
+    }
+    if !event.actors.is_empty() {
+        out.blank();
+        out.text(format!("Actors ({})", event.actors.len()), Part::Heading);
+        for (pos, part) in event.actors.iter().enumerate() {
+            let actor = &chronology.actors[part.actor];
+            let mut pieces = vec![(format!("  {}", actor.name), Part::Actor)];
+            if let Some(role) = &part.role {
+                pieces.push((format!(" — {role}"), Part::Body));
+            }
+            pieces.push((format!(" ({})", actor.kind.as_str()), Part::Aside));
+            out.item(Focus::Actors, pos, pieces, width);
+        }
+    }
+    links(
+        app,
+        &mut out,
+        Focus::Consequences,
+        &event.consequences,
+        width,
+    );
+    links(app, &mut out, Focus::Causes, &event.causes, width);
+    if !event.tags.is_empty() {
+        out.blank();
+        for line in wrap(&format!("Tags: {}", event.tags.join(" · ")), width) {
+            out.text(line, Part::Aside);
+        }
+    }
+    if !event.sources.is_empty() {
+        out.blank();
+        out.text("Sources".to_owned(), Part::Heading);
+        for citation in &event.sources {
+            let Some(source) = chronology.sources.get(citation.source) else {
+                continue;
+            };
+            let mut text = source.title.clone();
+            if let Some(locator) = &citation.locator {
+                text.push_str(&format!(", {locator}"));
+            }
+            if let Some(url) = &source.url {
+                text.push_str(&format!(" <{url}>"));
+            }
+            for line in wrap(&text, width.saturating_sub(2)) {
+                out.text(format!("  {line}"), Part::Aside);
+            }
+        }
+    }
+    out
+}
+
+fn links(app: &App, out: &mut DetailLayout, focus: Focus, links: &[Link], width: usize) {
+    if links.is_empty() {
+        return;
+    }
+    let (heading, arrow) = match focus {
+        Focus::Causes => ("Causes", "←"),
+        _ => ("Consequences", "→"),
+    };
+    out.blank();
+    out.text(format!("{heading} ({})", links.len()), Part::Heading);
+    for (pos, link) in links.iter().enumerate() {
+        let Some(target) = app.chronology.events.get(link.event) else {
+            continue;
+        };
+        // The title is what a reader scans for, so it leads; the date and the note follow, dim.
+        let pieces = vec![
+            (format!("  {arrow} "), Part::Arrow(focus)),
+            (target.title.clone(), Part::Body),
+        ];
+        out.item(focus, pos, pieces, width);
+        let about = match &link.note {
+            Some(note) => format!("{} — {note}", target.human_date()),
+            None => target.human_date(),
+        };
+        for line in wrap(&about, width.saturating_sub(4)) {
+            out.text(format!("    {line}"), Part::Aside);
+        }
+    }
+}
+
+/// One line cut to `width` columns, piece by piece.
+fn fit_pieces(pieces: Vec<(String, Part)>, width: usize) -> DetailLine {
+    let mut left = width;
+    let mut out = Vec::with_capacity(pieces.len());
+    for (text, part) in pieces {
+        if left == 0 {
+            break;
+        }
+        let text = fit(&text, left);
+        left = left.saturating_sub(text.width());
+        out.push(Piece { text, part });
+    }
+    out
+}

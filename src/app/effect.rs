@@ -1,0 +1,31 @@
+//! What `update` asks the shell to do. `update` stays pure: it changes the state and returns
+//! these as values; the event loop (`tui/`) runs them, off the UI thread where they take time,
+//! and answers with an [`Action`](super::Action) when they are done. A test can look at what a
+//! key asked for without running it, or run it on its own thread of control.
+
+use std::sync::Arc;
+
+use crate::interchange::Format;
+use crate::model::EventIx;
+use crate::search::Query;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Rank the palette's query; answer with `Action::SearchResults` carrying `generation`, so an
+    /// answer to an older query can be told apart and dropped.
+    Search { generation: u64, query: Query },
+    /// Find every event a submitted `#` search matches (the palette ranks only the best few);
+    /// answer with `Action::EventMatches`. A newer request makes an older one useless.
+    FindAllMatches(Query),
+    /// Write these events (`None`: every event) to a new file in this format; answer with
+    /// `Action::Exported`.
+    Export {
+        format: Format,
+        events: Option<Arc<[EventIx]>>,
+    },
+    /// The reader asked to leave.
+    Quit,
+}
+
+/// Most actions ask for nothing, and an empty `Vec` does not allocate.
+pub type Effects = Vec<Effect>;

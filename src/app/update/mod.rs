@@ -1,0 +1,160 @@
+//! The only place state changes. `update` is pure: no terminal, no files, no clock, no threads.
+//! What must happen outside the state (a search, an export, leaving) it returns as [`Effect`]s
+//! for the shell to run, so a key sequence is a list of actions and a test can replay it and see
+//! what each key asked for.
+
+mod filter;
+mod jumps;
+mod moves;
+mod pointer;
+mod prompt;
+mod search;
+
+use super::action::Action;
+use super::chain::ChainView;
+use super::cursor::ListCursor;
+use super::effect::{Effect, Effects};
+use super::focus::Focus;
+use super::layout::Layout;
+use super::overlay::{DatePrompt, Overlay};
+use super::palette::Palette;
+use super::state::App;
+
+/// Rows the mouse wheel moves.
+const WHEEL_STEP: isize = 3;
+
+/// A cursor movement, applied to whatever has the cursor.
+#[derive(Debug, Clone, Copy)]
+enum Move {
+    By(isize),
+    First,
+    Last,
+    Pages(isize),
+    HalfPages(isize),
+}
+
+/// Applies one action and returns what the shell must do because of it (usually nothing).
+pub fn update(app: &mut App, action: Action) -> Effects {
+    if !matches!(action, Action::Resize { .. }) {
+        app.status = None;
+    }
+    let mut effects = Effects::new();
+    match action {
+        Action::Quit => effects.push(Effect::Quit),
+        Action::Resize { width, height } => {
+            app.width = width;
+            app.height = height;
+            moves::refit(app);
+        }
+        Action::SelectNext => moves::move_cursor(app, Move::By(1)),
+        Action::SelectPrev => moves::move_cursor(app, Move::By(-1)),
+        Action::SelectFirst => moves::move_cursor(app, Move::First),
+        Action::SelectLast => moves::move_cursor(app, Move::Last),
+        Action::PageDown => moves::move_cursor(app, Move::Pages(1)),
+        Action::PageUp => moves::move_cursor(app, Move::Pages(-1)),
+        Action::HalfPageDown => moves::move_cursor(app, Move::HalfPages(1)),
+        Action::HalfPageUp => moves::move_cursor(app, Move::HalfPages(-1)),
+        Action::NextYear => {
+            jumps::jump_or_say(app, App::next_year_position, "No later year has events.")
+        }
+        Action::PrevYear => {
+            jumps::jump_or_say(app, App::prev_year_position, "No earlier year has events.")
+        }
+        Action::NextEra => jumps::jump_or_say(app, App::next_era_position, "No later era."),
+        Action::PrevEra => jumps::jump_or_say(app, App::prev_era_position, "No earlier era."),
+        Action::ZoomIn => app.zoom = (app.zoom + 1).min(app.max_zoom()),
+        Action::ZoomOut => app.zoom = app.zoom.saturating_sub(1),
+        Action::FocusNext => jumps::cycle_focus(app, 1),
+        Action::FocusPrev => jumps::cycle_focus(app, -1),
+        Action::FollowLink => jumps::follow_link(app),
+        Action::FilterByActor => filter::filter_by_actor(app),
+        Action::ClearFilter => filter::clear_filter(app),
+        Action::Back => {
+            let here = jumps::place(app);
+            match app.history.back(here) {
+                Some(to) => jumps::restore(app, &to),
+                None => app.status = Some("Nothing to go back to.".to_owned()),
+            }
+        }
+        Action::Forward => {
+            let here = jumps::place(app);
+            match app.history.forward(here) {
+                Some(to) => jumps::restore(app, &to),
+                None => app.status = Some("Nothing to go forward to.".to_owned()),
+            }
+        }
+        Action::OpenChain => {
+            if let Some(event) = app.selected_event() {
+                app.overlays
+                    .push(Overlay::Chain(ChainView::new(&app.chronology, event)));
+            }
+        }
+        Action::OpenActors => filter::open_actors(app),
+        Action::OpenHelp => app.overlays.push(Overlay::Help {
+            cursor: ListCursor::default(),
+        }),
+        Action::OpenDatePrompt => app
+            .overlays
+            .push(Overlay::DatePrompt(DatePrompt::default())),
+        Action::OpenSearch => {
+            app.overlays.push(Overlay::Palette(Palette::default()));
+            effects.extend(prompt::query_changed(app));
+        }
+        Action::SearchNext => search::search_step(app, true),
+        Action::SearchPrev => search::search_step(app, false),
+        Action::SearchResults {
+            generation,
+            hits,
+            complete,
+        } => effects.extend(search::receive_results(app, generation, hits, complete)),
+        Action::EventMatches { text, matches } => search::receive_matches(app, text, matches),
+        Action::Export => app.overlays.push(Overlay::ExportMenu),
+        Action::ExportAs(format) => {
+            if matches!(app.overlays.last(), Some(Overlay::ExportMenu)) {
+                app.overlays.pop();
+            }
+            app.status = Some("Exporting…".to_owned());
+            let events = app.filter.as_ref().map(|f| f.events.clone());
+            effects.push(Effect::Export { format, events });
+        }
+        Action::Exported { written, events } => {
+            let noun = if events == 1 { "event" } else { "events" };
+            app.status = Some(match written {
+                Ok(path) => format!("exported {events} {noun} to {}", path.display()),
+                Err(why) => format!("export failed: {why}"),
+            });
+        }
+        Action::ToggleCollapse => jumps::fold(app, None),
+        Action::Collapse => jumps::fold(app, Some(true)),
+        Action::Expand => jumps::fold(app, Some(false)),
+        Action::Close => {
+            if app.overlays.pop().is_none() {
+                app.focus = Focus::Timeline;
+                app.item = 0;
+            }
+        }
+        Action::PromptInput(c) => effects.extend(prompt::input(app, c)),
+        Action::PromptBackspace => effects.extend(prompt::backspace(app)),
+        Action::PromptClear => effects.extend(prompt::clear(app)),
+        Action::PromptSubmit => match app.overlays.last() {
+            Some(Overlay::Palette(_)) => effects.extend(search::submit_palette(app)),
+            _ => prompt::submit_date(app),
+        },
+        Action::Click { column, row } => pointer::click(app, column, row),
+        Action::ScrollDown { .. } => moves::move_cursor(app, Move::By(WHEEL_STEP)),
+        Action::ScrollUp { .. } => moves::move_cursor(app, Move::By(-WHEEL_STEP)),
+    }
+    effects
+}
+
+fn layout(app: &App) -> Layout {
+    Layout::for_size(app.width, app.height)
+}
+
+fn timeline_height(app: &App) -> usize {
+    usize::from(layout(app).timeline.height)
+}
+
+fn overlay_height(app: &App) -> usize {
+    usize::from(layout(app).overlay_list().height)
+}

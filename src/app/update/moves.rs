@@ -1,0 +1,105 @@
+//! Cursor movement: whatever has the cursor (the innermost overlay, else the focused pane) moves
+//! by a step, a page or to an end, and stays on screen.
+
+use super::{Move, overlay_height, timeline_height};
+use crate::app::cursor::ListCursor;
+use crate::app::keymap::help_lines;
+use crate::app::overlay::Overlay;
+use crate::app::{App, Focus};
+
+/// After a resize, keep every cursor on screen.
+pub(super) fn refit(app: &mut App) {
+    let height = timeline_height(app);
+    app.timeline.offset = app.offset_showing(app.timeline.selected, app.timeline.offset, height);
+    let list = overlay_height(app);
+    let help_len = help_lines().len();
+    for overlay in &mut app.overlays {
+        match overlay {
+            Overlay::Help { cursor } => cursor.ensure_visible(help_len, list),
+            Overlay::Chain(chain) => chain.cursor.ensure_visible(chain.rows.len(), list),
+            Overlay::Actors(actors) => actors.cursor.ensure_visible(actors.order.len(), list),
+            Overlay::Palette(palette) => palette.cursor.ensure_visible(palette.hits.len(), list),
+            Overlay::DatePrompt(_) | Overlay::ExportMenu => {}
+        }
+    }
+}
+
+pub(super) fn target(current: usize, len: usize, page: usize, movement: Move) -> usize {
+    let last = len.saturating_sub(1);
+    let page = page.max(1) as isize;
+    let delta = match movement {
+        Move::First => return 0,
+        Move::Last => return last,
+        Move::By(n) => n,
+        Move::Pages(n) => n.saturating_mul(page),
+        Move::HalfPages(n) => n.saturating_mul((page / 2).max(1)),
+    };
+    current.saturating_add_signed(delta).min(last)
+}
+
+pub(super) fn move_cursor(app: &mut App, movement: Move) {
+    let list = overlay_height(app);
+    let help_len = help_lines().len();
+    match app.overlays.last_mut() {
+        Some(Overlay::Help { cursor }) => {
+            // Help has nothing to select: keys scroll the page directly.
+            let top = target(
+                cursor.offset,
+                help_len.saturating_sub(list) + 1,
+                list,
+                movement,
+            );
+            *cursor = ListCursor {
+                selected: top,
+                offset: top,
+            };
+        }
+        Some(Overlay::Chain(chain)) => {
+            move_list(&mut chain.cursor, chain.rows.len(), list, movement)
+        }
+        Some(Overlay::Actors(actors)) => {
+            move_list(&mut actors.cursor, actors.order.len(), list, movement);
+        }
+        Some(Overlay::Palette(palette)) => {
+            move_list(&mut palette.cursor, palette.hits.len(), list, movement);
+        }
+        Some(Overlay::DatePrompt(_) | Overlay::ExportMenu) => {}
+        None if app.focus == Focus::Timeline => {
+            let to = target(
+                app.timeline.selected,
+                app.visible_len(),
+                timeline_height(app),
+                movement,
+            );
+            select_position(app, to);
+        }
+        None => {
+            let len = app.focus_len(app.focus);
+            app.item = target(app.item, len, timeline_height(app), movement);
+        }
+    }
+}
+
+pub(super) fn move_list(cursor: &mut ListCursor, len: usize, height: usize, movement: Move) {
+    let to = target(cursor.selected, len, height, movement);
+    cursor.set(to, len, height);
+}
+
+/// Moves the timeline cursor without recording history (plain movement, clicks, wheel).
+pub(super) fn select_position(app: &mut App, pos: usize) {
+    let len = app.visible_len();
+    if len == 0 {
+        app.timeline = Default::default();
+        return;
+    }
+    let pos = pos.min(len - 1);
+    if pos != app.timeline.selected {
+        app.item = 0;
+    }
+    app.timeline.selected = pos;
+    app.timeline.offset = app.offset_showing(pos, app.timeline.offset, timeline_height(app));
+    if app.focus != Focus::Timeline && app.focus_len(app.focus) == 0 {
+        app.focus = Focus::Timeline;
+    }
+    app.item = app.item.min(app.focus_len(app.focus).saturating_sub(1));
+}
