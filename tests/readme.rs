@@ -1,7 +1,7 @@
 //! Keeps README.md true: its screen capture and its key table are generated from the code, and
 //! this test fails when they drift. `QUIPU_UPDATE_README=1 cargo test --test readme` rewrites them.
 
-use quipu::app::keymap::{HelpLine, help_lines};
+use quipu::app::keymap::{HelpLine, Keymap, NOTES_HEADING};
 use quipu::app::{Action, App, update};
 use quipu::model::Chronology;
 use quipu::ui::text_capture::capture;
@@ -35,9 +35,10 @@ fn screen() -> String {
 /// The key table, from the same table the explorer's `?` screen reads.
 fn keys() -> String {
     let mut out = String::from("| Keys | What they do |\n|---|---|\n");
-    for line in help_lines() {
+    let keymap = Keymap::defaults();
+    for line in keymap.help_lines() {
         match line {
-            HelpLine::Heading("Good to know") => break,
+            HelpLine::Heading(NOTES_HEADING) => break,
             HelpLine::Heading(group) => out.push_str(&format!("| **{group}** | |\n")),
             HelpLine::Binding(binding) => {
                 let keys: Vec<String> = binding

@@ -271,10 +271,22 @@ fn loading_screen() {
         seconds: 7,
     };
     for (w, h) in [(80, 24), (120, 40)] {
-        let text = capture_with(w, h, |frame| draw(&loading, &Theme::color(), frame));
+        let text = capture_with(w, h, |frame| {
+            draw(
+                &quipu::app::Keymap::defaults(),
+                &loading,
+                &Theme::color(),
+                frame,
+            )
+        });
         assert_eq!(
             text,
-            capture_with(w, h, |frame| draw(&loading, &Theme::monochrome(), frame)),
+            capture_with(w, h, |frame| draw(
+                &quipu::app::Keymap::defaults(),
+                &loading,
+                &Theme::monochrome(),
+                frame
+            )),
             "NO_COLOR must not change the text"
         );
         assert!(

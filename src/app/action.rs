@@ -8,7 +8,8 @@ use crate::search::Hit;
 /// One thing the user asked for. Movement verbs act on the innermost thing that has a cursor (an
 /// overlay if one is open, else the focused pane), so the same key moves whatever the reader is
 /// looking at.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, strum::EnumDiscriminants)]
+#[strum_discriminants(name(ActionKind), derive(strum::EnumIter))]
 pub enum Action {
     Quit,
     SelectNext,
@@ -93,4 +94,120 @@ pub enum Action {
         width: u16,
         height: u16,
     },
+}
+
+use crate::interchange::Format;
+
+/// Every action a key can trigger, with its stable kebab-case name: the key table and a config
+/// file name actions this way, so these names must not change once released.
+pub const NAMED: &[(&str, Action)] = &[
+    ("quit", Action::Quit),
+    ("next", Action::SelectNext),
+    ("previous", Action::SelectPrev),
+    ("first", Action::SelectFirst),
+    ("last", Action::SelectLast),
+    ("page-down", Action::PageDown),
+    ("page-up", Action::PageUp),
+    ("half-page-down", Action::HalfPageDown),
+    ("half-page-up", Action::HalfPageUp),
+    ("next-year", Action::NextYear),
+    ("previous-year", Action::PrevYear),
+    ("next-era", Action::NextEra),
+    ("previous-era", Action::PrevEra),
+    ("zoom-in", Action::ZoomIn),
+    ("zoom-out", Action::ZoomOut),
+    ("next-pane", Action::FocusNext),
+    ("previous-pane", Action::FocusPrev),
+    ("follow-link", Action::FollowLink),
+    ("filter-by-actor", Action::FilterByActor),
+    ("clear-filter", Action::ClearFilter),
+    ("back", Action::Back),
+    ("forward", Action::Forward),
+    ("open-chain", Action::OpenChain),
+    ("open-actors", Action::OpenActors),
+    ("open-help", Action::OpenHelp),
+    ("jump-to-date", Action::OpenDatePrompt),
+    ("search", Action::OpenSearch),
+    ("search-next", Action::SearchNext),
+    ("search-previous", Action::SearchPrev),
+    ("export", Action::Export),
+    ("export-markdown", Action::ExportAs(Format::Markdown)),
+    ("export-dot", Action::ExportAs(Format::Dot)),
+    ("export-json", Action::ExportAs(Format::Json)),
+    ("export-timelinejs", Action::ExportAs(Format::TimelineJs)),
+    ("toggle-fold", Action::ToggleCollapse),
+    ("fold", Action::Collapse),
+    ("unfold", Action::Expand),
+    ("close", Action::Close),
+    ("delete-char", Action::PromptBackspace),
+    ("submit", Action::PromptSubmit),
+    ("clear-input", Action::PromptClear),
+];
+
+impl Action {
+    /// The action a name stands for, if a key can trigger it.
+    pub fn from_name(name: &str) -> Option<Action> {
+        NAMED
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, action)| action.clone())
+    }
+
+    /// The action's name, if a key can trigger it (answers from workers and mouse events have
+    /// none).
+    pub fn name(&self) -> Option<&'static str> {
+        NAMED.iter().find(|(_, a)| a == self).map(|(n, _)| *n)
+    }
+}
+
+impl ActionKind {
+    /// The kinds that carry what the shell or the terminal told, never bound to a key.
+    pub fn is_answer(self) -> bool {
+        matches!(
+            self,
+            ActionKind::SearchResults
+                | ActionKind::EventMatches
+                | ActionKind::Exported
+                | ActionKind::PromptInput
+                | ActionKind::Click
+                | ActionKind::ScrollDown
+                | ActionKind::ScrollUp
+                | ActionKind::Resize
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use strum::IntoEnumIterator;
+
+    use super::*;
+
+    #[test]
+    fn names_are_unique_kebab_case_and_read_back() {
+        let mut seen = std::collections::HashSet::new();
+        for (name, action) in NAMED {
+            assert!(seen.insert(*name), "{name} twice");
+            assert!(
+                name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{name} is not kebab-case"
+            );
+            assert_eq!(Action::from_name(name).as_ref(), Some(action));
+            assert_eq!(action.name(), Some(*name));
+        }
+    }
+
+    /// A new action a key could trigger must get a name, or the key table and config file
+    /// cannot reach it.
+    #[test]
+    fn every_kind_of_action_is_named_or_an_answer() {
+        for kind in ActionKind::iter() {
+            let named = NAMED.iter().any(|(_, a)| ActionKind::from(a) == kind);
+            assert!(
+                named != kind.is_answer(),
+                "{kind:?}: named {named}, answer {}",
+                kind.is_answer()
+            );
+        }
+    }
 }

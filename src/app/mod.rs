@@ -29,7 +29,7 @@ pub mod zoom;
 pub use action::Action;
 pub use effect::{Effect, Effects};
 pub use focus::Focus;
-pub use keymap::{Binding, Mode};
+pub use keymap::{Binding, Keymap, Mode};
 pub use overlay::Overlay;
 pub use state::App;
 pub use update::update;

@@ -6,6 +6,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::focus::Focus;
 use super::history::History;
+use super::keymap::Keymap;
 use super::overlay::Overlay;
 use super::palette::EventSearch;
 use super::visible::Visible;
@@ -82,6 +83,9 @@ pub struct App {
     /// Highlighting needs only the matcher, not the folded texts: an empty index carries it, so
     /// the view can mark matched characters of the rows it draws.
     pub highlighter: Arc<SearchIndex>,
+    /// The key bindings in force: dispatch, the footer, help and every message that names a key
+    /// read this one table.
+    pub keymap: Arc<Keymap>,
 }
 
 /// Longest date column worth giving up title space for.
@@ -121,6 +125,7 @@ impl App {
             search_generation: 0,
             last_search: None,
             highlighter: Arc::new(SearchIndex::default()),
+            keymap: Keymap::defaults(),
         }
     }
 

@@ -24,13 +24,14 @@ pub struct Window {
 }
 
 impl Window {
-    pub fn len(&self) -> i64 {
+    /// How many days the window spans (at least one).
+    pub fn days(&self) -> i64 {
         self.end.saturating_sub(self.start).max(1)
     }
 
     /// First day shown in `column` of `width` columns.
     pub fn day_at(&self, column: u16, width: u16) -> i64 {
-        let offset = i128::from(column) * i128::from(self.len()) / i128::from(width.max(1));
+        let offset = i128::from(column) * i128::from(self.days()) / i128::from(width.max(1));
         self.start
             .saturating_add(i64::try_from(offset).unwrap_or(i64::MAX))
     }
@@ -48,7 +49,7 @@ impl Window {
         if day < self.start || day >= self.end {
             return None;
         }
-        let col = i128::from(day - self.start) * i128::from(width) / i128::from(self.len());
+        let col = i128::from(day - self.start) * i128::from(width) / i128::from(self.days());
         u16::try_from(col)
             .ok()
             .map(|c| c.min(width.saturating_sub(1)))
@@ -65,7 +66,7 @@ impl App {
 
     /// The spans narrower than the whole chronology: the zoom levels worth having.
     pub fn zoom_spans(&self) -> &'static [(i64, &'static str)] {
-        let len = self.full_span().map_or(0, |w| w.len());
+        let len = self.full_span().map_or(0, |w| w.days());
         let first = SPANS
             .iter()
             .position(|&(days, _)| days < len)

@@ -18,7 +18,7 @@ use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::app::keymap::Mode;
+use crate::app::keymap::{Keymap, Mode};
 use crate::app::{Action, App, Effect, Effects, keymap, update};
 use crate::cli::exit;
 use crate::model::Chronology;
@@ -181,7 +181,7 @@ impl Screen {
             if shown.as_ref() != Some(&now) {
                 let theme = &self.theme;
                 self.terminal
-                    .draw(|frame| loading::draw(&now, theme, frame))?;
+                    .draw(|frame| loading::draw(&Keymap::defaults(), &now, theme, frame))?;
                 shown = Some(now);
             }
             if !event::poll(LOADING_POLL)? {
@@ -190,7 +190,8 @@ impl Screen {
             match event::read()? {
                 Event::Key(key)
                     if key.kind == KeyEventKind::Press
-                        && keymap::resolve_in(Mode::Loading, &key) == Some(Action::Quit) =>
+                        && Keymap::defaults().resolve(Mode::Loading, &key)
+                            == Some(Action::Quit) =>
                 {
                     return Ok(Waited::Ended(Ending::Quit));
                 }

@@ -5,9 +5,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear};
 
 use super::theme::{Theme, highlight};
-use crate::app::App;
 use crate::app::layout::Layout;
 use crate::app::overlay::ActorsView;
+use crate::app::{Action, App, Mode};
 use crate::fit::{fit, pad, pad_left};
 
 pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ActorsView, frame: &mut Frame) {
@@ -26,10 +26,13 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ActorsView, frame:
         .as_ref()
         .map(|f| f.actors.as_slice())
         .unwrap_or(&[]);
+    let key = |action| app.keymap.key_for(Mode::ActorsView, &action);
+    let (enter, close) = (key(Action::FilterByActor), key(Action::Close));
     let heading = if filtered.is_empty() {
-        "Enter shows only this actor's events · Esc closes".to_owned()
+        format!("{enter} shows only this actor's events · {close} closes")
     } else {
-        "Enter narrows the filter (✓ = in it) · x clears · Esc closes".to_owned()
+        let clear = key(Action::ClearFilter);
+        format!("{enter} narrows the filter (✓ = in it) · {clear} clears · {close} closes")
     };
     buf.set_line(
         list.x,

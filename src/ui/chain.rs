@@ -5,9 +5,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear};
 
 use super::theme::{Theme, highlight};
-use crate::app::App;
 use crate::app::chain::{ChainView, Direction, NodeKind};
 use crate::app::layout::Layout;
+use crate::app::{Action, App, Mode};
 use crate::fit::fit;
 
 pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ChainView, frame: &mut Frame) {
@@ -35,7 +35,12 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ChainView, frame: 
         list.y.saturating_sub(1),
         &Line::styled(
             fit(
-                "→ led to · ← came from · Enter goes there · Space folds · Esc closes",
+                &format!(
+                    "→ led to · ← came from · {} goes there · {} folds · {} closes",
+                    app.keymap.key_for(Mode::Chain, &Action::FollowLink),
+                    app.keymap.key_for(Mode::Chain, &Action::ToggleCollapse),
+                    app.keymap.key_for(Mode::Chain, &Action::Close),
+                ),
                 width,
             ),
             theme.dim,

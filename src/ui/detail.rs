@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders};
 use super::theme::Theme;
 use crate::app::detail::{DetailLine, Part, layout};
 use crate::app::layout::Layout;
-use crate::app::{App, Focus};
+use crate::app::{Action, App, Focus, Mode};
 
 fn style(part: Part, theme: &Theme) -> Style {
     match part {
@@ -59,16 +59,18 @@ pub fn draw(app: &App, theme: &Theme, layout_of: &Layout, frame: &mut Frame) {
         buf.set_line(text.x, text.y + row, &line, text.width);
     }
     if overflows && text.height > 0 {
+        // The key that moves between panes everywhere (Enter does only from the timeline).
+        let tab = app.keymap.key_for(Mode::Actors, &Action::FocusNext);
         let hint = match (top > 0, content.lines.len() > top + usize::from(rows)) {
-            (true, true) => "↑↓ more (Tab)",
-            (true, false) => "↑ more",
-            _ => "↓ more (Tab)",
+            (true, true) => format!("↑↓ more ({tab})"),
+            (true, false) => "↑ more".to_owned(),
+            _ => format!("↓ more ({tab})"),
         };
         let x = text.right().saturating_sub(hint.chars().count() as u16);
         buf.set_stringn(
             x,
             text.bottom() - 1,
-            hint,
+            &hint,
             usize::from(text.width),
             theme.dim,
         );

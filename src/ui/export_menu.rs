@@ -25,7 +25,7 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let buf = frame.buffer_mut();
-    let choices = hint_line(Mode::ExportMenu, theme);
+    let choices = hint_line(&app.keymap, Mode::ExportMenu, theme);
     buf.set_line(inner.x, inner.y, &choices, inner.width);
     if inner.height > 1 {
         buf.set_line(

@@ -6,16 +6,17 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
+use crate::app::Action;
 use crate::app::App;
-use crate::app::keymap::{Mode, footer_hints, footer_hints_for};
+use crate::app::keymap::{Keymap, Mode, footer_hints_for};
 use crate::app::layout::Layout;
 use crate::fit::fit;
 
 /// Every key of a mode that has no footer of its own (the loading screen, the export menu) as one
 /// line of hints: `m Markdown  d dot  …`.
-pub fn hint_line(mode: Mode, theme: &Theme) -> Line<'static> {
+pub fn hint_line(keymap: &Keymap, mode: Mode, theme: &Theme) -> Line<'static> {
     let mut spans = Vec::new();
-    for (keys, word) in footer_hints(mode) {
+    for (keys, word) in keymap.footer_hints(mode) {
         if !spans.is_empty() {
             spans.push(Span::raw("  "));
         }
@@ -43,7 +44,11 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
             .map(|&a| app.chronology.actors[a].name.as_str())
             .collect();
         let label = fit(
-            &format!(" only: {} (x clears) ", names.join(" + ")),
+            &format!(
+                " only: {} ({} clears) ",
+                names.join(" + "),
+                app.keymap.key_for(Mode::Timeline, &Action::ClearFilter)
+            ),
             width / 2,
         );
         right.insert(0, Span::styled(label, theme.filter));

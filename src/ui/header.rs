@@ -141,7 +141,7 @@ enum Unit {
 }
 
 fn choose_unit(window: Window, width: u16) -> Unit {
-    let days_per_col = window.len() as f64 / f64::from(width.max(1));
+    let days_per_col = window.days() as f64 / f64::from(width.max(1));
     let fits = |step_days: f64, label: f64| step_days / days_per_col >= label + 2.0;
     for step in [1, 7] {
         if fits(step as f64, 6.0) {

@@ -5,14 +5,21 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear};
 
 use super::theme::Theme;
+use crate::app::Action;
 use crate::app::cursor::ListCursor;
-use crate::app::keymap::{HelpLine, help_lines};
+use crate::app::keymap::{HelpLine, Keymap, Mode};
 use crate::app::layout::Layout;
 use crate::fit::{fit, pad};
 
 const KEY_COLUMN: usize = 18;
 
-pub fn draw(theme: &Theme, layout: &Layout, cursor: ListCursor, frame: &mut Frame) {
+pub fn draw(
+    keymap: &Keymap,
+    theme: &Theme,
+    layout: &Layout,
+    cursor: ListCursor,
+    frame: &mut Frame,
+) {
     let area = layout.overlay;
     if area.width < 4 || area.height < 4 {
         return;
@@ -26,12 +33,27 @@ pub fn draw(theme: &Theme, layout: &Layout, cursor: ListCursor, frame: &mut Fram
         heading.x,
         heading.y.saturating_sub(1),
         &Line::styled(
-            fit("Every key. j/k scroll, Esc or ? closes.", width),
+            fit(
+                &format!(
+                    "Every key. {}/{} scroll, {} or {} closes.",
+                    keymap.key_for(Mode::Help, &Action::SelectNext),
+                    keymap.key_for(Mode::Help, &Action::SelectPrev),
+                    keymap.key_for(Mode::Help, &Action::Close),
+                    keymap
+                        .bindings()
+                        .iter()
+                        .filter(|b| b.applies_in(Mode::Help) && b.action == Action::Close)
+                        .flat_map(|b| b.keys.iter())
+                        .nth(1)
+                        .map_or_else(|| keymap.key_for(Mode::Help, &Action::Quit), |k| k.label()),
+                ),
+                width,
+            ),
             theme.dim,
         ),
         heading.width,
     );
-    let lines = help_lines();
+    let lines = keymap.help_lines();
     let height = usize::from(heading.height);
     let offset = cursor.offset.min(lines.len().saturating_sub(height));
     for (row, line) in (0u16..).zip(lines.iter().skip(offset).take(height)) {

@@ -10,7 +10,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::footer::hint_line;
 use super::theme::Theme;
-use crate::app::keymap::Mode;
+use crate::app::keymap::{Keymap, Mode};
 use crate::model::Stage;
 
 /// What the loading screen says. Built by the event loop once a second; drawing reads only this.
@@ -35,7 +35,7 @@ fn doing(stage: Stage) -> &'static str {
     }
 }
 
-pub fn draw(loading: &Loading, theme: &Theme, frame: &mut Frame) {
+pub fn draw(keymap: &Keymap, loading: &Loading, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     frame.render_widget(Clear, area);
     let lines = vec![
@@ -51,7 +51,7 @@ pub fn draw(loading: &Loading, theme: &Theme, frame: &mut Frame) {
             theme.dim,
         ),
         Line::raw(""),
-        hint_line(Mode::Loading, theme),
+        hint_line(keymap, Mode::Loading, theme),
     ];
     let height = lines.len() as u16;
     let [_, middle, _] = Layout::vertical([

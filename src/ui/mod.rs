@@ -20,7 +20,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::app::layout::{self, Layout};
-use crate::app::{App, Overlay};
+use crate::app::{Action, App, Mode, Overlay};
 use theme::Theme;
 
 /// Paints the whole screen for the current state.
@@ -29,11 +29,12 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
     let layout = Layout::new(area);
     if layout.too_small {
         let message = format!(
-            "Terminal too small ({}x{}): quipu needs {}x{}. Enlarge it, or press q to quit.",
+            "Terminal too small ({}x{}): quipu needs {}x{}. Enlarge it, or press {} to quit.",
             area.width,
             area.height,
             layout::MIN_WIDTH,
-            layout::MIN_HEIGHT
+            layout::MIN_HEIGHT,
+            app.keymap.key_for(Mode::Timeline, &Action::Quit)
         );
         frame.render_widget(Clear, area);
         frame.render_widget(
@@ -48,10 +49,10 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
     footer::draw(app, theme, &layout, frame);
     for overlay in &app.overlays {
         match overlay {
-            Overlay::Help { cursor } => help::draw(theme, &layout, *cursor, frame),
+            Overlay::Help { cursor } => help::draw(&app.keymap, theme, &layout, *cursor, frame),
             Overlay::Chain(chain) => chain::draw(app, theme, &layout, chain, frame),
             Overlay::Actors(actors) => actors::draw(app, theme, &layout, actors, frame),
-            Overlay::DatePrompt(prompt) => prompt::draw(theme, &layout, prompt, frame),
+            Overlay::DatePrompt(prompt) => prompt::draw(&app.keymap, theme, &layout, prompt, frame),
             Overlay::Palette(palette) => palette::draw(app, theme, &layout, palette, frame),
             Overlay::ExportMenu => export_menu::draw(app, theme, &layout, frame),
         }

@@ -5,19 +5,29 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear};
 
 use super::theme::Theme;
+use crate::app::Action;
+use crate::app::keymap::{Keymap, Mode};
 use crate::app::layout::Layout;
 use crate::app::overlay::DatePrompt;
 use crate::fit::fit;
 
-pub fn draw(theme: &Theme, layout: &Layout, prompt: &DatePrompt, frame: &mut Frame) {
+pub fn draw(
+    keymap: &Keymap,
+    theme: &Theme,
+    layout: &Layout,
+    prompt: &DatePrompt,
+    frame: &mut Frame,
+) {
     let area = layout.prompt;
     if area.width < 4 || area.height < 3 {
         return;
     }
     frame.render_widget(Clear, area);
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .title(" Jump to date (Enter jumps, Esc cancels) ");
+    let block = Block::new().borders(Borders::ALL).title(format!(
+        " Jump to date ({} jumps, {} cancels) ",
+        keymap.key_for(Mode::DatePrompt, &Action::PromptSubmit),
+        keymap.key_for(Mode::DatePrompt, &Action::Close)
+    ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);

@@ -3,12 +3,13 @@
 
 use super::moves::select_position;
 use super::{overlay_height, timeline_height};
-use crate::app::App;
 use crate::app::chain::NodeKind;
 use crate::app::focus::Focus;
 use crate::app::history::Place;
+use crate::app::keymap::Mode;
 use crate::app::overlay::Overlay;
 use crate::app::state::Filter;
+use crate::app::{Action, App};
 use crate::model::EventIx;
 
 pub(super) fn place(app: &App) -> Place {
@@ -75,8 +76,10 @@ pub(super) fn go_to_event(app: &mut App, event: EventIx) {
     app.history.record(here);
     if app.position_of(event).is_none() {
         app.filter = None;
-        app.status =
-            Some("Actor filter lifted to show the linked event (Bksp restores it).".to_owned());
+        app.status = Some(format!(
+            "Actor filter lifted to show the linked event ({} restores it).",
+            app.keymap.key_for(Mode::Timeline, &Action::Back)
+        ));
     }
     let pos = app.position_of(event).unwrap_or(0);
     app.focus = Focus::Timeline;

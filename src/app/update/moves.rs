@@ -3,7 +3,6 @@
 
 use super::{Move, overlay_height, timeline_height};
 use crate::app::cursor::ListCursor;
-use crate::app::keymap::help_lines;
 use crate::app::overlay::Overlay;
 use crate::app::{App, Focus};
 
@@ -12,7 +11,7 @@ pub(super) fn refit(app: &mut App) {
     let height = timeline_height(app);
     app.timeline.offset = app.offset_showing(app.timeline.selected, app.timeline.offset, height);
     let list = overlay_height(app);
-    let help_len = help_lines().len();
+    let help_len = app.keymap.help_lines().len();
     for overlay in &mut app.overlays {
         match overlay {
             Overlay::Help { cursor } => cursor.ensure_visible(help_len, list),
@@ -39,7 +38,7 @@ pub(super) fn target(current: usize, len: usize, page: usize, movement: Move) ->
 
 pub(super) fn move_cursor(app: &mut App, movement: Move) {
     let list = overlay_height(app);
-    let help_len = help_lines().len();
+    let help_len = app.keymap.help_lines().len();
     match app.overlays.last_mut() {
         Some(Overlay::Help { cursor }) => {
             // Help has nothing to select: keys scroll the page directly.

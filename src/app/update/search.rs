@@ -3,11 +3,12 @@
 use super::filter::filter_by_actor;
 use super::jumps::go_to_event;
 use super::overlay_height;
-use crate::app::App;
 use crate::app::cursor::ListCursor;
 use crate::app::effect::{Effect, Effects};
+use crate::app::keymap::Mode;
 use crate::app::overlay::Overlay;
 use crate::app::palette::{EventSearch, PALETTE_LIMIT};
+use crate::app::{Action, App};
 use crate::model::EventIx;
 use crate::search::{Hit, Query, Scope};
 
@@ -100,7 +101,10 @@ pub(super) fn receive_matches(app: &mut App, text: String, matches: Vec<EventIx>
 /// `n` / `N`: the next or previous matching event in time, wrapping at the ends like vim.
 pub(super) fn search_step(app: &mut App, forward: bool) {
     let Some(search) = app.last_search.as_mut() else {
-        app.status = Some("No search yet: / then #words searches events.".to_owned());
+        app.status = Some(format!(
+            "No search yet: {} then #words searches events.",
+            app.keymap.key_for(Mode::Timeline, &Action::OpenSearch)
+        ));
         return;
     };
     if !search.complete {

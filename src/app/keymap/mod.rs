@@ -1,0 +1,422 @@
+//! The key bindings, as data. The default table (`table.rs`) writes each binding as key strings
+//! and an action name; [`Keymap`] is that table parsed. Dispatch, the footer, the `?` help
+//! screen, every key a message names ("Bksp restores it"), and the README all read one
+//! `Keymap`, so they can never disagree, and a rebinding can never leave a screen lying.
+
+mod key;
+mod modes;
+mod table;
+
+use std::sync::{Arc, LazyLock};
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+use super::focus::Focus;
+use super::overlay::Overlay;
+use super::state::App;
+pub use key::{Key, KeyError};
+pub use modes::Mode;
+pub use table::{DEFAULTS, Row};
+
+impl Mode {
+    pub fn of(app: &App) -> Mode {
+        match app.top_overlay() {
+            Some(Overlay::Help { .. }) => Mode::Help,
+            Some(Overlay::Chain(_)) => Mode::Chain,
+            Some(Overlay::Actors(_)) => Mode::ActorsView,
+            Some(Overlay::DatePrompt(_)) => Mode::DatePrompt,
+            Some(Overlay::Palette(_)) => Mode::Palette,
+            Some(Overlay::ExportMenu) => Mode::ExportMenu,
+            None => match app.focus {
+                Focus::Timeline => Mode::Timeline,
+                Focus::Actors => Mode::Actors,
+                Focus::Consequences => Mode::Consequences,
+                Focus::Causes => Mode::Causes,
+            },
+        }
+    }
+}
+
+/// One binding, parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub keys: Vec<Key>,
+    pub action: Action,
+    /// Bit set of [`Mode`]s in which the binding applies.
+    pub modes: u16,
+    /// Heading in the help screen.
+    pub group: &'static str,
+    pub help: &'static str,
+    /// Short word for the footer; neighbours with the same word share it ("j/k move").
+    pub footer: Option<&'static str>,
+}
+
+impl Binding {
+    pub fn applies_in(&self, mode: Mode) -> bool {
+        self.modes & mode.bit() != 0
+    }
+}
+
+/// Why a row of a key table could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TableError {
+    #[error("'{keys}': {error}")]
+    Key { keys: String, error: KeyError },
+    #[error("unknown action '{0}'")]
+    Action(String),
+}
+
+/// The bindings in force, in table order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+static DEFAULT: LazyLock<Arc<Keymap>> = LazyLock::new(|| {
+    Arc::new(Keymap::from_rows(DEFAULTS).expect("the default key table reads (tested)"))
+});
+
+impl Keymap {
+    /// The default table, parsed once per process and shared.
+    pub fn defaults() -> Arc<Keymap> {
+        Arc::clone(&DEFAULT)
+    }
+
+    pub fn from_rows(rows: &[Row]) -> Result<Keymap, TableError> {
+        let bindings = rows
+            .iter()
+            .map(|row| {
+                let keys = row
+                    .keys
+                    .split_whitespace()
+                    .map(|k| {
+                        k.parse().map_err(|error| TableError::Key {
+                            keys: row.keys.to_owned(),
+                            error,
+                        })
+                    })
+                    .collect::<Result<Vec<Key>, _>>()?;
+                let action = Action::from_name(row.action)
+                    .ok_or_else(|| TableError::Action(row.action.to_owned()))?;
+                Ok(Binding {
+                    keys,
+                    action,
+                    modes: row.modes,
+                    group: row.group,
+                    help: row.help,
+                    footer: row.footer,
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Keymap { bindings })
+    }
+
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// The action a key press means in `mode`, if any. In the prompts, printable characters
+    /// without Ctrl or Alt are text.
+    pub fn resolve(&self, mode: Mode, key: &KeyEvent) -> Option<Action> {
+        let bound = self
+            .bindings
+            .iter()
+            .filter(|b| b.applies_in(mode))
+            .find(|b| b.keys.iter().any(|k| k.matches(key)))
+            .map(|b| b.action.clone());
+        if bound.is_some() {
+            return bound;
+        }
+        match key.code {
+            KeyCode::Char(c)
+                if matches!(mode, Mode::DatePrompt | Mode::Palette)
+                    && !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(Action::PromptInput(c))
+            }
+            _ => None,
+        }
+    }
+
+    /// How a message names the key for `action` in `mode`: its first key, or the action's name
+    /// in brackets when nothing is bound to it, so the message still says what to do.
+    pub fn key_for(&self, mode: Mode, action: &Action) -> String {
+        self.bindings
+            .iter()
+            .find(|b| b.applies_in(mode) && b.action == *action)
+            .and_then(|b| b.keys.first())
+            .map(|k| k.label())
+            .unwrap_or_else(|| format!("[{}]", action.name().unwrap_or("unbound")))
+    }
+
+    /// The footer's hints for a mode: bindings with a footer word, neighbours sharing a word
+    /// merged into one hint ("j/k move").
+    pub fn footer_hints(&self, mode: Mode) -> Vec<(String, &'static str)> {
+        self.hints_where(mode, |_| true)
+    }
+
+    fn hints_where(
+        &self,
+        mode: Mode,
+        useful: impl Fn(&Action) -> bool,
+    ) -> Vec<(String, &'static str)> {
+        let mut hints: Vec<(String, &'static str)> = Vec::new();
+        for binding in self
+            .bindings
+            .iter()
+            .filter(|b| b.applies_in(mode) && useful(&b.action))
+        {
+            let (Some(word), Some(key)) = (binding.footer, binding.keys.first()) else {
+                continue;
+            };
+            match hints.last_mut() {
+                Some((keys, last)) if *last == word => {
+                    keys.push('/');
+                    keys.push_str(&key.label());
+                }
+                _ => hints.push((key.label(), word)),
+            }
+        }
+        hints
+    }
+
+    /// The help screen, read from the table: a heading per group, then its bindings, then the
+    /// notes, which name keys through the table too.
+    pub fn help_lines(&self) -> Vec<HelpLine<'_>> {
+        let mut lines = Vec::new();
+        let mut group = "";
+        for binding in &self.bindings {
+            if binding.group != group {
+                if !lines.is_empty() {
+                    lines.push(HelpLine::Blank);
+                }
+                lines.push(HelpLine::Heading(binding.group));
+                group = binding.group;
+            }
+            lines.push(HelpLine::Binding(binding));
+        }
+        lines.push(HelpLine::Blank);
+        lines.push(HelpLine::Heading(NOTES_HEADING));
+        lines.extend(self.notes().into_iter().map(HelpLine::Note));
+        lines
+    }
+
+    /// What the keys alone do not say.
+    fn notes(&self) -> Vec<String> {
+        let key = |mode, action| self.key_for(mode, &action);
+        let clear = key(Mode::Timeline, Action::ClearFilter);
+        let forward = key(Mode::Timeline, Action::Forward);
+        let search = key(Mode::Timeline, Action::OpenSearch);
+        let (next, prev) = (
+            key(Mode::Timeline, Action::SearchNext),
+            key(Mode::Timeline, Action::SearchPrev),
+        );
+        let (down, up) = (
+            key(Mode::Timeline, Action::SelectNext),
+            key(Mode::Timeline, Action::SelectPrev),
+        );
+        vec![
+            "Enter on an actor (detail pane or actors view) shows only that actor's".to_owned(),
+            format!("events; a second actor narrows to events involving both. {clear} clears."),
+            "Back and forward retrace jumps (links, dates, years, eras, filters)".to_owned(),
+            format!("like a browser; moving with {down}/{up} is not a jump."),
+            format!("{forward} works as forward only where the terminal tells it from Tab."),
+            "Mouse: click an event or item to select it, click the axis to jump".to_owned(),
+            "there, the wheel scrolls. Start with --no-mouse to keep the terminal's".to_owned(),
+            "own text selection.".to_owned(),
+            format!("{search} searches actors (names and aliases); a query starting with #"),
+            "searches events (titles, tags, dates, summaries). After Enter on an".to_owned(),
+            format!("event, {next} and {prev} step through every matching event in time order,"),
+            "wrapping at the ends.".to_owned(),
+        ]
+    }
+}
+
+/// The heading of the help screen's notes, after the bindings.
+pub const NOTES_HEADING: &str = "Good to know";
+
+/// One line of the help screen.
+#[derive(Debug, Clone)]
+pub enum HelpLine<'a> {
+    Heading(&'static str),
+    Binding(&'a Binding),
+    Note(String),
+    Blank,
+}
+
+/// The action a key press means in the app's current mode, by the app's key table.
+pub fn resolve(app: &App, key: &KeyEvent) -> Option<Action> {
+    app.keymap.resolve(Mode::of(app), key)
+}
+
+/// The footer's hints for the app as it is: no "back" with nothing to go back to, no "unfilter"
+/// without a filter, so the few columns of an 80-wide footer go to keys that do something.
+pub fn footer_hints_for(app: &App) -> Vec<(String, &'static str)> {
+    app.keymap
+        .hints_where(Mode::of(app), |action| match action {
+            Action::Back => app.history.can_go_back(),
+            Action::Forward => app.history.can_go_forward(),
+            Action::ClearFilter => app.filter.is_some(),
+            _ => true,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyEventKind;
+    use strum::IntoEnumIterator;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new_with_kind(code, modifiers, KeyEventKind::Press)
+    }
+
+    fn app() -> App {
+        App::new(crate::model::Chronology::default())
+    }
+
+    #[test]
+    fn table_keys_resolve_in_timeline() {
+        let app = app();
+        let cases = [
+            (KeyCode::Char('j'), KeyModifiers::NONE, Action::SelectNext),
+            (KeyCode::Down, KeyModifiers::NONE, Action::SelectNext),
+            (KeyCode::Char('G'), KeyModifiers::SHIFT, Action::SelectLast),
+            (
+                KeyCode::Char('d'),
+                KeyModifiers::CONTROL,
+                Action::HalfPageDown,
+            ),
+            (
+                KeyCode::Char('D'),
+                KeyModifiers::CONTROL,
+                Action::HalfPageDown,
+            ),
+            (KeyCode::Char('}'), KeyModifiers::SHIFT, Action::NextEra),
+            (KeyCode::Backspace, KeyModifiers::NONE, Action::Back),
+            (KeyCode::Char('o'), KeyModifiers::CONTROL, Action::Back),
+            (KeyCode::Char('L'), KeyModifiers::SHIFT, Action::Forward),
+            (KeyCode::BackTab, KeyModifiers::SHIFT, Action::FocusPrev),
+            (KeyCode::Enter, KeyModifiers::NONE, Action::FocusNext),
+            (KeyCode::Char('q'), KeyModifiers::NONE, Action::Quit),
+        ];
+        for (code, mods, want) in cases {
+            assert_eq!(
+                resolve(&app, &press(code, mods)),
+                Some(want),
+                "{code:?} {mods:?}"
+            );
+        }
+        assert_eq!(
+            resolve(&app, &press(KeyCode::Char('z'), KeyModifiers::NONE)),
+            None
+        );
+    }
+
+    #[test]
+    fn enter_means_what_the_focus_holds() {
+        let mut app = app();
+        let enter = press(KeyCode::Enter, KeyModifiers::NONE);
+        app.focus = Focus::Consequences;
+        assert_eq!(resolve(&app, &enter), Some(Action::FollowLink));
+        app.focus = Focus::Actors;
+        assert_eq!(resolve(&app, &enter), Some(Action::FilterByActor));
+    }
+
+    #[test]
+    fn prompt_takes_letters_as_text_but_esc_closes() {
+        let mut app = app();
+        app.overlays.push(Overlay::DatePrompt(Default::default()));
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(resolve(&app, &q), Some(Action::PromptInput('q')));
+        let esc = press(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(resolve(&app, &esc), Some(Action::Close));
+        let bksp = press(KeyCode::Backspace, KeyModifiers::NONE);
+        assert_eq!(resolve(&app, &bksp), Some(Action::PromptBackspace));
+    }
+
+    #[test]
+    fn footer_merges_neighbours() {
+        let keymap = Keymap::defaults();
+        let hints = keymap.footer_hints(Mode::Timeline);
+        assert_eq!(hints[0], ("j/k".to_owned(), "move"));
+        assert!(hints.iter().any(|(k, w)| k == "+/-" && *w == "zoom"));
+        assert!(hints.iter().all(|(_, w)| *w != "follow"));
+        let links = keymap.footer_hints(Mode::Consequences);
+        assert!(links.iter().any(|(k, w)| k == "Enter" && *w == "follow"));
+    }
+
+    #[test]
+    fn the_default_table_reads() {
+        Keymap::from_rows(DEFAULTS).expect("every key string and action name is known");
+    }
+
+    /// Two bindings for one key in one mode would make the second unreachable.
+    #[test]
+    fn no_key_is_bound_twice_in_a_mode() {
+        let keymap = Keymap::defaults();
+        for mode in Mode::iter() {
+            let mut seen = std::collections::HashMap::new();
+            for binding in keymap.bindings().iter().filter(|b| b.applies_in(mode)) {
+                for key in &binding.keys {
+                    if let Some(first) = seen.insert(*key, binding.action.clone()) {
+                        panic!(
+                            "{key} is bound to {first:?} and {:?} in {}",
+                            binding.action,
+                            mode.name()
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn alt_j_is_not_j() {
+        let app = app();
+        let alt_j = press(KeyCode::Char('j'), KeyModifiers::ALT);
+        assert_eq!(resolve(&app, &alt_j), None);
+        let mut app = app;
+        app.overlays.push(Overlay::DatePrompt(Default::default()));
+        assert_eq!(resolve(&app, &alt_j), None, "not text in a prompt either");
+    }
+
+    #[test]
+    fn messages_name_the_bound_key_or_the_action() {
+        let keymap = Keymap::defaults();
+        assert_eq!(keymap.key_for(Mode::Timeline, &Action::Back), "Bksp");
+        assert_eq!(keymap.key_for(Mode::Timeline, &Action::ClearFilter), "x");
+        let back = *DEFAULTS.iter().find(|r| r.action == "back").unwrap();
+        let rebound = Keymap::from_rows(&[Row {
+            keys: "ctrl-b",
+            ..back
+        }])
+        .unwrap();
+        assert_eq!(rebound.key_for(Mode::Timeline, &Action::Back), "C-b");
+        let empty = Keymap::from_rows(&[]).unwrap();
+        assert_eq!(empty.key_for(Mode::Timeline, &Action::Back), "[back]");
+    }
+
+    #[test]
+    fn a_bad_row_says_which() {
+        let bad_key = Row {
+            keys: "j hyper-k",
+            ..DEFAULTS[0]
+        };
+        assert!(matches!(
+            Keymap::from_rows(&[bad_key]),
+            Err(TableError::Key { .. })
+        ));
+        let bad_action = Row {
+            action: "nxt",
+            ..DEFAULTS[0]
+        };
+        assert_eq!(
+            Keymap::from_rows(&[bad_action]),
+            Err(TableError::Action("nxt".into()))
+        );
+    }
+}

@@ -1,0 +1,102 @@
+//! The default key table: one binding a line, as helix writes its keymap. Each row names the
+//! modes it works in, its keys as key strings (space-separated), the action by its stable name
+//! (`action::NAMED`), the help group and text, and the footer word if it earns a place there.
+//! Order matters twice: the first match wins, and help lists the rows in this order.
+
+use super::modes::*;
+
+/// One row of the table as written; [`super::Keymap`] parses it.
+#[derive(Debug, Clone, Copy)]
+pub struct Row {
+    pub modes: u16,
+    pub keys: &'static str,
+    pub action: &'static str,
+    pub group: &'static str,
+    pub help: &'static str,
+    pub footer: Option<&'static str>,
+}
+
+macro_rules! row {
+    ($modes:expr, $keys:literal, $action:literal, $group:expr, $help:literal) => {
+        Row {
+            modes: $modes,
+            keys: $keys,
+            action: $action,
+            group: $group,
+            help: $help,
+            footer: None,
+        }
+    };
+    ($modes:expr, $keys:literal, $action:literal, $group:expr, $help:literal, $footer:literal) => {
+        Row {
+            modes: $modes,
+            keys: $keys,
+            action: $action,
+            group: $group,
+            help: $help,
+            footer: Some($footer),
+        }
+    };
+}
+
+const MOVE: &str = "Move";
+const TIME: &str = "Move through time";
+const LINK: &str = "Links";
+const VIEW: &str = "Views";
+
+#[rustfmt::skip]
+pub const DEFAULTS: &[Row] = &[
+    row!(LISTS, "j down", "next", MOVE, "next event or item", "move"),
+    row!(LISTS, "k up", "previous", MOVE, "previous event or item", "move"),
+    row!(LISTS, "g home", "first", MOVE, "first"),
+    row!(LISTS, "G end", "last", MOVE, "last"),
+    row!(LISTS, "pagedown", "page-down", MOVE, "page down"),
+    row!(LISTS, "pageup", "page-up", MOVE, "page up"),
+    row!(LISTS, "ctrl-d", "half-page-down", MOVE, "half a page down"),
+    row!(LISTS, "ctrl-u", "half-page-up", MOVE, "half a page up"),
+    row!(MAIN, "[", "previous-year", TIME, "start of this year, then previous year", "year"),
+    row!(MAIN, "]", "next-year", TIME, "next year", "year"),
+    row!(MAIN, "{", "previous-era", TIME, "start of this era, then previous era"),
+    row!(MAIN, "}", "next-era", TIME, "next era"),
+    row!(MAIN, "t", "jump-to-date", TIME, "jump to a date (1992, 1991-05, 1992-04-05)", "date"),
+    row!(MAIN, "+ =", "zoom-in", TIME, "zoom the time axis in around the selection", "zoom"),
+    row!(MAIN, "-", "zoom-out", TIME, "zoom the time axis out", "zoom"),
+    row!(TIMELINE, "enter", "next-pane", LINK, "into the detail pane"),
+    row!(MAIN, "tab", "next-pane", LINK, "next pane: timeline, actors, consequences, causes", "focus"),
+    row!(MAIN, "shift-tab", "previous-pane", LINK, "previous pane", "focus"),
+    row!(LINKS, "enter", "follow-link", LINK, "go to the consequence or cause", "follow"),
+    row!(ACTORS, "enter", "filter-by-actor", LINK, "show only this actor's events (again to narrow)", "filter"),
+    row!(MAIN, "backspace ctrl-o", "back", LINK, "back to where you jumped from", "back"),
+    row!(MAIN, "L ctrl-i", "forward", LINK, "forward again", "fwd"),
+    row!(MAIN, "c", "open-chain", VIEW, "chain of causes and consequences", "chain"),
+    row!(MAIN, "a", "open-actors", VIEW, "all actors; Enter filters to one", "actors"),
+    row!(MAIN | ACTORS_VIEW, "x", "clear-filter", VIEW, "clear the actor filter", "unfilter"),
+    row!(MAIN, "/", "search", VIEW, "search actors by name or alias; #words searches events", "search"),
+    row!(MAIN, "n", "search-next", VIEW, "next event matching the last #search (wraps)"),
+    row!(MAIN, "N", "search-previous", VIEW, "previous event matching the last #search"),
+    row!(MAIN, "e", "export", VIEW, "export the events shown to a file here (then choose the format)", "export"),
+    row!(MAIN | CHAIN | ACTORS_VIEW, "?", "open-help", VIEW, "this help", "help"),
+    row!(CHAIN, "enter", "follow-link", "Chain view", "go to the event", "go"),
+    row!(CHAIN, "space", "toggle-fold", "Chain view", "fold or unfold the branch", "fold"),
+    row!(CHAIN, "h left", "fold", "Chain view", "fold the branch"),
+    row!(CHAIN, "l right", "unfold", "Chain view", "unfold the branch"),
+    row!(ACTORS_VIEW, "enter", "filter-by-actor", "Actors view", "filter the timeline to this actor (adds to the filter)", "filter"),
+    row!(PROMPT, "enter", "submit", "Date prompt", "jump to the typed date", "jump"),
+    row!(PROMPT, "backspace", "delete-char", "Date prompt", "delete a character"),
+    row!(PALETTE, "down ctrl-n", "next", "Search palette", "next result (letters are query text)", "move"),
+    row!(PALETTE, "up ctrl-p", "previous", "Search palette", "previous result", "move"),
+    row!(PALETTE, "pagedown", "page-down", "Search palette", "page down"),
+    row!(PALETTE, "pageup", "page-up", "Search palette", "page up"),
+    row!(PALETTE, "enter", "submit", "Search palette", "filter to the actor, or jump to the event", "go"),
+    row!(PALETTE, "backspace", "delete-char", "Search palette", "delete a character"),
+    row!(PALETTE, "ctrl-u", "clear-input", "Search palette", "clear the query"),
+    row!(EXPORT, "m", "export-markdown", "Export", "a Markdown document, with links between events and an actor index", "Markdown"),
+    row!(EXPORT, "d", "export-dot", "Export", "the causal graph for Graphviz (dot)", "dot"),
+    row!(EXPORT, "j", "export-json", "Export", "a quipu JSON file of just these events", "JSON"),
+    row!(EXPORT, "t", "export-timelinejs", "Export", "a TimelineJS 3 file", "TimelineJS"),
+    row!(OVERLAYS, "esc", "close", "Anywhere", "close the innermost window", "close"),
+    row!(HELP, "?", "close", "Anywhere", "close help"),
+    row!(ACTORS | LINKS, "esc", "close", "Anywhere", "back to the timeline"),
+    row!(LISTS | LOADING, "q", "quit", "Anywhere", "quit", "quit"),
+    row!(ALL, "ctrl-c", "quit", "Anywhere", "quit"),
+];
