@@ -1,6 +1,5 @@
 //! Key sequences fed straight into `update`, checked against what a reader would expect.
 
-use proptest::prelude::*;
 use quipu::app::overlay::Overlay;
 use quipu::app::{Action, App, Effect, Focus, update};
 use quipu::model::Chronology;
@@ -391,49 +390,6 @@ fn empty_chronology_does_not_panic() {
     }
     jump_to_date(&mut app, "1990");
     assert_eq!(app.selected_event(), None);
-}
-
-fn any_action() -> impl Strategy<Value = Action> {
-    prop_oneof![
-        Just(Action::SelectNext),
-        Just(Action::SelectPrev),
-        Just(Action::SelectFirst),
-        Just(Action::SelectLast),
-        Just(Action::PageDown),
-        Just(Action::PageUp),
-        Just(Action::HalfPageDown),
-        Just(Action::NextYear),
-        Just(Action::PrevYear),
-        Just(Action::NextEra),
-        Just(Action::PrevEra),
-        Just(Action::FocusNext),
-        Just(Action::FollowLink),
-        Just(Action::FilterByActor),
-        Just(Action::ClearFilter),
-        Just(Action::Back),
-        Just(Action::Forward),
-        Just(Action::OpenActors),
-        Just(Action::OpenChain),
-        Just(Action::Close),
-        Just(Action::ZoomIn),
-        (0u16..130, 0u16..45).prop_map(|(column, row)| Action::Click { column, row }),
-        (1u16..130, 1u16..45).prop_map(|(width, height)| Action::Resize { width, height }),
-    ]
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
-    #[test]
-    fn cursor_stays_inside_the_list(actions in proptest::collection::vec(any_action(), 1..60)) {
-        let mut app = shipped(120, 40);
-        for action in actions {
-            update(&mut app, action);
-            prop_assert!(app.timeline.offset <= app.timeline.selected);
-            prop_assert!(app.timeline.selected < app.visible_len());
-            prop_assert!(app.focus == Focus::Timeline || app.item < app.focus_len(app.focus));
-            prop_assert!(app.zoom <= app.max_zoom());
-        }
-    }
 }
 
 #[test]

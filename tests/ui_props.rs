@@ -2,6 +2,8 @@
 //! coherent (the cursor on a shown event) and the rendered frame must hold no character a
 //! terminal would act on, whatever the file contained.
 
+mod common;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::OnceLock;
@@ -9,6 +11,7 @@ use std::sync::OnceLock;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
 use proptest::sample::Index;
+use quipu::app::action::{ActionKind, NAMED};
 use quipu::app::{Action, App, Focus, keymap, update};
 use quipu::model::Chronology;
 use quipu::ui::theme::Theme;
@@ -18,6 +21,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use serde_json::json;
+use strum::IntoEnumIterator;
 
 fn fixture(path: &str) -> String {
     std::fs::read_to_string(format!(
@@ -251,58 +255,41 @@ fn size() -> impl Strategy<Value = (u16, u16)> {
     ]
 }
 
+/// Every action a key can trigger, read from the table of names, so a new one is covered the
+/// day it is named; and every answer from the shell or the terminal, each by its own strategy.
 fn action() -> impl Strategy<Value = Action> {
-    use Action::*;
-    let plain = prop::sample::select(vec![
-        Quit,
-        SelectNext,
-        SelectPrev,
-        SelectFirst,
-        SelectLast,
-        PageDown,
-        PageUp,
-        HalfPageDown,
-        HalfPageUp,
-        NextYear,
-        PrevYear,
-        NextEra,
-        PrevEra,
-        ZoomIn,
-        ZoomOut,
-        FocusNext,
-        FocusPrev,
-        FollowLink,
-        FilterByActor,
-        ClearFilter,
-        Back,
-        Forward,
-        OpenChain,
-        OpenActors,
-        OpenHelp,
-        OpenDatePrompt,
-        OpenSearch,
-        SearchNext,
-        SearchPrev,
-        ToggleCollapse,
-        Collapse,
-        Expand,
-        Close,
-        PromptBackspace,
-        PromptSubmit,
-        PromptClear,
-        Export,
-        ExportAs(quipu::interchange::Format::Markdown),
-        ExportAs(quipu::interchange::Format::Json),
-    ]);
-    let cell = (0u16..520, 0u16..210);
+    let named: Vec<Action> = NAMED.iter().map(|(_, action)| action.clone()).collect();
+    let answers: Vec<BoxedStrategy<Action>> = ActionKind::iter()
+        .filter(|kind| kind.is_answer())
+        .map(|kind| answer(kind).unwrap_or_else(|| panic!("no strategy for {kind:?}")))
+        .collect();
     prop_oneof![
-        12 => plain,
-        3 => prompt_char().prop_map(PromptInput),
-        2 => cell.clone().prop_map(|(column, row)| Click { column, row }),
-        1 => cell.clone().prop_map(|(column, row)| ScrollDown { column, row }),
-        1 => cell.prop_map(|(column, row)| ScrollUp { column, row }),
-        1 => size().prop_map(|(width, height)| Resize { width, height }),
-        1 => (0u64..4, prop::collection::vec((0usize..400, 0usize..3), 0..30), any::<bool>())
+        12 => prop::sample::select(named),
+        8 => prop::strategy::Union::new(answers),
+    ]
+}
+
+/// A strategy for each kind of action that answers rather than being bound to a key.
+fn answer(kind: ActionKind) -> Option<BoxedStrategy<Action>> {
+    use Action::*;
+    let cell = (0u16..520, 0u16..210);
+    Some(match kind {
+        ActionKind::PromptInput => prompt_char().prop_map(PromptInput).boxed(),
+        ActionKind::Click => cell.prop_map(|(column, row)| Click { column, row }).boxed(),
+        ActionKind::ScrollDown => cell
+            .prop_map(|(column, row)| ScrollDown { column, row })
+            .boxed(),
+        ActionKind::ScrollUp => cell
+            .prop_map(|(column, row)| ScrollUp { column, row })
+            .boxed(),
+        ActionKind::Resize => size()
+            .prop_map(|(width, height)| Resize { width, height })
+            .boxed(),
+        ActionKind::SearchResults => (
+            0u64..4,
+            prop::collection::vec((0usize..400, 0usize..3), 0..30),
+            any::<bool>(),
+        )
             .prop_map(|(generation, hits, complete)| SearchResults {
                 generation,
                 hits: hits
@@ -318,12 +305,41 @@ fn action() -> impl Strategy<Value = Action> {
                     })
                     .collect(),
                 complete,
-            }),
-        1 => prop::sample::select(vec![
-            Exported { written: Ok(std::path::PathBuf::from("out.md")), events: 3 },
-            Exported { written: Err("disk full".to_owned()), events: 0 },
-        ]),
-    ]
+            })
+            .boxed(),
+        ActionKind::EventMatches => (
+            prop::sample::select(vec!["a", "coup", "", "zz"]),
+            prop::collection::vec(0usize..400, 0..30),
+        )
+            .prop_map(|(text, mut matches)| {
+                matches.sort_unstable();
+                matches.dedup();
+                EventMatches {
+                    text: text.to_owned(),
+                    matches,
+                }
+            })
+            .boxed(),
+        ActionKind::Exported => prop::sample::select(vec![
+            Exported {
+                written: Ok(std::path::PathBuf::from("out.md")),
+                events: 3,
+            },
+            Exported {
+                written: Err("disk full".to_owned()),
+                events: 0,
+            },
+        ])
+        .boxed(),
+        _ => return None,
+    })
+}
+
+#[test]
+fn every_answer_has_a_strategy() {
+    for kind in ActionKind::iter().filter(|kind| kind.is_answer()) {
+        assert!(answer(kind).is_some(), "{kind:?}");
+    }
 }
 
 fn key() -> impl Strategy<Value = KeyEvent> {
@@ -545,13 +561,9 @@ fn every_screen_of_the_hostile_file_is_clean() {
             for _ in 0..pos {
                 update(&mut app, Action::SelectNext);
             }
-            for overlay in [
-                None,
-                Some(Action::OpenChain),
-                Some(Action::OpenActors),
-                Some(Action::OpenHelp),
-                Some(Action::OpenDatePrompt),
-            ] {
+            let openers = common::overlay_openers(&app);
+            assert!(openers.len() >= 6, "{openers:?}");
+            for overlay in std::iter::once(None).chain(openers.into_iter().map(Some)) {
                 if let Some(open) = overlay {
                     update(&mut app, open);
                 }

@@ -1,6 +1,8 @@
 //! Screens rendered into ratatui's TestBackend and compared as text, at 80x24 and 120x40, on the
 //! shipped chronology and on a fixture. Run `cargo insta review` after a deliberate change.
 
+mod common;
+
 use quipu::app::{Action, App, update};
 use quipu::model::Chronology;
 use quipu::tui::search::run_now;
@@ -23,12 +25,31 @@ fn app_at(chronology: Chronology, width: u16, height: u16, date: Option<&str>) -
     app
 }
 
+fn styles(app: &App, theme: &Theme, width: u16, height: u16) -> String {
+    quipu::ui::text_capture::capture_styles(width, height, |frame| {
+        quipu::ui::view(app, theme, frame)
+    })
+}
+
+/// The screen's text, checked to read the same under NO_COLOR: the same characters, no colour
+/// at all, and the emphasis (bold, reverse, underline) still there to carry the meaning.
 fn screen(app: &App, width: u16, height: u16) -> String {
     let text = render(app, &Theme::color(), width, height);
     assert_eq!(
         text,
         render(app, &Theme::monochrome(), width, height),
         "NO_COLOR must not change the text"
+    );
+    let mono = styles(app, &Theme::monochrome(), width, height);
+    assert!(
+        !mono.contains("fg:") && !mono.contains("bg:"),
+        "NO_COLOR draws without colour:\n{mono}"
+    );
+    assert!(
+        mono.contains("+REVERSED")
+            || app.visible_len() == 0
+            || quipu::app::layout::Layout::for_size(width, height).too_small,
+        "NO_COLOR still shows the selection:\n{mono}"
     );
     text
 }
@@ -58,6 +79,25 @@ fn main_screen_focus_on_consequences() {
         "the detail scrolled to the last consequence:\n{text}"
     );
     insta::assert_snapshot!("main_shipped_consequences_80x24", text);
+}
+
+/// What colour and emphasis say on the main screen: the selected event, the focused item of the
+/// detail pane against the idle selection in the timeline, consequences against causes, the
+/// footer's keys; in colour and under NO_COLOR.
+#[test]
+fn main_screen_styles() {
+    let mut app = app_at(Chronology::shipped(), 80, 24, Some("1992-04-05"));
+    for action in [Action::FocusNext, Action::FocusNext] {
+        update(&mut app, action);
+    }
+    insta::assert_snapshot!(
+        "main_shipped_styles_color_80x24",
+        styles(&app, &Theme::color(), 80, 24)
+    );
+    insta::assert_snapshot!(
+        "main_shipped_styles_mono_80x24",
+        styles(&app, &Theme::monochrome(), 80, 24)
+    );
 }
 
 #[test]
@@ -175,13 +215,9 @@ fn no_size_panics() {
                 height: h,
             },
         );
-        for overlay in [
-            None,
-            Some(Action::OpenChain),
-            Some(Action::OpenActors),
-            Some(Action::OpenHelp),
-            Some(Action::OpenDatePrompt),
-        ] {
+        let openers = common::overlay_openers(&app);
+        assert!(openers.len() >= 6, "{openers:?}");
+        for overlay in std::iter::once(None).chain(openers.into_iter().map(Some)) {
             if let Some(open) = overlay {
                 update(&mut app, open);
             }
