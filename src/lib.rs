@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod fit;
 pub mod generate;
 pub mod interchange;

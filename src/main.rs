@@ -15,7 +15,8 @@ fn main() -> ExitCode {
         Some(Command::Search(args)) => quipu::cli::search::run(args),
         Some(Command::Import(args)) => quipu::cli::import::run(args),
         Some(Command::Export(args)) => quipu::cli::export::run(args),
-        None => quipu::tui::open(cli.file.as_deref(), !cli.no_mouse),
+        Some(Command::Config(args)) => quipu::cli::config::run(args),
+        None => quipu::cli::explore(&cli),
     };
     ExitCode::from(code)
 }

@@ -42,8 +42,7 @@ fn keys() -> String {
             HelpLine::Heading(group) => out.push_str(&format!("| **{group}** | |\n")),
             HelpLine::Binding(binding) => {
                 let keys: Vec<String> = binding
-                    .keys
-                    .iter()
+                    .keys()
                     .map(|k| format!("`{}`", k.label().replace('|', "\\|")))
                     .collect();
                 out.push_str(&format!("| {} | {} |\n", keys.join(" "), binding.help));

@@ -4,6 +4,7 @@
 //! one-liner and tests can call the commands directly.
 
 pub mod check;
+pub mod config;
 pub mod export;
 pub mod import;
 pub mod search;
@@ -39,6 +40,10 @@ pub struct Cli {
     /// Do not capture the mouse (leaves the terminal's own selection working).
     #[arg(long)]
     pub no_mouse: bool,
+
+    /// Colours: dark, light, high-contrast or mono (NO_COLOR always means mono).
+    #[arg(long, value_name = "THEME")]
+    pub theme: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -51,4 +56,32 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Write a chronology as Markdown, Graphviz, normalised JSON or TimelineJS.
     Export(export::ExportArgs),
+    /// Show where the config file is, print the defaults, or check a file.
+    Config(config::ConfigArgs),
+}
+
+/// `quipu [FILE]`: the explorer, with the config file read first.
+pub fn explore(cli: &Cli) -> u8 {
+    match config::for_explorer(cli.theme.as_deref(), cli.no_mouse) {
+        Ok(config) => crate::tui::open(cli.file.as_deref(), &config),
+        Err(code) => code,
+    }
+}
+
+/// Writes `text` to stdout. A reader who closed the pipe (`| head`) wanted no more: that is
+/// not an error. Any other failure to write is, and is said.
+pub fn print_out(text: &str) -> u8 {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => exit::OK,
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => exit::OK,
+        Err(err) => {
+            eprintln!("quipu: cannot write the output: {err}");
+            exit::FAILURE
+        }
+    }
 }

@@ -9,7 +9,7 @@ pub mod date;
 pub mod diagnostic;
 mod id_index;
 pub mod load;
-mod locate;
+pub mod locate;
 mod parse;
 pub mod raw;
 pub mod suggest;

@@ -21,6 +21,7 @@ use ratatui::backend::CrosstermBackend;
 use crate::app::keymap::{Keymap, Mode};
 use crate::app::{Action, App, Effect, Effects, keymap, update};
 use crate::cli::exit;
+use crate::config::Config;
 use crate::model::Chronology;
 use crate::ui::loading::{self, Loading};
 use crate::ui::theme::Theme;
@@ -47,30 +48,37 @@ const LOADING_POLL: Duration = Duration::from_millis(50);
 /// `quipu [FILE]`: load, then explore. A file that loads quickly opens at once, and its problems
 /// are printed before the terminal is touched; a slow one shows the loading screen meanwhile, and
 /// its problems are printed once the terminal is given back. Returns the process exit code.
-pub fn open(file: Option<&Path>, mouse: bool) -> u8 {
-    let code = open_file(file, mouse);
+pub fn open(file: Option<&Path>, config: &Config) -> u8 {
+    let code = open_file(file, config);
     // The terminal is the reader's again: what went wrong on a helper thread can be read now.
     report_helper_panics();
     code
 }
 
-fn open_file(file: Option<&Path>, mouse: bool) -> u8 {
+/// The explorer's state for a loaded chronology, with the config's key table.
+fn app_for(chronology: Chronology, config: &Config) -> App {
+    let mut app = App::new(chronology);
+    app.keymap = Arc::clone(&config.keymap);
+    app
+}
+
+fn open_file(file: Option<&Path>, config: &Config) -> u8 {
     let Some(path) = file else {
-        return explore(App::new(Chronology::shipped()), mouse);
+        return explore(app_for(Chronology::shipped(), config), config);
     };
     let loader = Loader::start(path);
     match loader.wait(QUIET_LOAD) {
-        Some(Ok(chronology)) => explore(App::new(chronology), mouse),
+        Some(Ok(chronology)) => explore(app_for(chronology, config), config),
         Some(Err(message)) => {
             eprintln!("{message}");
             exit::FAILURE
         }
-        None => explore_once_loaded(&loader, mouse),
+        None => explore_once_loaded(&loader, config),
     }
 }
 
-fn explore(mut app: App, mouse: bool) -> u8 {
-    let outcome = run(&mut app, mouse);
+fn explore(mut app: App, config: &Config) -> u8 {
+    let outcome = run(&mut app, config);
     // The process ends here: freeing a big chronology piece by piece would hold the shell
     // prompt back for seconds after the screen is restored, for memory the OS takes back anyway.
     std::mem::forget(app);
@@ -78,10 +86,10 @@ fn explore(mut app: App, mouse: bool) -> u8 {
 }
 
 /// The loading screen until the file is ready, then the explorer on the same screen.
-fn explore_once_loaded(loader: &Loader, mouse: bool) -> u8 {
-    let outcome = Screen::enter(mouse).and_then(|mut screen| match screen.await_load(loader)? {
+fn explore_once_loaded(loader: &Loader, config: &Config) -> u8 {
+    let outcome = Screen::enter(config).and_then(|mut screen| match screen.await_load(loader)? {
         Waited::Loaded(chronology) => {
-            let mut app = App::new(*chronology);
+            let mut app = app_for(*chronology, config);
             let ending = screen.explore(&mut app);
             std::mem::forget(app);
             ending.map(Ok)
@@ -128,8 +136,8 @@ enum Waited {
 }
 
 /// The event loop on a fresh screen.
-pub fn run(app: &mut App, mouse: bool) -> io::Result<Ending> {
-    Screen::enter(mouse)?.explore(app)
+pub fn run(app: &mut App, config: &Config) -> io::Result<Ending> {
+    Screen::enter(config)?.explore(app)
 }
 
 /// The terminal while quipu has it: signals watched, panics reported on the normal screen, and
@@ -138,11 +146,13 @@ struct Screen {
     terminal: Terminal<CrosstermBackend<Stdout>>,
     stop: Arc<AtomicUsize>,
     theme: Theme,
+    keymap: Arc<Keymap>,
     _guard: TerminalGuard,
 }
 
 impl Screen {
-    fn enter(mouse: bool) -> io::Result<Screen> {
+    fn enter(config: &Config) -> io::Result<Screen> {
+        let mouse = config.mouse;
         let stop = register_signals()?;
         spawn_watchdog(Arc::clone(&stop), mouse)?;
         install_panic_hook(mouse);
@@ -152,7 +162,8 @@ impl Screen {
         Ok(Screen {
             terminal,
             stop,
-            theme: Theme::from_env(),
+            theme: config.theme.clone(),
+            keymap: Arc::clone(&config.keymap),
             _guard: guard,
         })
     }
@@ -179,9 +190,9 @@ impl Screen {
             }
             let now = loader.loading();
             if shown.as_ref() != Some(&now) {
-                let theme = &self.theme;
+                let (theme, keymap) = (&self.theme, &self.keymap);
                 self.terminal
-                    .draw(|frame| loading::draw(&Keymap::defaults(), &now, theme, frame))?;
+                    .draw(|frame| loading::draw(keymap, &now, theme, frame))?;
                 shown = Some(now);
             }
             if !event::poll(LOADING_POLL)? {
@@ -190,8 +201,7 @@ impl Screen {
             match event::read()? {
                 Event::Key(key)
                     if key.kind == KeyEventKind::Press
-                        && Keymap::defaults().resolve(Mode::Loading, &key)
-                            == Some(Action::Quit) =>
+                        && self.keymap.resolve(Mode::Loading, &key) == Some(Action::Quit) =>
                 {
                     return Ok(Waited::Ended(Ending::Quit));
                 }

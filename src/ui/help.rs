@@ -43,7 +43,7 @@ pub fn draw(
                         .bindings()
                         .iter()
                         .filter(|b| b.applies_in(Mode::Help) && b.action == Action::Close)
-                        .flat_map(|b| b.keys.iter())
+                        .flat_map(|b| b.keys_in(Mode::Help))
                         .nth(1)
                         .map_or_else(|| keymap.key_for(Mode::Help, &Action::Quit), |k| k.label()),
                 ),
@@ -62,7 +62,7 @@ pub fn draw(
             HelpLine::Blank => Line::default(),
             HelpLine::Note(text) => Line::raw(fit(&format!("  {text}"), width)),
             HelpLine::Binding(binding) => {
-                let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
+                let keys: Vec<String> = binding.keys().map(|k| k.label()).collect();
                 let keys = pad(&format!("  {}", keys.join(" ")), KEY_COLUMN);
                 let rest = width.saturating_sub(KEY_COLUMN);
                 Line::from(vec![

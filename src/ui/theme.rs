@@ -82,17 +82,126 @@ impl Theme {
         }
     }
 
-    /// Monochrome when `NO_COLOR` is set to anything but the empty string (no-color.org).
-    pub fn from_env() -> Theme {
-        match std::env::var_os("NO_COLOR") {
-            Some(value) if !value.is_empty() => Theme::monochrome(),
-            _ => Theme::color(),
+    /// For a light background: dark text colours, where the dark theme's yellow and white would
+    /// vanish.
+    pub fn light() -> Theme {
+        Theme {
+            title: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            dim: Style::new().fg(Color::Gray),
+            heading: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            selected: Style::new().fg(Color::White).bg(Color::Blue),
+            date: Style::new().fg(Color::Blue),
+            consequence: Style::new().fg(Color::Green),
+            cause: Style::new().fg(Color::Magenta),
+            actor: Style::new().fg(Color::Blue),
+            key: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            density: Style::new().fg(Color::Blue),
+            status: Style::new().fg(Color::Red),
+            filter: Style::new().fg(Color::White).bg(Color::Blue),
+            eras: [
+                Style::new().fg(Color::Black).bg(Color::LightBlue),
+                Style::new().fg(Color::Black).bg(Color::LightGreen),
+                Style::new().fg(Color::Black).bg(Color::LightMagenta),
+                Style::new().fg(Color::Black).bg(Color::LightCyan),
+            ],
+            ..Theme::color()
         }
+    }
+
+    /// Only the strongest contrasts: white, black and bright colours, bold where it helps.
+    pub fn high_contrast() -> Theme {
+        let bold = Modifier::BOLD;
+        Theme {
+            title: Style::new().fg(Color::White).add_modifier(bold),
+            dim: Style::new().fg(Color::Gray),
+            heading: Style::new().fg(Color::LightCyan).add_modifier(bold),
+            selected: Style::new()
+                .fg(Color::Black)
+                .bg(Color::White)
+                .add_modifier(bold),
+            date: Style::new().fg(Color::LightCyan),
+            consequence: Style::new().fg(Color::LightGreen).add_modifier(bold),
+            cause: Style::new().fg(Color::LightMagenta).add_modifier(bold),
+            actor: Style::new().fg(Color::LightYellow),
+            key: Style::new().fg(Color::LightYellow).add_modifier(bold),
+            density: Style::new().fg(Color::White),
+            filter: Style::new().fg(Color::Black).bg(Color::LightYellow),
+            ..Theme::color()
+        }
+    }
+
+    /// The theme a name stands for in a config file or on the command line.
+    pub fn named(name: &str) -> Option<Theme> {
+        match name {
+            "dark" => Some(Theme::color()),
+            "light" => Some(Theme::light()),
+            "high-contrast" => Some(Theme::high_contrast()),
+            "mono" => Some(Theme::monochrome()),
+            _ => None,
+        }
+    }
+
+    /// The style a config file names (`[theme.colors]`), by the names [`STYLE_NAMES`] lists.
+    pub fn style_mut(&mut self, name: &str) -> Option<&mut Style> {
+        Some(match name {
+            "title" => &mut self.title,
+            "dim" => &mut self.dim,
+            "heading" => &mut self.heading,
+            "selected" => &mut self.selected,
+            "selected-idle" => &mut self.selected_idle,
+            "date" => &mut self.date,
+            "consequence" => &mut self.consequence,
+            "cause" => &mut self.cause,
+            "actor" => &mut self.actor,
+            "key" => &mut self.key,
+            "density" => &mut self.density,
+            "marker" => &mut self.marker,
+            "warning" => &mut self.warning,
+            "status" => &mut self.status,
+            "filter" => &mut self.filter,
+            "era-1" => &mut self.eras[0],
+            "era-2" => &mut self.eras[1],
+            "era-3" => &mut self.eras[2],
+            "era-4" => &mut self.eras[3],
+            _ => return None,
+        })
     }
 
     pub fn era(&self, era: usize) -> Style {
         self.eras[era % self.eras.len()]
     }
+}
+
+/// The theme names a config file or `--theme` may give, the default first.
+pub const THEME_NAMES: &[&str] = &["dark", "light", "high-contrast", "mono"];
+
+/// Every style a config file can colour, in the order `quipu config --default` writes them.
+pub const STYLE_NAMES: &[&str] = &[
+    "title",
+    "dim",
+    "heading",
+    "selected",
+    "selected-idle",
+    "date",
+    "consequence",
+    "cause",
+    "actor",
+    "key",
+    "density",
+    "marker",
+    "warning",
+    "status",
+    "filter",
+    "era-1",
+    "era-2",
+    "era-3",
+    "era-4",
+];
+
+/// Whether `NO_COLOR` is set to anything but the empty string (no-color.org): then quipu draws
+/// in the monochrome theme whatever the config or the command line chose.
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty())
 }
 
 /// The line with `style` laid over every span, so a selection shows whatever colours the spans
@@ -107,4 +216,26 @@ pub fn highlight(
     }
     line.style = line.style.patch(style);
     line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_theme_and_style_name_is_known() {
+        for name in THEME_NAMES {
+            let mut theme = Theme::named(name).expect(name);
+            for style in STYLE_NAMES {
+                assert!(theme.style_mut(style).is_some(), "{style}");
+            }
+        }
+        assert!(Theme::named("solarized").is_none());
+        // The themes differ where it matters: the selection is not the same on each.
+        let selections: std::collections::HashSet<_> = THEME_NAMES
+            .iter()
+            .map(|n| format!("{:?}", Theme::named(n).unwrap().selected))
+            .collect();
+        assert_eq!(selections.len(), THEME_NAMES.len());
+    }
 }

@@ -4,7 +4,7 @@
 //! `Keymap`, so they can never disagree, and a rebinding can never leave a screen lying.
 
 mod key;
-mod modes;
+pub mod modes;
 mod table;
 
 use std::sync::{Arc, LazyLock};
@@ -41,7 +41,9 @@ impl Mode {
 /// One binding, parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
-    pub keys: Vec<Key>,
+    /// Each key with the modes it still works in: a user's config can take a key away in one
+    /// mode and leave it in the others.
+    bound: Vec<(Key, u16)>,
     pub action: Action,
     /// Bit set of [`Mode`]s in which the binding applies.
     pub modes: u16,
@@ -55,6 +57,19 @@ pub struct Binding {
 impl Binding {
     pub fn applies_in(&self, mode: Mode) -> bool {
         self.modes & mode.bit() != 0
+    }
+
+    /// The keys that trigger it somewhere, in the order help lists them.
+    pub fn keys(&self) -> impl Iterator<Item = &Key> {
+        self.bound.iter().filter(|(_, m)| *m != 0).map(|(k, _)| k)
+    }
+
+    /// The keys that trigger it in `mode`.
+    pub fn keys_in(&self, mode: Mode) -> impl Iterator<Item = &Key> {
+        self.bound
+            .iter()
+            .filter(move |(_, m)| m & mode.bit() != 0)
+            .map(|(k, _)| k)
     }
 }
 
@@ -100,7 +115,7 @@ impl Keymap {
                 let action = Action::from_name(row.action)
                     .ok_or_else(|| TableError::Action(row.action.to_owned()))?;
                 Ok(Binding {
-                    keys,
+                    bound: keys.into_iter().map(|k| (k, row.modes)).collect(),
                     action,
                     modes: row.modes,
                     group: row.group,
@@ -116,6 +131,51 @@ impl Keymap {
         &self.bindings
     }
 
+    /// Binds `key` to `action` in `modes`, or unbinds it there (`None`), as a user's config asks.
+    /// The key is first taken from whatever it did in those modes; then it joins the binding of
+    /// that action there if the table has one (first, so help and the footer show it), or a new
+    /// binding under "Your bindings".
+    pub fn rebind(&mut self, modes: u16, key: Key, action: Option<Action>) {
+        for binding in &mut self.bindings {
+            for (k, m) in &mut binding.bound {
+                if *k == key {
+                    *m &= !modes;
+                }
+            }
+        }
+        let Some(action) = action else {
+            return;
+        };
+        // The binding that held the key before, if it does the same; else the first that does.
+        let fits = |b: &Binding| b.action == action && b.modes & modes == modes;
+        let at = self
+            .bindings
+            .iter()
+            .position(|b| fits(b) && b.bound.iter().any(|(k, _)| *k == key))
+            .or_else(|| self.bindings.iter().position(fits));
+        if let Some(binding) = at.map(|at| &mut self.bindings[at]) {
+            match binding.bound.iter_mut().find(|(k, _)| *k == key) {
+                // Bound to what it already did: give the modes back where the key stood.
+                Some((_, m)) => *m |= modes,
+                None => binding.bound.insert(0, (key, modes)),
+            }
+            return;
+        }
+        let help = self
+            .bindings
+            .iter()
+            .find(|b| b.action == action)
+            .map_or("", |b| b.help);
+        self.bindings.push(Binding {
+            bound: vec![(key, modes)],
+            action,
+            modes,
+            group: USER_GROUP,
+            help,
+            footer: None,
+        });
+    }
+
     /// The action a key press means in `mode`, if any. In the prompts, printable characters
     /// without Ctrl or Alt are text.
     pub fn resolve(&self, mode: Mode, key: &KeyEvent) -> Option<Action> {
@@ -123,7 +183,7 @@ impl Keymap {
             .bindings
             .iter()
             .filter(|b| b.applies_in(mode))
-            .find(|b| b.keys.iter().any(|k| k.matches(key)))
+            .find(|b| b.keys_in(mode).any(|k| k.matches(key)))
             .map(|b| b.action.clone());
         if bound.is_some() {
             return bound;
@@ -146,8 +206,8 @@ impl Keymap {
     pub fn key_for(&self, mode: Mode, action: &Action) -> String {
         self.bindings
             .iter()
-            .find(|b| b.applies_in(mode) && b.action == *action)
-            .and_then(|b| b.keys.first())
+            .filter(|b| b.applies_in(mode) && b.action == *action)
+            .find_map(|b| b.keys_in(mode).next())
             .map(|k| k.label())
             .unwrap_or_else(|| format!("[{}]", action.name().unwrap_or("unbound")))
     }
@@ -169,7 +229,7 @@ impl Keymap {
             .iter()
             .filter(|b| b.applies_in(mode) && useful(&b.action))
         {
-            let (Some(word), Some(key)) = (binding.footer, binding.keys.first()) else {
+            let (Some(word), Some(key)) = (binding.footer, binding.keys_in(mode).next()) else {
                 continue;
             };
             match hints.last_mut() {
@@ -234,6 +294,9 @@ impl Keymap {
         ]
     }
 }
+
+/// The help group of bindings a config adds where the table has none for that action.
+pub const USER_GROUP: &str = "Your bindings";
 
 /// The heading of the help screen's notes, after the bindings.
 pub const NOTES_HEADING: &str = "Good to know";
@@ -361,7 +424,7 @@ mod tests {
         for mode in Mode::iter() {
             let mut seen = std::collections::HashMap::new();
             for binding in keymap.bindings().iter().filter(|b| b.applies_in(mode)) {
-                for key in &binding.keys {
+                for key in binding.keys_in(mode) {
                     if let Some(first) = seen.insert(*key, binding.action.clone()) {
                         panic!(
                             "{key} is bound to {first:?} and {:?} in {}",
@@ -398,6 +461,44 @@ mod tests {
         assert_eq!(rebound.key_for(Mode::Timeline, &Action::Back), "C-b");
         let empty = Keymap::from_rows(&[]).unwrap();
         assert_eq!(empty.key_for(Mode::Timeline, &Action::Back), "[back]");
+    }
+
+    #[test]
+    fn rebinding_moves_a_key_in_its_modes_only() {
+        let mut keymap = (*Keymap::defaults()).clone();
+        let ctrl_n: Key = "ctrl-n".parse().unwrap();
+        let press_j = press(KeyCode::Char('j'), KeyModifiers::NONE);
+        let press_ctrl_n = press(KeyCode::Char('n'), KeyModifiers::CONTROL);
+        // Unbind j in the timeline only; bind ctrl-n to next there.
+        keymap.rebind(Mode::Timeline.bit(), "j".parse().unwrap(), None);
+        keymap.rebind(Mode::Timeline.bit(), ctrl_n, Some(Action::SelectNext));
+        assert_eq!(keymap.resolve(Mode::Timeline, &press_j), None);
+        assert_eq!(
+            keymap.resolve(Mode::Chain, &press_j),
+            Some(Action::SelectNext),
+            "j still moves in the chain view"
+        );
+        assert_eq!(
+            keymap.resolve(Mode::Timeline, &press_ctrl_n),
+            Some(Action::SelectNext)
+        );
+        assert_eq!(keymap.key_for(Mode::Timeline, &Action::SelectNext), "C-n");
+        assert_eq!(keymap.footer_hints(Mode::Timeline)[0].0, "C-n/k");
+        // Taking a key from one action gives it to the other.
+        keymap.rebind(
+            Mode::Timeline.bit(),
+            "c".parse().unwrap(),
+            Some(Action::Quit),
+        );
+        let press_c = press(KeyCode::Char('c'), KeyModifiers::NONE);
+        assert_eq!(keymap.resolve(Mode::Timeline, &press_c), Some(Action::Quit));
+        // An action with no binding in that mode gets one of its own, with the table's help.
+        keymap.rebind(Mode::Help.bit(), "z".parse().unwrap(), Some(Action::ZoomIn));
+        let added = keymap.bindings().last().unwrap();
+        assert_eq!(
+            (added.group, added.help),
+            (USER_GROUP, "zoom the time axis in around the selection")
+        );
     }
 
     #[test]
