@@ -235,3 +235,23 @@ mod cli {
         assert!(String::from_utf8_lossy(&out.stderr).contains("unknown theme 'neon' for --theme"));
     }
 }
+
+/// The example in README.md is a config file quipu accepts.
+#[test]
+fn the_readme_example_is_valid() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("```toml\n")
+        .expect("README shows a config file")
+        + 8;
+    let end = start + readme[start..].find("```").unwrap();
+    let settings = parse(&readme[start..end], "README.md").unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(!settings.mouse);
+    assert_eq!(
+        settings
+            .keymap
+            .resolve(Mode::Timeline, &press('q', KeyModifiers::CONTROL)),
+        Some(Action::Quit)
+    );
+}

@@ -89,7 +89,7 @@ fn start(name: &str, env: &str, args: &[&Path]) -> Option<Session> {
     let args: Vec<String> = args.iter().map(|a| format!("'{}'", a.display())).collect();
     // `exec` keeps the pid written by the inner shell, so signals go to quipu itself.
     let script = format!(
-        r#"export TERM=xterm-256color {env}
+        r#"export TERM=xterm-256color XDG_CONFIG_HOME=/nonexistent {env}
 while [ ! -e '{dir}/go' ]; do sleep 0.02; done
 sh -c 'echo $$ > "$0/pid"; exec "$@"' '{dir}' '{bin}' {args}
 echo "EXIT=$?"

@@ -23,7 +23,8 @@ fn start_in(
 ) -> Option<Tmux> {
     let tmux = Tmux::new(name)?;
     let command = format!(
-        "TERM=xterm-256color {env} {} {args}; echo EXIT=$?; sleep 60",
+        // No config file of the person running the tests may change the keys they type.
+        "TERM=xterm-256color XDG_CONFIG_HOME=/nonexistent {env} {} {args}; echo EXIT=$?; sleep 60",
         env!("CARGO_BIN_EXE_quipu")
     );
     let (w, h) = (width.to_string(), height.to_string());

@@ -34,18 +34,23 @@ fn screen() -> String {
 
 /// The key table, from the same table the explorer's `?` screen reads.
 fn keys() -> String {
-    let mut out = String::from("| Keys | What they do |\n|---|---|\n");
+    let mut out = String::from("| Keys | What they do | Where |\n|---|---|---|\n");
     let keymap = Keymap::defaults();
     for line in keymap.help_lines() {
         match line {
             HelpLine::Heading(NOTES_HEADING) => break,
-            HelpLine::Heading(group) => out.push_str(&format!("| **{group}** | |\n")),
+            HelpLine::Heading(group) => out.push_str(&format!("| **{group}** | | |\n")),
             HelpLine::Binding(binding) => {
                 let keys: Vec<String> = binding
                     .keys()
                     .map(|k| format!("`{}`", k.label().replace('|', "\\|")))
                     .collect();
-                out.push_str(&format!("| {} | {} |\n", keys.join(" "), binding.help));
+                let context = binding.context().unwrap_or_default();
+                out.push_str(&format!(
+                    "| {} | {} | {context} |\n",
+                    keys.join(" "),
+                    binding.help
+                ));
             }
             HelpLine::Blank | HelpLine::Note(_) => {}
         }

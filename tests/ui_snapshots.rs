@@ -347,3 +347,32 @@ fn export_menu() {
         insta::assert_snapshot!(format!("export_menu_{w}x{h}"), text);
     }
 }
+
+/// The footer keeps `? help`, `/ search` and `q quit` at every width; the other hints and the
+/// filter's text give way first.
+#[test]
+fn footer_keeps_the_essentials() {
+    for width in [60u16, 80, 120] {
+        let mut app = app_at(Chronology::shipped(), width, 24, Some("1992-04-05"));
+        let plain = screen(&app, width, 24);
+        let footer = plain.lines().last().unwrap().to_owned();
+        update(&mut app, Action::FocusNext);
+        update(&mut app, Action::FilterByActor);
+        update(&mut app, Action::Close);
+        let filtered = screen(&app, width, 24);
+        let filtered_footer = filtered.lines().last().unwrap().to_owned();
+        for footer in [&footer, &filtered_footer] {
+            for essential in ["? help", "/ search", "q quit"] {
+                assert!(
+                    footer.contains(essential),
+                    "{width}: {essential} in {footer:?}"
+                );
+            }
+        }
+        assert!(filtered_footer.contains("only: Alb"), "{filtered_footer:?}");
+        insta::assert_snapshot!(
+            format!("footer_{width}"),
+            format!("{footer}\n{filtered_footer}\n")
+        );
+    }
+}

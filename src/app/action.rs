@@ -39,6 +39,8 @@ pub enum Action {
     OpenChain,
     OpenActors,
     OpenHelp,
+    /// `/` in help: type to show only the lines that hold the text.
+    SearchHelp,
     OpenDatePrompt,
     /// `/`: the search palette over actors, or events when the query starts with `#`.
     OpenSearch,
@@ -67,6 +69,11 @@ pub enum Action {
         written: Result<PathBuf, String>,
         events: usize,
     },
+    /// `y`: the selected event as a citation, to the clipboard (the shell does it:
+    /// `Effect::Copy`).
+    CopyCitation,
+    /// `Y`: the selected event's id, to the clipboard.
+    CopyId,
     /// Chain view: fold or unfold the subtree under the cursor.
     ToggleCollapse,
     Collapse,
@@ -126,6 +133,7 @@ pub const NAMED: &[(&str, Action)] = &[
     ("open-chain", Action::OpenChain),
     ("open-actors", Action::OpenActors),
     ("open-help", Action::OpenHelp),
+    ("search-help", Action::SearchHelp),
     ("jump-to-date", Action::OpenDatePrompt),
     ("search", Action::OpenSearch),
     ("search-next", Action::SearchNext),
@@ -135,6 +143,8 @@ pub const NAMED: &[(&str, Action)] = &[
     ("export-dot", Action::ExportAs(Format::Dot)),
     ("export-json", Action::ExportAs(Format::Json)),
     ("export-timelinejs", Action::ExportAs(Format::TimelineJs)),
+    ("copy-citation", Action::CopyCitation),
+    ("copy-id", Action::CopyId),
     ("toggle-fold", Action::ToggleCollapse),
     ("fold", Action::Collapse),
     ("unfold", Action::Expand),

@@ -23,6 +23,9 @@ pub enum Effect {
         format: Format,
         events: Option<Arc<[EventIx]>>,
     },
+    /// Put `text` on the clipboard of the reader's terminal (OSC 52, so it works over SSH and
+    /// in tmux). Nothing is ever read back.
+    Copy(String),
     /// The reader asked to leave.
     Quit,
 }

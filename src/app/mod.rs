@@ -10,6 +10,7 @@
 
 pub mod action;
 pub mod chain;
+pub mod cite;
 pub mod cursor;
 pub mod detail;
 pub mod effect;

@@ -45,6 +45,10 @@ pub struct DatePrompt {
 pub enum Overlay {
     Help {
         cursor: ListCursor,
+        /// What `/` in help typed: only the lines that hold it are shown.
+        search: String,
+        /// Whether keys are still typing into `search`.
+        typing: bool,
     },
     Chain(ChainView),
     Actors(ActorsView),

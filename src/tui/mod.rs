@@ -2,6 +2,7 @@
 //! an action, update, draw; and put the terminal back however the program ends (return, error,
 //! panic, SIGINT, SIGTERM, SIGHUP).
 
+mod clipboard;
 mod export;
 mod hooks;
 mod loader;
@@ -277,6 +278,10 @@ impl Shell {
         for effect in effects {
             match effect {
                 Effect::Quit => self.quit = true,
+                // A terminal that cannot be written to will fail the next frame and say so.
+                Effect::Copy(text) => {
+                    let _ = clipboard::copy(&text);
+                }
                 Effect::Export { format, events } => {
                     self.exports
                         .start(std::sync::Arc::clone(&app.chronology), format, events)

@@ -36,20 +36,34 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
         0 => "0/0".to_owned(),
         len => format!("{}/{len}", app.timeline.selected.min(len - 1) + 1),
     };
-    let mut right = vec![Span::raw(format!(" {position}"))];
+    let position = format!(" {position}");
+    let hints = footer_hints_for(app);
+    let essential = app.keymap.essential_words(Mode::of(app));
+    let hint_width = |keys: &str, word: &str| keys.width() + word.width() + 2;
+    // `? help`, `/ search` and `q quit` are kept whatever the width: the filter's text is cut
+    // first, then the other hints go, last in the table first.
+    let essentials: usize = hints
+        .iter()
+        .filter(|(_, word)| essential.contains(word))
+        .map(|(keys, word)| hint_width(keys, word))
+        .sum();
+    let mut right = vec![Span::raw(position.clone())];
     if let Some(filter) = &app.filter {
         let names: Vec<&str> = filter
             .actors
             .iter()
             .map(|&a| app.chronology.actors[a].name.as_str())
             .collect();
+        let room = width
+            .saturating_sub(position.width() + essentials + 1)
+            .min(width / 2);
         let label = fit(
             &format!(
                 " only: {} ({} clears) ",
                 names.join(" + "),
                 app.keymap.key_for(Mode::Timeline, &Action::ClearFilter)
             ),
-            width / 2,
+            room,
         );
         right.insert(0, Span::styled(label, theme.filter));
     }
@@ -59,16 +73,31 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
     if let Some(status) = &app.status {
         left.push(Span::styled(fit(status, room), theme.status));
     } else {
+        let mut spare = room.saturating_sub(essentials);
+        let shown: Vec<bool> = hints
+            .iter()
+            .map(|(keys, word)| {
+                if essential.contains(word) {
+                    return true;
+                }
+                let needed = hint_width(keys, word);
+                // Skip rather than stop: a shorter hint further on may still fit.
+                let fits = needed <= spare;
+                if fits {
+                    spare -= needed;
+                }
+                fits
+            })
+            .collect();
         let mut used = 0;
-        for (keys, word) in footer_hints_for(app) {
-            let hint_width = keys.width() + word.width() + 2;
-            if used + hint_width > room {
-                // Skip rather than stop: a shorter hint further on (`? help`) may still fit.
+        for ((keys, word), shown) in hints.into_iter().zip(shown) {
+            let needed = hint_width(&keys, word);
+            if !shown || used + needed > room {
                 continue;
             }
             left.push(Span::styled(keys, theme.key));
             left.push(Span::styled(format!(" {word} "), theme.dim));
-            used += hint_width;
+            used += needed;
         }
     }
     let left_width: usize = left.iter().map(|s| s.content.width()).sum();

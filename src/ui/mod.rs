@@ -49,7 +49,17 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
     footer::draw(app, theme, &layout, frame);
     for overlay in &app.overlays {
         match overlay {
-            Overlay::Help { cursor } => help::draw(&app.keymap, theme, &layout, *cursor, frame),
+            Overlay::Help {
+                cursor,
+                search,
+                typing,
+            } => help::draw(
+                &app.keymap,
+                theme,
+                &layout,
+                (*cursor, search, *typing),
+                frame,
+            ),
             Overlay::Chain(chain) => chain::draw(app, theme, &layout, chain, frame),
             Overlay::Actors(actors) => actors::draw(app, theme, &layout, actors, frame),
             Overlay::DatePrompt(prompt) => prompt::draw(&app.keymap, theme, &layout, prompt, frame),

@@ -22,6 +22,7 @@ pub use table::{DEFAULTS, Row};
 impl Mode {
     pub fn of(app: &App) -> Mode {
         match app.top_overlay() {
+            Some(Overlay::Help { typing: true, .. }) => Mode::HelpSearch,
             Some(Overlay::Help { .. }) => Mode::Help,
             Some(Overlay::Chain(_)) => Mode::Chain,
             Some(Overlay::Actors(_)) => Mode::ActorsView,
@@ -62,6 +63,57 @@ impl Binding {
     /// The keys that trigger it somewhere, in the order help lists them.
     pub fn keys(&self) -> impl Iterator<Item = &Key> {
         self.bound.iter().filter(|(_, m)| *m != 0).map(|(k, _)| k)
+    }
+
+    /// Where it works, when that is not everywhere its group suggests: "timeline",
+    /// "consequences and causes", "any window"… `None` for keys that work in every list or
+    /// anywhere.
+    pub fn context(&self) -> Option<String> {
+        use modes::*;
+        const NAMED: &[(u16, &str)] = &[
+            (ALL, "anywhere"),
+            (LISTS, "any list"),
+            (
+                MAIN | HELP | CHAIN | ACTORS_VIEW | EXPORT | LOADING,
+                "anywhere but a prompt",
+            ),
+            (OVERLAYS, "any window"),
+            (
+                HELP | CHAIN | ACTORS_VIEW | EXPORT,
+                "help, chain, actors, export",
+            ),
+            (
+                MAIN | CHAIN | ACTORS_VIEW,
+                "main screen, chain, actors view",
+            ),
+            (MAIN | ACTORS_VIEW, "main screen, actors view"),
+            (MAIN | LOADING, "main screen"),
+            (MAIN, "main screen"),
+            (ACTORS | LINKS, "detail pane"),
+            (LINKS, "consequences and causes"),
+            (TIMELINE, "timeline"),
+            (ACTORS, "an event's actors"),
+            (HELP, "help"),
+            (HELP_SEARCH, "help, while searching"),
+            (CHAIN, "chain view"),
+            (ACTORS_VIEW, "actors view"),
+            (PROMPT, "date prompt"),
+            (PALETTE, "search palette"),
+            (EXPORT, "export menu"),
+            (LOADING, "loading screen"),
+        ];
+        let mut left = self.modes;
+        let mut names = Vec::new();
+        for &(mask, name) in NAMED {
+            if left & mask == mask && mask != 0 {
+                names.push(name);
+                left &= !mask;
+            }
+        }
+        match names.as_slice() {
+            ["anywhere"] | ["any list"] => None,
+            _ => Some(names.join(", ")),
+        }
     }
 
     /// The keys that trigger it in `mode`.
@@ -190,7 +242,7 @@ impl Keymap {
         }
         match key.code {
             KeyCode::Char(c)
-                if matches!(mode, Mode::DatePrompt | Mode::Palette)
+                if matches!(mode, Mode::DatePrompt | Mode::Palette | Mode::HelpSearch)
                     && !key
                         .modifiers
                         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
@@ -216,6 +268,17 @@ impl Keymap {
     /// merged into one hint ("j/k move").
     pub fn footer_hints(&self, mode: Mode) -> Vec<(String, &'static str)> {
         self.hints_where(mode, |_| true)
+    }
+
+    /// The footer words that must never be dropped however narrow the terminal: how to get
+    /// help, how to search, how to leave.
+    pub fn essential_words(&self, mode: Mode) -> Vec<&'static str> {
+        self.bindings
+            .iter()
+            .filter(|b| b.applies_in(mode) && ESSENTIAL.contains(&b.action))
+            .filter(|b| b.keys_in(mode).next().is_some())
+            .filter_map(|b| b.footer)
+            .collect()
     }
 
     fn hints_where(
@@ -264,6 +327,50 @@ impl Keymap {
         lines
     }
 
+    /// The help lines that hold `search` (case-blind, in the keys, the text or where they
+    /// work), under their headings; all of them when `search` is empty.
+    pub fn help_lines_matching(&self, search: &str) -> Vec<HelpLine<'_>> {
+        let lines = self.help_lines();
+        if search.is_empty() {
+            return lines;
+        }
+        let wanted = search.to_lowercase();
+        let holds = |line: &HelpLine| match line {
+            HelpLine::Binding(b) => {
+                let keys: Vec<String> = b.keys().map(|k| k.label()).collect();
+                format!(
+                    "{} {} {}",
+                    keys.join(" "),
+                    b.help,
+                    b.context().unwrap_or_default()
+                )
+                .to_lowercase()
+                .contains(&wanted)
+            }
+            HelpLine::Note(text) => text.to_lowercase().contains(&wanted),
+            HelpLine::Heading(_) | HelpLine::Blank => false,
+        };
+        let mut out = Vec::new();
+        let mut heading = None;
+        for line in lines {
+            match line {
+                HelpLine::Heading(_) => heading = Some(line),
+                HelpLine::Blank => {}
+                line if holds(&line) => {
+                    if let Some(heading) = heading.take() {
+                        if !out.is_empty() {
+                            out.push(HelpLine::Blank);
+                        }
+                        out.push(heading);
+                    }
+                    out.push(line);
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
     /// What the keys alone do not say.
     fn notes(&self) -> Vec<String> {
         let key = |mode, action| self.key_for(mode, &action);
@@ -294,6 +401,9 @@ impl Keymap {
         ]
     }
 }
+
+/// The actions whose footer hints stay at any width.
+const ESSENTIAL: &[Action] = &[Action::OpenHelp, Action::OpenSearch, Action::Quit];
 
 /// The help group of bindings a config adds where the table has none for that action.
 pub const USER_GROUP: &str = "Your bindings";

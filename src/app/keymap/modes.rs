@@ -15,6 +15,8 @@ pub enum Mode {
     /// A large file is still loading: there is no app yet, only a way out.
     Loading,
     ExportMenu,
+    /// `/` in help: keys type what to look for.
+    HelpSearch,
 }
 
 impl Mode {
@@ -36,6 +38,7 @@ impl Mode {
             Mode::Palette => "palette",
             Mode::Loading => "loading",
             Mode::ExportMenu => "export",
+            Mode::HelpSearch => "help-search",
         }
     }
 }
@@ -51,6 +54,7 @@ pub const PROMPT: u16 = Mode::DatePrompt.bit();
 pub const PALETTE: u16 = Mode::Palette.bit();
 pub const LOADING: u16 = Mode::Loading.bit();
 pub const EXPORT: u16 = Mode::ExportMenu.bit();
+pub const HELP_SEARCH: u16 = Mode::HelpSearch.bit();
 pub const LISTS: u16 = MAIN | HELP | CHAIN | ACTORS_VIEW;
-pub const OVERLAYS: u16 = HELP | CHAIN | ACTORS_VIEW | PROMPT | PALETTE | EXPORT;
-pub const ALL: u16 = LISTS | PROMPT | PALETTE | LOADING | EXPORT;
+pub const OVERLAYS: u16 = HELP | CHAIN | ACTORS_VIEW | PROMPT | PALETTE | EXPORT | HELP_SEARCH;
+pub const ALL: u16 = LISTS | PROMPT | PALETTE | LOADING | EXPORT | HELP_SEARCH;

@@ -92,7 +92,14 @@ pub fn update(app: &mut App, action: Action) -> Effects {
         Action::OpenActors => filter::open_actors(app),
         Action::OpenHelp => app.overlays.push(Overlay::Help {
             cursor: ListCursor::default(),
+            search: String::new(),
+            typing: false,
         }),
+        Action::SearchHelp => {
+            if let Some(Overlay::Help { typing, .. }) = app.overlays.last_mut() {
+                *typing = true;
+            }
+        }
         Action::OpenDatePrompt => app
             .overlays
             .push(Overlay::DatePrompt(DatePrompt::default())),
@@ -124,11 +131,23 @@ pub fn update(app: &mut App, action: Action) -> Effects {
                 Err(why) => format!("export failed: {why}"),
             });
         }
+        Action::CopyCitation | Action::CopyId => effects.extend(copy(app, &action)),
         Action::ToggleCollapse => jumps::fold(app, None),
         Action::Collapse => jumps::fold(app, Some(true)),
         Action::Expand => jumps::fold(app, Some(false)),
         Action::Close => {
-            if app.overlays.pop().is_none() {
+            if let Some(Overlay::Help {
+                search,
+                typing,
+                cursor,
+            }) = app.overlays.last_mut()
+                && (*typing || !search.is_empty())
+            {
+                // Esc ends a search in help before it closes help.
+                search.clear();
+                *typing = false;
+                *cursor = ListCursor::default();
+            } else if app.overlays.pop().is_none() {
                 app.focus = Focus::Timeline;
                 app.item = 0;
             }
@@ -136,8 +155,9 @@ pub fn update(app: &mut App, action: Action) -> Effects {
         Action::PromptInput(c) => effects.extend(prompt::input(app, c)),
         Action::PromptBackspace => effects.extend(prompt::backspace(app)),
         Action::PromptClear => effects.extend(prompt::clear(app)),
-        Action::PromptSubmit => match app.overlays.last() {
+        Action::PromptSubmit => match app.overlays.last_mut() {
             Some(Overlay::Palette(_)) => effects.extend(search::submit_palette(app)),
+            Some(Overlay::Help { typing, .. }) => *typing = false,
             _ => prompt::submit_date(app),
         },
         Action::Click { column, row } => pointer::click(app, column, row),
@@ -145,6 +165,25 @@ pub fn update(app: &mut App, action: Action) -> Effects {
         Action::ScrollUp { .. } => moves::move_cursor(app, Move::By(-WHEEL_STEP)),
     }
     effects
+}
+
+/// `y` / `Y`: the selected event's citation or id, for the shell to put on the clipboard.
+fn copy(app: &mut App, action: &Action) -> Option<Effect> {
+    let Some(event) = app.selected_event() else {
+        app.status = Some("No event to copy.".to_owned());
+        return None;
+    };
+    let (text, what) = if *action == Action::CopyId {
+        let id = app.chronology.events[event].id.clone();
+        (id.clone(), format!("id {id}"))
+    } else {
+        (
+            super::cite::citation(&app.chronology, event),
+            "citation".to_owned(),
+        )
+    };
+    app.status = Some(format!("copied the {what} to the clipboard"));
+    Some(Effect::Copy(text))
 }
 
 fn layout(app: &App) -> Layout {

@@ -11,10 +11,12 @@ pub(super) fn refit(app: &mut App) {
     let height = timeline_height(app);
     app.timeline.offset = app.offset_showing(app.timeline.selected, app.timeline.offset, height);
     let list = overlay_height(app);
-    let help_len = app.keymap.help_lines().len();
     for overlay in &mut app.overlays {
         match overlay {
-            Overlay::Help { cursor } => cursor.ensure_visible(help_len, list),
+            Overlay::Help { cursor, search, .. } => {
+                let len = app_help_len(&app.keymap, search);
+                cursor.ensure_visible(len, list)
+            }
             Overlay::Chain(chain) => chain.cursor.ensure_visible(chain.rows.len(), list),
             Overlay::Actors(actors) => actors.cursor.ensure_visible(actors.order.len(), list),
             Overlay::Palette(palette) => palette.cursor.ensure_visible(palette.hits.len(), list),
@@ -38,9 +40,9 @@ pub(super) fn target(current: usize, len: usize, page: usize, movement: Move) ->
 
 pub(super) fn move_cursor(app: &mut App, movement: Move) {
     let list = overlay_height(app);
-    let help_len = app.keymap.help_lines().len();
     match app.overlays.last_mut() {
-        Some(Overlay::Help { cursor }) => {
+        Some(Overlay::Help { cursor, search, .. }) => {
+            let help_len = app_help_len(&app.keymap, search);
             // Help has nothing to select: keys scroll the page directly.
             let top = target(
                 cursor.offset,
@@ -101,4 +103,9 @@ pub(super) fn select_position(app: &mut App, pos: usize) {
         app.focus = Focus::Timeline;
     }
     app.item = app.item.min(app.focus_len(app.focus).saturating_sub(1));
+}
+
+/// Lines of help shown, with a search in help.
+fn app_help_len(keymap: &crate::app::Keymap, search: &str) -> usize {
+    keymap.help_lines_matching(search).len()
 }

@@ -36,6 +36,14 @@ pub(super) fn input(app: &mut App, c: char) -> Effects {
             palette.input.push(c);
             return query_changed(app).into_iter().collect();
         }
+        Some(Overlay::Help {
+            search,
+            typing: true,
+            cursor,
+        }) if search.chars().count() < MAX_QUERY => {
+            search.push(c);
+            *cursor = Default::default();
+        }
         _ => {}
     }
     Effects::new()
@@ -50,6 +58,14 @@ pub(super) fn backspace(app: &mut App) -> Effects {
         Some(Overlay::Palette(palette)) if !palette.input.is_empty() => {
             palette.input.pop();
             return query_changed(app).into_iter().collect();
+        }
+        Some(Overlay::Help {
+            search,
+            typing: true,
+            cursor,
+        }) => {
+            search.pop();
+            *cursor = Default::default();
         }
         _ => {}
     }
