@@ -101,6 +101,34 @@ pub enum ActorKind {
     Other,
 }
 
+/// How a claim stands to the source it cites: said there, following directly from its wording,
+/// or our own reading. Carried by events and causal links so a reader can tell the three apart.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    #[default]
+    Stated,
+    Implied,
+    Inferred,
+}
+
+impl Basis {
+    pub const ALL: [Basis; 3] = [Basis::Stated, Basis::Implied, Basis::Inferred];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::Stated => "stated",
+            Basis::Implied => "implied",
+            Basis::Inferred => "inferred",
+        }
+    }
+
+    /// The default is left out when writing, so files without the field stay as they were.
+    pub fn is_stated(&self) -> bool {
+        *self == Basis::Stated
+    }
+}
+
 impl ActorKind {
     pub const ALL: [ActorKind; 5] = [
         ActorKind::Person,
@@ -152,8 +180,13 @@ pub struct RawEvent {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_date: Option<String>,
     pub title: String,
+    /// Names history gave the event ("autogolpe"); search finds the event under each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Basis::is_stated")]
+    pub basis: Basis,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actors: Vec<RawActorRef>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -180,7 +213,7 @@ pub struct RawActorRole {
     pub role: Option<String>,
 }
 
-/// `"us-aid-suspended"` or `{ "event": "us-aid-suspended", "note": "why" }`.
+/// `"us-aid-suspended"` or `{ "event": "us-aid-suspended", "basis": "inferred", "note": "why" }`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum RawEventRef {
@@ -192,6 +225,8 @@ pub enum RawEventRef {
 #[serde(deny_unknown_fields)]
 pub struct RawEventNote {
     pub event: String,
+    #[serde(default, skip_serializing_if = "Basis::is_stated")]
+    pub basis: Basis,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
@@ -238,6 +273,12 @@ impl RawEventRef {
         match self {
             RawEventRef::Id(_) => None,
             RawEventRef::Full(full) => full.note.as_deref(),
+        }
+    }
+    pub fn basis(&self) -> Basis {
+        match self {
+            RawEventRef::Id(_) => Basis::Stated,
+            RawEventRef::Full(full) => full.basis,
         }
     }
 }
@@ -297,7 +338,7 @@ id_or_object!(
 id_or_object!(
     RawEventRef,
     RawEventNote,
-    "an event id, or an object such as {\"event\": \"id\", \"note\": \"…\"}"
+    "an event id, or an object such as {\"event\": \"id\", \"basis\": \"inferred\", \"note\": \"…\"}"
 );
 id_or_object!(
     RawSourceRef,

@@ -249,6 +249,14 @@ impl Checker {
             if let Some(shown) = &event.display_date {
                 self.text(|| at("display_date"), shown);
             }
+            for (alias_ix, alias) in event.aliases.iter().enumerate() {
+                let path = || {
+                    let mut path = at("aliases");
+                    path.push(Step::Index(alias_ix));
+                    path
+                };
+                self.text(path, alias);
+            }
             if event.actors.is_empty() {
                 self.warning(
                     vec![Step::Key("events"), Step::Index(ix)],
