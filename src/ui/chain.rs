@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear};
 
+use super::detail::basis_mark;
 use super::fit::fit;
 use super::layout::Layout;
 use super::theme::{Theme, highlight};
@@ -35,7 +36,7 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ChainView, frame: 
         list.y.saturating_sub(1),
         &Line::styled(
             fit(
-                "→ led to · ← came from · Enter goes there · Space folds · Esc closes",
+                "→ led to · ← came from · (inferred) our reading · Enter goes there · Space folds · Esc closes",
                 width,
             ),
             theme.dim,
@@ -87,6 +88,9 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ChainView, frame: 
                     Span::styled(event.human_date(), theme.date),
                     Span::raw(format!("  {}", event.title)),
                 ];
+                if let Some(mark) = basis_mark(node.basis) {
+                    spans.push(Span::styled(format!(" ({mark})"), theme.status));
+                }
                 if repeat {
                     spans.push(Span::styled(" (again, see above)", theme.dim));
                 }

@@ -10,7 +10,7 @@ use super::fit::{fit, wrap};
 use super::layout::Layout;
 use super::theme::Theme;
 use crate::app::{App, Focus};
-use crate::model::Link;
+use crate::model::{Basis, Link};
 
 /// The pane's lines for one event, and which line each selectable item is on.
 #[derive(Debug, Clone, Default)]
@@ -58,6 +58,17 @@ fn content_styled(app: &App, width: usize, theme: &Theme) -> DetailContent {
     }
     for line in wrap(&event.title, width) {
         out.text(line, theme.title);
+    }
+    if !event.aliases.is_empty() {
+        for line in wrap(&format!("also called {}", event.aliases.join(" · ")), width) {
+            out.text(line, theme.dim);
+        }
+    }
+    if let Some(mark) = basis_mark(event.basis) {
+        let text = format!("{mark}: {}", basis_meaning(event.basis));
+        for line in wrap(&text, width) {
+            out.text(line, theme.status);
+        }
     }
     if !event.summary.is_empty() {
         out.blank();
@@ -145,13 +156,34 @@ fn links(
             Span::raw(target.title.clone()),
         ];
         out.item(focus, pos, fit_line(spans, width));
-        let about = match &link.note {
-            Some(note) => format!("{} — {note}", target.human_date()),
-            None => target.human_date(),
-        };
+        let mut about = target.human_date();
+        if let Some(mark) = basis_mark(link.basis) {
+            about.push_str(&format!(" · {mark}"));
+        }
+        if let Some(note) = &link.note {
+            about.push_str(&format!(" — {note}"));
+        }
         for line in wrap(&about, width.saturating_sub(4)) {
             out.text(format!("    {line}"), theme.dim);
         }
+    }
+}
+
+/// The word shown beside a claim the source does not state outright; nothing for a stated one, so
+/// the usual case stays quiet and the exceptions stand out.
+pub fn basis_mark(basis: Basis) -> Option<&'static str> {
+    match basis {
+        Basis::Stated => None,
+        Basis::Implied => Some("implied"),
+        Basis::Inferred => Some("inferred"),
+    }
+}
+
+fn basis_meaning(basis: Basis) -> &'static str {
+    match basis {
+        Basis::Stated => "the cited source says so",
+        Basis::Implied => "follows from the source's wording, not said outright",
+        Basis::Inferred => "the chronology's reading, not the source's",
     }
 }
 
