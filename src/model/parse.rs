@@ -300,7 +300,10 @@ fn explain(diag: Diagnostic, message: &str) -> Diagnostic {
             None => format!("expected one of {}", expected.join(", ")),
         };
         // Two enums exist: an actor's kind and a claim's basis; say which was misspelt.
-        let is_basis = expected.iter().map(String::as_str).eq(Basis::ALL.map(Basis::as_str));
+        let is_basis = expected
+            .iter()
+            .map(String::as_str)
+            .eq(Basis::ALL.map(Basis::as_str));
         let what = if is_basis { "basis" } else { "kind" };
         return Diagnostic {
             message: format!("unknown {what} `{unknown}`"),

@@ -103,7 +103,10 @@ pub enum ActorKind {
 
 /// How a claim stands to the source it cites: said there, following directly from its wording,
 /// or our own reading. Carried by events and causal links so a reader can tell the three apart.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Ordered by distance from the source, stated first.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Basis {
     #[default]
@@ -120,6 +123,15 @@ impl Basis {
             Basis::Stated => "stated",
             Basis::Implied => "implied",
             Basis::Inferred => "inferred",
+        }
+    }
+
+    /// The word shown beside a claim the source does not state outright ("implied", "inferred");
+    /// nothing for a stated one, so the usual case stays quiet and the exceptions stand out.
+    pub fn mark(self) -> Option<&'static str> {
+        match self {
+            Basis::Stated => None,
+            other => Some(other.as_str()),
         }
     }
 

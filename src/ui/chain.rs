@@ -4,7 +4,6 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear};
 
-use super::detail::basis_mark;
 use super::fit::fit;
 use super::layout::Layout;
 use super::theme::{Theme, highlight};
@@ -88,7 +87,7 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ChainView, frame: 
                     Span::styled(event.human_date(), theme.date),
                     Span::raw(format!("  {}", event.title)),
                 ];
-                if let Some(mark) = basis_mark(node.basis) {
+                if let Some(mark) = node.basis.mark() {
                     spans.push(Span::styled(format!(" ({mark})"), theme.status));
                 }
                 if repeat {

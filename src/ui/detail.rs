@@ -64,7 +64,7 @@ fn content_styled(app: &App, width: usize, theme: &Theme) -> DetailContent {
             out.text(line, theme.dim);
         }
     }
-    if let Some(mark) = basis_mark(event.basis) {
+    if let Some(mark) = event.basis.mark() {
         let text = format!("{mark}: {}", basis_meaning(event.basis));
         for line in wrap(&text, width) {
             out.text(line, theme.status);
@@ -157,7 +157,7 @@ fn links(
         ];
         out.item(focus, pos, fit_line(spans, width));
         let mut about = target.human_date();
-        if let Some(mark) = basis_mark(link.basis) {
+        if let Some(mark) = link.basis.mark() {
             about.push_str(&format!(" · {mark}"));
         }
         if let Some(note) = &link.note {
@@ -166,16 +166,6 @@ fn links(
         for line in wrap(&about, width.saturating_sub(4)) {
             out.text(format!("    {line}"), theme.dim);
         }
-    }
-}
-
-/// The word shown beside a claim the source does not state outright; nothing for a stated one, so
-/// the usual case stays quiet and the exceptions stand out.
-pub fn basis_mark(basis: Basis) -> Option<&'static str> {
-    match basis {
-        Basis::Stated => None,
-        Basis::Implied => Some("implied"),
-        Basis::Inferred => Some("inferred"),
     }
 }
 
