@@ -38,6 +38,8 @@ pub enum Action {
     OpenChain,
     OpenActors,
     OpenHelp,
+    /// `i`: the about screen (description, sources, counts by basis).
+    OpenAbout,
     OpenDatePrompt,
     /// `/`: the search palette over actors, or events when the query starts with `#`.
     OpenSearch,

@@ -23,6 +23,7 @@ pub enum Mode {
     /// A large file is still loading: there is no app yet, only a way out.
     Loading,
     ExportMenu,
+    About,
 }
 
 impl Mode {
@@ -38,6 +39,7 @@ impl Mode {
             Some(Overlay::DatePrompt(_)) => Mode::DatePrompt,
             Some(Overlay::Palette(_)) => Mode::Palette,
             Some(Overlay::ExportMenu) => Mode::ExportMenu,
+            Some(Overlay::About(_)) => Mode::About,
             None => match app.focus {
                 Focus::Timeline => Mode::Timeline,
                 Focus::Actors => Mode::Actors,
@@ -137,8 +139,9 @@ const CHAIN: u16 = Mode::Chain.bit();
 const ACTORS_VIEW: u16 = Mode::ActorsView.bit();
 const PROMPT: u16 = Mode::DatePrompt.bit();
 const PALETTE: u16 = Mode::Palette.bit();
-const LISTS: u16 = MAIN | HELP | CHAIN | ACTORS_VIEW;
-const OVERLAYS: u16 = HELP | CHAIN | ACTORS_VIEW | PROMPT | PALETTE | EXPORT;
+const ABOUT: u16 = Mode::About.bit();
+const LISTS: u16 = MAIN | HELP | CHAIN | ACTORS_VIEW | ABOUT;
+const OVERLAYS: u16 = HELP | CHAIN | ACTORS_VIEW | PROMPT | PALETTE | EXPORT | ABOUT;
 const LOADING: u16 = Mode::Loading.bit();
 const EXPORT: u16 = Mode::ExportMenu.bit();
 const ALL: u16 = LISTS | PROMPT | PALETTE | LOADING | EXPORT;
@@ -390,6 +393,13 @@ pub const BINDINGS: &[Binding] = &[
         "export"
     ),
     bind!(
+        &[k('i')],
+        Action::OpenAbout,
+        MAIN,
+        "Views",
+        "about this chronology: its sources, and how many claims are stated, implied, inferred"
+    ),
+    bind!(
         &[k('?')],
         Action::OpenHelp,
         MAIN | CHAIN | ACTORS_VIEW,
@@ -543,6 +553,13 @@ pub const BINDINGS: &[Binding] = &[
         "close"
     ),
     bind!(&[k('?')], Action::Close, HELP, "Anywhere", "close help"),
+    bind!(
+        &[k('i')],
+        Action::Close,
+        ABOUT,
+        "Anywhere",
+        "close the about screen"
+    ),
     bind!(
         &[code(KeyCode::Esc)],
         Action::Close,

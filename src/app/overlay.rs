@@ -4,7 +4,7 @@
 
 use super::chain::ChainView;
 use super::palette::Palette;
-use crate::model::{ActorIx, Chronology};
+use crate::model::{ActorIx, BasisCounts, Chronology};
 
 /// A cursor in a list drawn from `offset`; shared by every overlay list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -74,6 +74,38 @@ pub struct DatePrompt {
     pub error: Option<String>,
 }
 
+/// `i`: what the chronology covers, where it comes from, and how much of it rests on what. The
+/// counts walk every event, so they are taken once when the screen opens, not on every frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AboutView {
+    pub counts: BasisCounts,
+    /// Per source, how many events cite it.
+    pub citations: Vec<usize>,
+    /// Scrolls like help: `offset` is the first line shown.
+    pub cursor: ListCursor,
+}
+
+impl AboutView {
+    pub fn new(chronology: &Chronology) -> AboutView {
+        let mut citations = vec![0; chronology.sources.len()];
+        for event in &chronology.events {
+            let mut cited: Vec<usize> = event.sources.iter().map(|c| c.source).collect();
+            cited.sort_unstable();
+            cited.dedup();
+            for source in cited {
+                if let Some(n) = citations.get_mut(source) {
+                    *n += 1;
+                }
+            }
+        }
+        AboutView {
+            counts: chronology.basis_counts(),
+            citations,
+            cursor: ListCursor::default(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     Help {
@@ -85,4 +117,5 @@ pub enum Overlay {
     Palette(Palette),
     /// `e`: which format to write the events shown in.
     ExportMenu,
+    About(AboutView),
 }

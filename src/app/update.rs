@@ -5,14 +5,14 @@ use super::action::Action;
 use super::chain::{ChainView, NodeKind};
 use super::history::Place;
 use super::keymap::help_lines;
-use super::overlay::{ActorsView, DatePrompt, ListCursor, Overlay};
+use super::overlay::{AboutView, ActorsView, DatePrompt, ListCursor, Overlay};
 use super::palette::{EventSearch, MAX_QUERY, PALETTE_LIMIT, Palette};
 use super::state::{App, Filter, Focus};
 use super::timeline::Row;
 use crate::model::{ActorIx, EventIx};
 use crate::search::{Hit, Scope};
-use crate::ui::detail;
 use crate::ui::layout::Layout;
+use crate::ui::{about, detail};
 
 /// Rows the mouse wheel moves.
 const WHEEL_STEP: isize = 3;
@@ -83,6 +83,9 @@ pub fn update(app: &mut App, action: Action) {
         Action::OpenHelp => app.overlays.push(Overlay::Help {
             cursor: ListCursor::default(),
         }),
+        Action::OpenAbout => app
+            .overlays
+            .push(Overlay::About(AboutView::new(&app.chronology))),
         Action::OpenDatePrompt => app
             .overlays
             .push(Overlay::DatePrompt(DatePrompt::default())),
@@ -203,7 +206,7 @@ fn refit(app: &mut App) {
             Overlay::Chain(chain) => chain.cursor.ensure_visible(chain.rows.len(), list),
             Overlay::Actors(actors) => actors.cursor.ensure_visible(actors.order.len(), list),
             Overlay::Palette(palette) => palette.cursor.ensure_visible(palette.hits.len(), list),
-            Overlay::DatePrompt(_) | Overlay::ExportMenu => {}
+            Overlay::DatePrompt(_) | Overlay::ExportMenu | Overlay::About(_) => {}
         }
     }
 }
@@ -224,6 +227,13 @@ fn target(current: usize, len: usize, page: usize, movement: Move) -> usize {
 fn move_cursor(app: &mut App, movement: Move) {
     let list = overlay_height(app);
     let help_len = help_lines().len();
+    // The about page's length depends on the width it is wrapped to.
+    let about_len = match app.overlays.last() {
+        Some(Overlay::About(view)) => {
+            about::lines(app, view, usize::from(layout(app).overlay_list().width)).len()
+        }
+        _ => 0,
+    };
     match app.overlays.last_mut() {
         Some(Overlay::Help { cursor }) => {
             // Help has nothing to select: keys scroll the page directly.
@@ -246,6 +256,19 @@ fn move_cursor(app: &mut App, movement: Move) {
         }
         Some(Overlay::Palette(palette)) => {
             move_list(&mut palette.cursor, palette.hits.len(), list, movement);
+        }
+        Some(Overlay::About(view)) => {
+            // Like help, a page to scroll.
+            let top = target(
+                view.cursor.offset,
+                about_len.saturating_sub(list) + 1,
+                list,
+                movement,
+            );
+            view.cursor = ListCursor {
+                selected: top,
+                offset: top,
+            };
         }
         Some(Overlay::DatePrompt(_) | Overlay::ExportMenu) => {}
         None if app.focus == Focus::Timeline => {
@@ -554,7 +577,10 @@ fn click(app: &mut App, column: u16, row: u16) {
                     palette.cursor.set(at, palette.hits.len(), height);
                 }
             }
-            Overlay::Help { .. } | Overlay::DatePrompt(_) | Overlay::ExportMenu => {}
+            Overlay::Help { .. }
+            | Overlay::DatePrompt(_)
+            | Overlay::ExportMenu
+            | Overlay::About(_) => {}
         }
         return;
     }

@@ -1,6 +1,7 @@
 //! Drawing. `view` reads the state and paints one frame; it never changes anything, so any state
 //! can be rendered into a test buffer and compared.
 
+pub mod about;
 pub mod actors;
 pub mod chain;
 pub mod detail;
@@ -56,6 +57,7 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
             Overlay::DatePrompt(prompt) => prompt::draw(theme, &layout, prompt, frame),
             Overlay::Palette(palette) => palette::draw(app, theme, &layout, palette, frame),
             Overlay::ExportMenu => export_menu::draw(app, theme, &layout, frame),
+            Overlay::About(view) => about::draw(app, theme, &layout, view, frame),
         }
     }
 }
