@@ -161,10 +161,10 @@ fn small_monochrome_terminal_without_mouse() {
         return;
     };
     tmux.wait_for("the title", |s| {
-        s.contains("Foreign relations of Peru") && s.contains("1/55")
+        s.contains("Foreign relations of Peru") && s.contains("1/56")
     });
     tmux.send(&["G"]);
-    tmux.wait_for("the last event", |s| s.contains("55/55"));
+    tmux.wait_for("the last event", |s| s.contains("56/56"));
     tmux.send(&["?"]);
     tmux.wait_for("help", |s| {
         s.contains("Help") && s.contains("next event or item")
