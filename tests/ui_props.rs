@@ -279,6 +279,7 @@ fn action() -> impl Strategy<Value = Action> {
         OpenChain,
         OpenActors,
         OpenHelp,
+        OpenAbout,
         OpenDatePrompt,
         OpenSearch,
         SearchNext,
