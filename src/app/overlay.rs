@@ -89,11 +89,13 @@ impl AboutView {
     pub fn new(chronology: &Chronology) -> AboutView {
         let mut citations = vec![0; chronology.sources.len()];
         for event in &chronology.events {
-            let mut cited: Vec<usize> = event.sources.iter().map(|c| c.source).collect();
-            cited.sort_unstable();
-            cited.dedup();
-            for source in cited {
-                if let Some(n) = citations.get_mut(source) {
+            // An event citing one source at two places counts once; events cite a handful of
+            // sources, so looking back over the earlier ones costs less than a set would.
+            for (at, citation) in event.sources.iter().enumerate() {
+                let repeated = event.sources[..at]
+                    .iter()
+                    .any(|c| c.source == citation.source);
+                if let (false, Some(n)) = (repeated, citations.get_mut(citation.source)) {
                     *n += 1;
                 }
             }
