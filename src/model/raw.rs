@@ -135,6 +135,15 @@ impl Basis {
         }
     }
 
+    /// What the basis means, in a reader's words; the about screen and the detail pane say it.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Basis::Stated => "the cited source says it",
+            Basis::Implied => "follows from the source's wording",
+            Basis::Inferred => "the chronology's own reading",
+        }
+    }
+
     /// The default is left out when writing, so files without the field stay as they were.
     pub fn is_stated(&self) -> bool {
         *self == Basis::Stated

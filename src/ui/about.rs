@@ -91,7 +91,7 @@ pub fn lines(app: &App, view: &AboutView, width: usize) -> Vec<AboutLine> {
                 basis.as_str(),
                 view.counts.events[slot],
                 view.counts.links[slot],
-                meaning(basis)
+                basis.meaning()
             ),
             width,
         )));
@@ -104,14 +104,6 @@ pub fn lines(app: &App, view: &AboutView, width: usize) -> Vec<AboutLine> {
         true,
     );
     out
-}
-
-fn meaning(basis: Basis) -> &'static str {
-    match basis {
-        Basis::Stated => "the cited source says it",
-        Basis::Implied => "follows from the source's wording",
-        Basis::Inferred => "the chronology's own reading",
-    }
 }
 
 pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &AboutView, frame: &mut Frame) {

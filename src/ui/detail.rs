@@ -10,7 +10,7 @@ use super::fit::{fit, wrap};
 use super::layout::Layout;
 use super::theme::Theme;
 use crate::app::{App, Focus};
-use crate::model::{Basis, Link};
+use crate::model::Link;
 
 /// The pane's lines for one event, and which line each selectable item is on.
 #[derive(Debug, Clone, Default)]
@@ -65,7 +65,7 @@ fn content_styled(app: &App, width: usize, theme: &Theme) -> DetailContent {
         }
     }
     if let Some(mark) = event.basis.mark() {
-        let text = format!("{mark}: {}", basis_meaning(event.basis));
+        let text = format!("{mark}: {}", event.basis.meaning());
         for line in wrap(&text, width) {
             out.text(line, theme.status);
         }
@@ -166,14 +166,6 @@ fn links(
         for line in wrap(&about, width.saturating_sub(4)) {
             out.text(format!("    {line}"), theme.dim);
         }
-    }
-}
-
-fn basis_meaning(basis: Basis) -> &'static str {
-    match basis {
-        Basis::Stated => "the cited source says so",
-        Basis::Implied => "follows from the source's wording, not said outright",
-        Basis::Inferred => "the chronology's reading, not the source's",
     }
 }
 
