@@ -35,7 +35,7 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ChainView, frame: 
         list.y.saturating_sub(1),
         &Line::styled(
             fit(
-                "→ led to · ← came from · (implied), (inferred): not stated outright · Enter goes there · Space folds · Esc closes",
+                "→ led to · ← came from · (implied) (inferred) not stated · Enter goes there · Space folds · Esc closes",
                 width,
             ),
             theme.dim,
