@@ -210,6 +210,8 @@ fn event(rng: &mut Rng, ix: usize) -> Event {
             "Talks in {place} with the {body} follow months of pressure; {who} calls the {thing} \
              a turning point."
         ),
+        aliases: Vec::new(),
+        basis: Default::default(),
         actors: Vec::new(),
         consequences: Vec::new(),
         causes: Vec::new(),

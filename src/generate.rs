@@ -236,7 +236,11 @@ impl Generator {
                     RawEventRef::Id(event)
                 } else {
                     let note = rng.chance(70).then(|| rng.word(LINK_NOTES).to_string());
-                    RawEventRef::Full(RawEventNote { event, note })
+                    RawEventRef::Full(RawEventNote {
+                        event,
+                        note,
+                        ..Default::default()
+                    })
                 }
             })
             .collect();
@@ -298,6 +302,7 @@ impl Generator {
             consequences,
             tags,
             sources,
+            ..Default::default()
         }
     }
 }

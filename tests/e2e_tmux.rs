@@ -162,16 +162,29 @@ fn small_monochrome_terminal_without_mouse() {
         return;
     };
     tmux.wait_for("the title", |s| {
-        s.contains("Foreign relations of Peru") && s.contains("1/55")
+        s.contains("Foreign relations of Peru") && s.contains("1/56")
     });
     tmux.send(&["G"]);
-    tmux.wait_for("the last event", |s| s.contains("55/55"));
+    tmux.wait_for("the last event", |s| s.contains("56/56"));
     tmux.send(&["?"]);
     tmux.wait_for("help", |s| {
         s.contains("Help") && s.contains("next event or item")
     });
     tmux.send(&["Escape"]);
     tmux.wait_for("help closed", |s| !s.contains("next event or item"));
+    tmux.send(&["i"]);
+    tmux.wait_for("the about screen", |s| {
+        s.contains("About") && s.contains("Sources (2)")
+    });
+    // Scrolled to its end, it shows the tally by basis.
+    tmux.send(&["G"]);
+    tmux.wait_for("the counts by basis", |s| {
+        s.contains("What the claims rest on") && s.contains("inferred")
+    });
+    tmux.send(&["Escape"]);
+    tmux.wait_for("the about screen closed", |s| {
+        !s.contains("What the claims")
+    });
     tmux.send(&["a"]);
     tmux.wait_for("the actors view", |s| {
         s.contains("Actors (") && s.contains("events")

@@ -10,7 +10,7 @@ use quipu::interchange::{
     Format, ImportFormat, ImportOptions, downstream_of, events_of_actor, export, export_events,
     import, to_json,
 };
-use quipu::model::Chronology;
+use quipu::model::{Basis, Chronology};
 
 fn small() -> Chronology {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/interchange/small.json");
@@ -236,6 +236,159 @@ fn assert_timelinejs_round_trip(name: &str, chronology: &Chronology) {
             .collect()
     };
     assert_eq!(eras(&back), eras(chronology), "{name}");
+    assert_eq!(claims(&back), claims(chronology), "{name}");
+}
+
+/// Every event's basis and aliases and every link with its basis and note, by id, sorted.
+type Claims = (
+    Vec<(String, Basis, Vec<String>)>,
+    Vec<(String, String, Basis, Option<String>)>,
+);
+
+fn claims(c: &Chronology) -> Claims {
+    let mut events: Vec<_> = c
+        .events
+        .iter()
+        .map(|e| (e.id.clone(), e.basis, e.aliases.clone()))
+        .collect();
+    events.sort();
+    let mut links: Vec<_> = c
+        .events
+        .iter()
+        .flat_map(|e| {
+            e.consequences.iter().map(|l| {
+                (
+                    e.id.clone(),
+                    c.events[l.event].id.clone(),
+                    l.basis,
+                    l.note.clone(),
+                )
+            })
+        })
+        .collect();
+    links.sort();
+    (events, links)
+}
+
+fn with_basis() -> Chronology {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/basis-and-aliases.json");
+    Chronology::from_path(&path).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn markdown_says_which_claims_are_implied_or_inferred() {
+    let markdown = export(&with_basis(), Format::Markdown);
+    assert!(
+        markdown.contains("Refusal](#event-refusal) (inferred) — *our reading*"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("(#event-reinsertion-threatened) (implied) — *follows from the aid cut*"),
+        "{markdown}"
+    );
+    // A stated link carries no mark; the implied event says so, and aliases are listed.
+    assert!(
+        markdown.contains("Aid suspended](#event-aid-suspended);"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("Basis: implied"), "{markdown}");
+    assert!(markdown.contains("Basis: inferred"), "{markdown}");
+    assert!(
+        markdown.contains("Also called: autogolpe, Fujigolpe"),
+        "{markdown}"
+    );
+    assert_eq!(markdown.matches("Basis: ").count(), 2, "{markdown}");
+}
+
+#[test]
+fn dot_draws_inferred_links_dashed_and_implied_ones_dotted() {
+    let dot = export(&with_basis(), Format::Dot);
+    assert!(
+        dot.contains(r#""self-coup" -> "refusal" [style=dashed, tooltip="our reading"];"#),
+        "{dot}"
+    );
+    assert!(
+        dot.contains(r#""self-coup" -> "reinsertion-threatened" [style=dotted, tooltip="follows from the aid cut"];"#),
+        "{dot}"
+    );
+    assert!(dot.contains(r#""self-coup" -> "aid-suspended";"#), "{dot}");
+    assert!(dot.contains(r#"style="rounded,dashed""#), "{dot}");
+    assert!(dot.contains(r#"style="rounded,dotted""#), "{dot}");
+    if let Some(result) = graphviz(&dot) {
+        result.unwrap_or_else(|e| panic!("dot refused the export: {e}\n{dot}"));
+    }
+}
+
+#[test]
+fn json_export_keeps_basis_and_aliases() {
+    let chronology = with_basis();
+    let first = export(&chronology, Format::Json);
+    assert!(first == export(&load(&first), Format::Json));
+    let back = load(&first);
+    assert_eq!(claims(&back), claims(&chronology));
+    let value: serde_json::Value = serde_json::from_str(&first).unwrap();
+    let coup = &value["events"][0];
+    assert_eq!(
+        coup["aliases"],
+        serde_json::json!(["autogolpe", "Fujigolpe"])
+    );
+    assert_eq!(
+        coup["consequences"][3],
+        serde_json::json!({"event": "refusal", "basis": "inferred", "note": "our reading"})
+    );
+    // The default is not written: a stated claim looks as it always did.
+    assert_eq!(coup.get("basis"), None);
+    assert_eq!(
+        coup["consequences"][1],
+        serde_json::json!({"event": "aid-suspended"})
+    );
+}
+
+#[test]
+fn timelinejs_carries_basis_aliases_and_links_in_a_quipu_object() {
+    let chronology = with_basis();
+    assert_timelinejs_round_trip("basis", &chronology);
+    let timeline = export(&chronology, Format::TimelineJs);
+    let value: serde_json::Value = serde_json::from_str(&timeline).unwrap();
+    let slide = |id: &str| {
+        value["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["unique_id"] == id)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(
+        slide("refusal")["quipu"],
+        serde_json::json!({"basis": "inferred"})
+    );
+    assert_eq!(
+        slide("self-coup")["quipu"]["aliases"],
+        serde_json::json!(["autogolpe", "Fujigolpe"])
+    );
+    // A stated event with nothing else to say is a plain slide.
+    assert_eq!(slide("condemnation").get("quipu"), None);
+}
+
+#[test]
+fn a_timelinejs_view_keeps_only_links_inside_it() {
+    let chronology = with_basis();
+    let view = [
+        chronology.event_ix("self-coup").unwrap(),
+        chronology.event_ix("refusal").unwrap(),
+    ];
+    let timeline = export_events(&chronology, &view, Format::TimelineJs);
+    let back = import(
+        &timeline,
+        ImportFormat::TimelineJs,
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    let back = load(&to_json(&back.raw));
+    assert_eq!(back.link_count(), 1);
+    assert_eq!(claims(&back).1[0].2, Basis::Inferred);
 }
 
 #[test]

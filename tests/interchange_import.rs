@@ -402,3 +402,39 @@ fn a_sheet_in_quipu_columns_imports_with_links_and_actors() {
         "{err}"
     );
 }
+
+/// A hand-edited `quipu` object on a slide: a bad one is dropped with a note and costs only
+/// itself, a link to a slide that is not there is dropped with a note, and the rest is kept.
+#[test]
+fn a_slides_quipu_object_is_read_leniently() {
+    let text = r#"{
+      "events": [
+        { "unique_id": "coup", "start_date": {"year": 1992, "month": 4, "day": 5},
+          "text": {"headline": "Coup"},
+          "quipu": { "aliases": ["autogolpe"],
+                     "consequences": [{"event": "aid", "basis": "inferred", "note": "why"},
+                                      "missing"] } },
+        { "unique_id": "aid", "start_date": {"year": 1992, "month": 4},
+          "text": {"headline": "Aid"}, "quipu": { "basis": "guessed" } },
+        { "unique_id": "later", "start_date": {"year": 1993},
+          "text": {"headline": "Later"}, "quipu": { "basis": "implied" } }
+      ]
+    }"#;
+    let imported = import(text, ImportFormat::TimelineJs, &ImportOptions::default()).unwrap();
+    let notes = imported.report.notes.join("\n");
+    assert!(
+        notes.contains("ignored the \"quipu\" object of slide `aid`"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("dropped 1 link to events not in the file: coup → missing"),
+        "{notes}"
+    );
+    let chronology = Chronology::from_str(&to_json(&imported.raw)).unwrap();
+    let coup = &chronology.events[chronology.event_ix("coup").unwrap()];
+    assert_eq!(coup.aliases, ["autogolpe"]);
+    assert_eq!(coup.consequences.len(), 1);
+    assert_eq!(coup.consequences[0].basis, quipu::model::Basis::Inferred);
+    let later = &chronology.events[chronology.event_ix("later").unwrap()];
+    assert_eq!(later.basis, quipu::model::Basis::Implied);
+}

@@ -253,3 +253,80 @@ fn loading_tells_each_stage_as_it_begins() {
     assert!(quipu::interchange::load_any_telling(&broken, &tell).is_err());
     assert_eq!(told.take(), vec![Stage::Reading, Stage::Parsing]);
 }
+
+fn basis() -> impl Strategy<Value = quipu::model::Basis> {
+    prop::sample::select(quipu::model::Basis::ALL.to_vec())
+}
+
+proptest! {
+    /// Any basis on any link and event, with or without a note and aliases, is written out and
+    /// read back as it was; the default is not written.
+    #[test]
+    fn basis_and_aliases_round_trip_through_the_file(
+        event_basis in basis(),
+        link_basis in basis(),
+        note in proptest::option::of("[a-z ()]{0,20}"),
+        aliases in prop::collection::vec("[a-zA-Zé ]{1,12}", 0..3),
+    ) {
+        use quipu::model::raw::{RawChronology, RawEvent, RawEventNote, RawEventRef};
+        let raw = RawChronology {
+            quipu: 1,
+            title: "t".into(),
+            events: vec![
+                RawEvent {
+                    id: "a".into(),
+                    date: "1990".into(),
+                    title: "A".into(),
+                    aliases: aliases.clone(),
+                    basis: event_basis,
+                    consequences: vec![RawEventRef::Full(RawEventNote {
+                        event: "b".into(),
+                        basis: link_basis,
+                        note,
+                    })],
+                    ..RawEvent::default()
+                },
+                RawEvent { id: "b".into(), date: "1991".into(), title: "B".into(), ..RawEvent::default() },
+            ],
+            ..RawChronology::default()
+        };
+        let json = serde_json::to_string_pretty(&raw).unwrap();
+        let loaded = Chronology::from_str(&json).unwrap_or_else(|d| panic!("{d:?}\n{json}"));
+        let a = &loaded.events[loaded.event_ix("a").unwrap()];
+        prop_assert_eq!(a.basis, event_basis);
+        prop_assert_eq!(&a.aliases, &aliases);
+        prop_assert_eq!(a.consequences[0].basis, link_basis);
+        let b = &loaded.events[loaded.event_ix("b").unwrap()];
+        prop_assert_eq!(b.causes[0].basis, link_basis, "both ends of a link agree");
+        prop_assert!(!json.contains("\"stated\""), "the default is not written:\n{}", json);
+    }
+
+    /// A basis that is not one of the three is refused where it stands, never taken for the
+    /// default, on an event and on a link alike.
+    #[test]
+    fn an_unknown_basis_is_refused_at_its_place(wrong in "[a-zA-Z]{1,10}", on_link in any::<bool>()) {
+        prop_assume!(!quipu::model::Basis::ALL.iter().any(|b| b.as_str() == wrong));
+        let (event_basis, link_basis) = if on_link {
+            (String::new(), format!(r#", "basis": "{wrong}""#))
+        } else {
+            (format!(r#", "basis": "{wrong}""#), String::new())
+        };
+        let src = format!(
+            r#"{{"quipu": 1, "title": "t", "events": [
+  {{"id": "a", "date": "1990", "title": "A"{event_basis}, "consequences": [{{"event": "b"{link_basis}}}]}},
+  {{"id": "b", "date": "1991", "title": "B"}}
+]}}"#
+        );
+        let checked = Chronology::check(&src);
+        prop_assert!(checked.chronology.is_none());
+        let error = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.message == format!("unknown basis `{wrong}`"));
+        prop_assert!(error.is_some(), "{:?}", checked.diagnostics);
+        let error = error.unwrap();
+        prop_assert_eq!(error.line, 2);
+        let path = if on_link { "events[0].consequences[0]" } else { "events[0].basis" };
+        prop_assert_eq!(error.path.as_deref(), Some(path));
+    }
+}

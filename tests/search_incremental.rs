@@ -31,12 +31,12 @@ fn a_growing_query_narrows_and_another_scope_starts_over() {
 }
 
 #[test]
-fn typing_comun_letter_by_letter_ends_at_mercosur() {
+fn typing_comun_del_letter_by_letter_ends_at_mercosur() {
     let (chronology, index) = shipped();
     let mut session = SearchSession::new();
     let mut hits = Vec::new();
-    for end in 1..="comun".len() {
-        hits = session.search(index, &Query::parse(&"comun"[..end]), 5);
+    for end in 1..="comun del".len() {
+        hits = session.search(index, &Query::parse(&"comun del"[..end]), 5);
     }
     assert_eq!(chronology.actors[hits[0].item].id, "mercosur");
 }

@@ -979,3 +979,35 @@ fn help_says_where_each_key_works() {
     assert_eq!(unique.len(), enters.len(), "{enters:?}");
     assert!(enters.contains(&"timeline".to_owned()), "{enters:?}");
 }
+
+#[test]
+fn i_opens_the_about_screen_and_i_or_esc_closes_it() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use quipu::app::keymap::resolve;
+    let press = |app: &mut App, code| {
+        let action = resolve(app, &KeyEvent::new(code, KeyModifiers::NONE));
+        update(app, action.expect("a bound key"));
+    };
+    let mut app = shipped(80, 24);
+    let before = selected_id(&app).to_owned();
+    press(&mut app, KeyCode::Char('i'));
+    let Some(Overlay::About(about)) = app.overlays.last() else {
+        panic!("i opens the about screen: {:?}", app.overlays);
+    };
+    assert_eq!(about.counts, app.chronology.basis_counts());
+    // j scrolls the page, not the timeline; the page stops at its end.
+    for _ in 0..200 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    let Some(Overlay::About(about)) = app.overlays.last() else {
+        panic!("still open");
+    };
+    let scrolled = about.cursor.offset;
+    assert!(scrolled > 0 && scrolled < 200, "{scrolled}");
+    assert_eq!(selected_id(&app), before);
+    press(&mut app, KeyCode::Char('i'));
+    assert!(app.overlays.is_empty(), "i closes it again");
+    press(&mut app, KeyCode::Char('i'));
+    press(&mut app, KeyCode::Esc);
+    assert!(app.overlays.is_empty(), "Esc closes it");
+}

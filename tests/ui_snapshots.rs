@@ -376,3 +376,73 @@ fn footer_keeps_the_essentials() {
         );
     }
 }
+
+#[test]
+fn about_screen_shipped() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app_at(Chronology::shipped(), w, h, None);
+        update(&mut app, Action::OpenAbout);
+        let text = screen(&app, w, h);
+        let counts = app.chronology.basis_counts();
+        let stated = format!(
+            "{:<10}{:>8}{:>8}",
+            "stated", counts.events[0], counts.links[0]
+        );
+        if h == 40 {
+            assert!(text.contains(&stated), "{stated:?} in\n{text}");
+            assert!(text.contains("General historical record"), "{text}");
+        }
+        insta::assert_snapshot!(format!("about_shipped_{w}x{h}"), text);
+    }
+    // It scrolls to its end and no further.
+    let mut app = app_at(Chronology::shipped(), 80, 24, None);
+    update(&mut app, Action::OpenAbout);
+    for _ in 0..5 {
+        update(&mut app, Action::PageDown);
+    }
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("inferred"), "{text}");
+    assert!(
+        !text.contains("Sources (2)"),
+        "scrolled past the sources:\n{text}"
+    );
+    update(&mut app, Action::Close);
+    assert!(!screen(&app, 80, 24).contains(" About "));
+}
+
+/// The fixture's self-coup has a stated, an implied and an inferred consequence, and aliases.
+#[test]
+fn detail_pane_marks_implied_and_inferred_links() {
+    let app = app_at(fixture("basis-and-aliases.json"), 120, 40, None);
+    let text = screen(&app, 120, 40);
+    assert!(text.contains("also called autogolpe · Fujigolpe"), "{text}");
+    assert!(text.contains("· implied — follows"), "{text}");
+    assert!(text.contains("· inferred — our"), "{text}");
+    insta::assert_snapshot!("detail_basis_120x40", text);
+}
+
+#[test]
+fn detail_pane_marks_an_implied_event() {
+    let mut app = app_at(fixture("basis-and-aliases.json"), 120, 40, None);
+    update(&mut app, Action::SelectLast);
+    let text = screen(&app, 120, 40);
+    assert!(
+        text.contains("implied: follows from the source's wording"),
+        "{text}"
+    );
+    insta::assert_snapshot!("detail_implied_event_120x40", text);
+}
+
+#[test]
+fn chain_view_marks_implied_and_inferred_links() {
+    let mut app = app_at(fixture("basis-and-aliases.json"), 80, 24, None);
+    update(&mut app, Action::OpenChain);
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("Refusal (inferred)"), "{text}");
+    assert!(text.contains("Reinsertion threatened (implied)"), "{text}");
+    assert!(
+        !text.contains("Aid suspended ("),
+        "a stated link is unmarked:\n{text}"
+    );
+    insta::assert_snapshot!("chain_basis_80x24", text);
+}

@@ -41,6 +41,8 @@ pub enum Action {
     OpenHelp,
     /// `/` in help: type to show only the lines that hold the text.
     SearchHelp,
+    /// `i`: the about screen (description, sources, counts by basis).
+    OpenAbout,
     OpenDatePrompt,
     /// `/`: the search palette over actors, or events when the query starts with `#`.
     OpenSearch,
@@ -133,6 +135,7 @@ pub const NAMED: &[(&str, Action)] = &[
     ("open-chain", Action::OpenChain),
     ("open-actors", Action::OpenActors),
     ("open-help", Action::OpenHelp),
+    ("open-about", Action::OpenAbout),
     ("search-help", Action::SearchHelp),
     ("jump-to-date", Action::OpenDatePrompt),
     ("search", Action::OpenSearch),

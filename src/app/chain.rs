@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::cursor::ListCursor;
-use crate::model::{Chronology, EventIx};
+use crate::model::{Basis, Chronology, EventIx};
 
 /// Which way a branch of the tree runs from the root.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +31,9 @@ pub struct ChainNode {
     pub event: EventIx,
     pub depth: usize,
     pub kind: NodeKind,
+    /// The basis of the link this node was reached by, so the view can mark inferred steps;
+    /// `Stated` for the root and the section headings, which no link leads to.
+    pub basis: Basis,
 }
 
 /// A tree wider than this is cut, so a huge file cannot freeze the screen on `c`.
@@ -53,6 +56,7 @@ impl ChainView {
             event: root,
             depth: 0,
             kind: NodeKind::Root,
+            basis: Basis::Stated,
         }];
         let mut truncated = false;
         for direction in [Direction::Downstream, Direction::Upstream] {
@@ -70,13 +74,17 @@ impl ChainView {
                 event: root,
                 depth: 1,
                 kind: NodeKind::Section(direction),
+                basis: Basis::Stated,
             });
             // Iterative depth-first walk: a long chain cannot overflow the stack, and the visited
             // set stops any cycle a hand-built chronology might still contain.
             let mut visited = HashSet::from([root]);
-            let mut stack: Vec<(EventIx, usize)> =
-                links(root).iter().rev().map(|l| (l.event, 2)).collect();
-            while let Some((event, depth)) = stack.pop() {
+            let mut stack: Vec<(EventIx, usize, Basis)> = links(root)
+                .iter()
+                .rev()
+                .map(|l| (l.event, 2, l.basis))
+                .collect();
+            while let Some((event, depth, basis)) = stack.pop() {
                 if nodes.len() >= NODE_LIMIT {
                     truncated = true;
                     break;
@@ -86,9 +94,15 @@ impl ChainView {
                     event,
                     depth,
                     kind: NodeKind::Event { direction, repeat },
+                    basis,
                 });
                 if !repeat {
-                    stack.extend(links(event).iter().rev().map(|l| (l.event, depth + 1)));
+                    stack.extend(
+                        links(event)
+                            .iter()
+                            .rev()
+                            .map(|l| (l.event, depth + 1, l.basis)),
+                    );
                 }
             }
         }
@@ -154,13 +168,19 @@ mod tests {
     use crate::model::{Event, EventDate, Link};
 
     fn event(id: &str, consequences: &[EventIx], causes: &[EventIx]) -> Event {
-        let link = |&event: &EventIx| Link { event, note: None };
+        let link = |&event: &EventIx| Link {
+            event,
+            basis: Basis::Stated,
+            note: None,
+        };
         Event {
             id: id.to_owned(),
             date: EventDate::parse("2000").unwrap(),
             display_date: None,
             title: id.to_owned(),
+            aliases: Vec::new(),
             summary: String::new(),
+            basis: Basis::Stated,
             actors: Vec::new(),
             consequences: consequences.iter().map(link).collect(),
             causes: causes.iter().map(link).collect(),

@@ -20,6 +20,8 @@ pub enum Part {
     Actor,
     /// Tags, sources, an actor's kind, a link's date and note.
     Aside,
+    /// That an event is implied or inferred rather than stated by its source.
+    Basis,
     /// The arrow before a consequence or a cause.
     Arrow(Focus),
 }
@@ -117,6 +119,17 @@ pub fn layout(app: &App, width: usize) -> DetailLayout {
     for line in wrap(&event.title, width) {
         out.text(line, Part::Title);
     }
+    if !event.aliases.is_empty() {
+        for line in wrap(&format!("also called {}", event.aliases.join(" · ")), width) {
+            out.text(line, Part::Aside);
+        }
+    }
+    if let Some(mark) = event.basis.mark() {
+        let text = format!("{mark}: {}", event.basis.meaning());
+        for line in wrap(&text, width) {
+            out.text(line, Part::Basis);
+        }
+    }
     if !event.summary.is_empty() {
         out.blank();
         for line in wrap(&event.summary, width) {
@@ -192,10 +205,13 @@ fn links(app: &App, out: &mut DetailLayout, focus: Focus, links: &[Link], width:
             (target.title.clone(), Part::Body),
         ];
         out.item(focus, pos, pieces, width);
-        let about = match &link.note {
-            Some(note) => format!("{} — {note}", target.human_date()),
-            None => target.human_date(),
-        };
+        let mut about = target.human_date();
+        if let Some(mark) = link.basis.mark() {
+            about.push_str(&format!(" · {mark}"));
+        }
+        if let Some(note) = &link.note {
+            about.push_str(&format!(" — {note}"));
+        }
         for line in wrap(&about, width.saturating_sub(4)) {
             out.text(format!("    {line}"), Part::Aside);
         }

@@ -8,6 +8,7 @@
 //! `overlay`, `palette`, `timeline`, `zoom`, `navigate`, `detail`) come next; `keymap` reads the
 //! state to pick a mode; `update` sits on top.
 
+pub mod about;
 pub mod action;
 pub mod chain;
 pub mod cite;

@@ -5,7 +5,7 @@
 use super::chain::ChainView;
 use super::cursor::ListCursor;
 use super::palette::Palette;
-use crate::model::{ActorIx, Chronology};
+use crate::model::{ActorIx, BasisCounts, Chronology};
 
 /// Every actor, busiest first, with a cursor.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +41,43 @@ pub struct DatePrompt {
     pub error: Option<String>,
 }
 
+/// `i`: what the chronology covers, where it comes from, and how much of it rests on what. The
+/// counts walk every event, so they are taken once when the screen opens, not on every frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AboutView {
+    pub counts: BasisCounts,
+    /// Per source, how many events cite it.
+    pub citations: Vec<usize>,
+    /// Scrolls like help: `offset` is the first line shown.
+    pub cursor: ListCursor,
+}
+
+impl AboutView {
+    pub fn new(chronology: &Chronology) -> AboutView {
+        let mut citations = vec![0; chronology.sources.len()];
+        // The last event that counted for each source: an event citing one source at two
+        // places counts once, in one pass however many citations an event has.
+        let mut counted_for = vec![usize::MAX; chronology.sources.len()];
+        for (ix, event) in chronology.events.iter().enumerate() {
+            for citation in &event.sources {
+                if let (Some(n), Some(last)) = (
+                    citations.get_mut(citation.source),
+                    counted_for.get_mut(citation.source),
+                ) && *last != ix
+                {
+                    *n += 1;
+                    *last = ix;
+                }
+            }
+        }
+        AboutView {
+            counts: chronology.basis_counts(),
+            citations,
+            cursor: ListCursor::default(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     Help {
@@ -56,4 +93,5 @@ pub enum Overlay {
     Palette(Palette),
     /// `e`: which format to write the events shown in.
     ExportMenu,
+    About(AboutView),
 }

@@ -180,6 +180,7 @@ fn timelinejs_rows(
                     group: columns.get(row, "group").map(str::to_owned),
                     display_date: columns.get(row, "display date").map(str::to_owned),
                     unique_id: None,
+                    quipu: None,
                 };
                 if kind.as_deref() == Some("title") && file.title.is_none() {
                     file.title = Some(slide);

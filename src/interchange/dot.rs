@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::select::Selection;
-use crate::model::{Chronology, EventIx};
+use crate::model::{Basis, Chronology, EventIx};
 
 /// Labels are wrapped near this width so long titles make tall boxes, not wide ones.
 const LABEL_WIDTH: usize = 32;
@@ -70,8 +70,19 @@ pub fn render(chronology: &Chronology, events: &[EventIx]) -> String {
                 continue;
             }
             let _ = write!(out, "  {} -> {}", quote(&event.id), quote(&effect.id));
+            // A link the source does not state is drawn broken, so the graph shows which steps
+            // of a chain are the chronology's own reading.
+            let mut attrs = Vec::new();
+            match link.basis {
+                Basis::Stated => {}
+                Basis::Implied => attrs.push("style=dotted".to_owned()),
+                Basis::Inferred => attrs.push("style=dashed".to_owned()),
+            }
             if let Some(note) = &link.note {
-                let _ = write!(out, " [tooltip={}]", quote(note));
+                attrs.push(format!("tooltip={}", quote(note)));
+            }
+            if !attrs.is_empty() {
+                let _ = write!(out, " [{}]", attrs.join(", "));
             }
             out.push_str(";\n");
         }
@@ -90,6 +101,11 @@ fn node(chronology: &Chronology, ix: EventIx, indent: &str, out: &mut String) {
         wrap(&event.title, LABEL_WIDTH)
     );
     let _ = write!(out, "{indent}{} [label={}", quote(&event.id), quote(&label));
+    match event.basis {
+        Basis::Stated => {}
+        Basis::Implied => out.push_str(", style=\"rounded,dotted\""),
+        Basis::Inferred => out.push_str(", style=\"rounded,dashed\""),
+    }
     if !event.summary.is_empty() {
         let _ = write!(out, ", tooltip={}", quote(&event.summary));
     }

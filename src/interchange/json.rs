@@ -63,7 +63,9 @@ pub fn to_raw(chronology: &Chronology, events: &[EventIx]) -> RawChronology {
                 date: e.date.text.clone(),
                 display_date: e.display_date.clone(),
                 title: e.title.clone(),
+                aliases: e.aliases.clone(),
                 summary: (!e.summary.is_empty()).then(|| e.summary.clone()),
+                basis: e.basis,
                 actors: e
                     .actors
                     .iter()
@@ -81,6 +83,7 @@ pub fn to_raw(chronology: &Chronology, events: &[EventIx]) -> RawChronology {
                     .filter_map(|link| {
                         Some(RawEventRef::Full(RawEventNote {
                             event: chronology.events.get(link.event)?.id.clone(),
+                            basis: link.basis,
                             note: link.note.clone(),
                         }))
                     })

@@ -83,6 +83,13 @@ fn render_event(chronology: &Chronology, selection: &Selection, event: &Event, o
         let _ = writeln!(out, "{}\n", block(&event.summary));
     }
     let mut facts = Vec::new();
+    if !event.aliases.is_empty() {
+        let aliases: Vec<String> = event.aliases.iter().map(|a| inline(a)).collect();
+        facts.push(format!("Also called: {}", aliases.join(", ")));
+    }
+    if let Some(mark) = event.basis.mark() {
+        facts.push(format!("Basis: {mark}"));
+    }
     if event.display_date.is_some() {
         facts.push(format!(
             "Date: {} ({})",
@@ -117,7 +124,10 @@ fn render_event(chronology: &Chronology, selection: &Selection, event: &Event, o
             .filter(|l| selection.contains(l.event))
             .filter_map(|l| {
                 let other = chronology.events.get(l.event)?;
-                let link = event_link(other);
+                let mut link = event_link(other);
+                if let Some(mark) = l.basis.mark() {
+                    link.push_str(&format!(" ({mark})"));
+                }
                 Some(match &l.note {
                     Some(note) => format!("{link} — *{}*", inline(note)),
                     None => link,

@@ -18,6 +18,7 @@ mod select;
 pub mod timelinejs;
 pub mod timelinejs_export;
 pub mod timelinejs_import;
+mod timelinejs_quipu;
 
 use std::fmt;
 

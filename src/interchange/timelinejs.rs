@@ -56,6 +56,10 @@ pub struct Slide {
         skip_serializing_if = "Option::is_none"
     )]
     pub unique_id: Option<String>,
+    /// quipu's own data for the event (basis, aliases, causal links), which TimelineJS ignores;
+    /// read leniently by `timelinejs_quipu` so a bad object costs only itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quipu: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -3,12 +3,15 @@
 //! human wording as `display_date` so "c. 1991" still reads that way.
 
 use super::html::{escape, paragraphs};
+use super::select::Selection;
 use super::timelinejs::{Slide, SlideText, TimelineDate, TimelineEra, TimelineFile};
+use super::timelinejs_quipu;
 use crate::model::date::civil_from_days;
 use crate::model::{Chronology, EventDate, EventIx};
 
 /// Renders the chosen events, every era, and the chronology's title slide.
 pub fn render(chronology: &Chronology, events: &[EventIx]) -> String {
+    let selection = Selection::new(chronology, events);
     let file = TimelineFile {
         title: Some(Slide {
             text: Some(SlideText {
@@ -33,6 +36,7 @@ pub fn render(chronology: &Chronology, events: &[EventIx]) -> String {
                         group: event.tags.first().cloned(),
                         display_date: Some(event.human_date()),
                         unique_id: Some(event.id.clone()),
+                        quipu: timelinejs_quipu::export(chronology, &selection, event),
                         ..Slide::default()
                     }
                 })

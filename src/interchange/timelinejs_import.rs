@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use super::html::{to_plain, to_plain_line};
 use super::ids::{IdAllocator, is_plain_id};
 use super::timelinejs::{Slide, TimelineDate, TimelineFile, is_present};
+use super::timelinejs_quipu;
 use super::{ImportError, ImportOptions, ImportReport, Imported};
 use crate::model::EventDate;
 use crate::model::raw::{ActorKind, RawActor, RawActorRef, RawChronology, RawEra, RawEvent};
@@ -71,6 +72,7 @@ pub fn convert(file: TimelineFile, options: &ImportOptions) -> Imported {
             summary: slide_text(slide).map(to_plain).filter(|s| !s.is_empty()),
             ..RawEvent::default()
         };
+        timelinejs_quipu::import(slide.quipu.as_ref(), &mut event, &mut report);
         if let Some(group) = slide
             .group
             .as_deref()
@@ -84,6 +86,7 @@ pub fn convert(file: TimelineFile, options: &ImportOptions) -> Imported {
         }
         events.push(event);
     }
+    timelinejs_quipu::drop_dangling(&mut events, &mut report);
     if undated > 0 {
         report.notes.push(format!(
             "skipped {undated} slide{} without a start year",

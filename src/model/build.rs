@@ -6,7 +6,7 @@
 
 use super::chronology::{Actor, Chronology, Citation, Era, Event, Link, Participation, Source};
 use super::id_index::IdIndex;
-use super::raw::{RawActorRef, RawChronology, RawEventRef, RawSourceRef};
+use super::raw::{Basis, RawActorRef, RawChronology, RawEventRef, RawSourceRef};
 use super::validate::Validated;
 use crate::text::sanitize_owned;
 
@@ -104,11 +104,16 @@ pub fn build(mut raw: RawChronology, validated: Validated) -> Chronology {
             .consequences
             .into_iter()
             .zip(&refs.consequences[span(1)])
-            .map(|(reference, &effect)| Link {
-                event: position[effect as usize] as usize,
-                note: match reference {
-                    RawEventRef::Id(_) => None,
-                    RawEventRef::Full(full) => full.note.map(unchecked),
+            .map(|(reference, &effect)| match reference {
+                RawEventRef::Id(_) => Link {
+                    event: position[effect as usize] as usize,
+                    basis: Basis::Stated,
+                    note: None,
+                },
+                RawEventRef::Full(full) => Link {
+                    event: position[effect as usize] as usize,
+                    basis: full.basis,
+                    note: full.note.map(unchecked),
                 },
             })
             .collect();
@@ -129,7 +134,9 @@ pub fn build(mut raw: RawChronology, validated: Validated) -> Chronology {
             date,
             display_date: raw_event.display_date.map(line),
             title: line(raw_event.title),
+            aliases: raw_event.aliases.into_iter().map(line).collect(),
             summary: raw_event.summary.map(paragraphs).unwrap_or_default(),
+            basis: raw_event.basis,
             actors,
             consequences,
             causes: Vec::new(),
@@ -155,9 +162,14 @@ pub fn build(mut raw: RawChronology, validated: Validated) -> Chronology {
         for l in 0..events[cause].consequences.len() {
             let Link {
                 event: effect,
+                basis,
                 note,
             } = events[cause].consequences[l].clone();
-            events[effect].causes.push(Link { event: cause, note });
+            events[effect].causes.push(Link {
+                event: cause,
+                basis,
+                note,
+            });
         }
     }
 

@@ -5,7 +5,7 @@
 
 use super::date::EventDate;
 use super::id_index::IdIndex;
-pub use super::raw::ActorKind;
+pub use super::raw::{ActorKind, Basis};
 
 pub type EventIx = usize;
 pub type ActorIx = usize;
@@ -48,6 +48,7 @@ pub struct Participation {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Link {
     pub event: EventIx,
+    pub basis: Basis,
     pub note: Option<String>,
 }
 
@@ -65,7 +66,10 @@ pub struct Event {
     pub date: EventDate,
     pub display_date: Option<String>,
     pub title: String,
+    /// Other names history gave the event; searched like an actor's aliases.
+    pub aliases: Vec<String>,
     pub summary: String,
+    pub basis: Basis,
     pub actors: Vec<Participation>,
     pub consequences: Vec<Link>,
     pub causes: Vec<Link>,
@@ -80,6 +84,21 @@ impl Event {
             Some(shown) => shown.clone(),
             None => self.date.human(),
         }
+    }
+}
+
+/// Events and links per basis, indexed like [`Basis::ALL`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BasisCounts {
+    pub events: [usize; 3],
+    pub links: [usize; 3],
+}
+
+fn basis_slot(basis: Basis) -> usize {
+    match basis {
+        Basis::Stated => 0,
+        Basis::Implied => 1,
+        Basis::Inferred => 2,
     }
 }
 
@@ -119,6 +138,19 @@ impl Chronology {
     /// Number of causal links (each counted once).
     pub fn link_count(&self) -> usize {
         self.events.iter().map(|e| e.consequences.len()).sum()
+    }
+
+    /// How many events and how many links rest on each basis, in the order of [`Basis::ALL`].
+    /// Walks the whole file, so it is for a screen opened on request, not for every frame.
+    pub fn basis_counts(&self) -> BasisCounts {
+        let mut counts = BasisCounts::default();
+        for event in &self.events {
+            counts.events[basis_slot(event.basis)] += 1;
+            for link in &event.consequences {
+                counts.links[basis_slot(link.basis)] += 1;
+            }
+        }
+        counts
     }
 
     /// The first event whose earliest day is on or after `day`, or the last event; `None` only when

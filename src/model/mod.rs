@@ -15,7 +15,9 @@ pub mod raw;
 pub mod suggest;
 mod validate;
 
-pub use chronology::{Actor, ActorIx, Chronology, Era, EraIx, Event, EventIx, Link, SourceIx};
+pub use chronology::{
+    Actor, ActorIx, Basis, BasisCounts, Chronology, Era, EraIx, Event, EventIx, Link, SourceIx,
+};
 pub use date::{DateError, EventDate};
 pub use diagnostic::{Diagnostic, Severity};
 pub use load::{Checked, LoadError, Stage};

@@ -12,7 +12,7 @@ use serde_json::value::RawValue;
 use super::diagnostic::Diagnostic;
 use super::locate::LineIndex;
 use super::raw::{
-    Object, RawActor, RawActorRef, RawChronology, RawEra, RawEvent, RawEventRef, RawSource,
+    Basis, Object, RawActor, RawActorRef, RawChronology, RawEra, RawEvent, RawEventRef, RawSource,
     RawSourceRef,
 };
 use super::suggest::closest;
@@ -133,12 +133,14 @@ fn event_fields(
     base: &dyn Fn(&RawValue) -> usize,
     found: &mut Vec<Diagnostic>,
 ) {
-    const FIELDS: [&str; 9] = [
+    const FIELDS: [&str; 11] = [
         "id",
         "date",
         "display_date",
         "title",
+        "aliases",
         "summary",
+        "basis",
         "actors",
         "consequences",
         "tags",
@@ -174,7 +176,8 @@ fn event_fields(
             }
             "actors" => check_each::<RawActorRef>(value, &at, lines, base, found),
             "consequences" => check_each::<RawEventRef>(value, &at, lines, base, found),
-            "tags" => check_each::<String>(value, &at, lines, base, found),
+            "tags" | "aliases" => check_each::<String>(value, &at, lines, base, found),
+            "basis" => check_item::<Basis>(value, &at, lines, base(value), found),
             "sources" => check_each::<RawSourceRef>(value, &at, lines, base, found),
             unknown => {
                 let (line, column) = lines.line_col(base(value));
@@ -296,8 +299,14 @@ fn explain(diag: Diagnostic, message: &str) -> Diagnostic {
             ),
             None => format!("expected one of {}", expected.join(", ")),
         };
+        // Two enums exist: an actor's kind and a claim's basis; say which was misspelt.
+        let is_basis = expected
+            .iter()
+            .map(String::as_str)
+            .eq(Basis::ALL.map(Basis::as_str));
+        let what = if is_basis { "basis" } else { "kind" };
         return Diagnostic {
-            message: format!("unknown kind `{unknown}`"),
+            message: format!("unknown {what} `{unknown}`"),
             ..diag
         }
         .with_help(help);

@@ -101,6 +101,55 @@ pub enum ActorKind {
     Other,
 }
 
+/// How a claim stands to the source it cites: said there, following directly from its wording,
+/// or our own reading. Carried by events and causal links so a reader can tell the three apart.
+/// Ordered by distance from the source, stated first.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    #[default]
+    Stated,
+    Implied,
+    Inferred,
+}
+
+impl Basis {
+    pub const ALL: [Basis; 3] = [Basis::Stated, Basis::Implied, Basis::Inferred];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::Stated => "stated",
+            Basis::Implied => "implied",
+            Basis::Inferred => "inferred",
+        }
+    }
+
+    /// The word shown beside a claim the source does not state outright ("implied", "inferred");
+    /// nothing for a stated one, so the usual case stays quiet and the exceptions stand out.
+    pub fn mark(self) -> Option<&'static str> {
+        match self {
+            Basis::Stated => None,
+            other => Some(other.as_str()),
+        }
+    }
+
+    /// What the basis means, in a reader's words; the about screen and the detail pane say it.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Basis::Stated => "the cited source says it",
+            Basis::Implied => "follows from the source's wording",
+            Basis::Inferred => "the chronology's own reading",
+        }
+    }
+
+    /// The default is left out when writing, so files without the field stay as they were.
+    pub fn is_stated(&self) -> bool {
+        *self == Basis::Stated
+    }
+}
+
 impl ActorKind {
     pub const ALL: [ActorKind; 5] = [
         ActorKind::Person,
@@ -152,8 +201,13 @@ pub struct RawEvent {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_date: Option<String>,
     pub title: String,
+    /// Names history gave the event ("autogolpe"); search finds the event under each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Basis::is_stated")]
+    pub basis: Basis,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actors: Vec<RawActorRef>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -180,7 +234,7 @@ pub struct RawActorRole {
     pub role: Option<String>,
 }
 
-/// `"us-aid-suspended"` or `{ "event": "us-aid-suspended", "note": "why" }`.
+/// `"us-aid-suspended"` or `{ "event": "us-aid-suspended", "basis": "inferred", "note": "why" }`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum RawEventRef {
@@ -192,6 +246,8 @@ pub enum RawEventRef {
 #[serde(deny_unknown_fields)]
 pub struct RawEventNote {
     pub event: String,
+    #[serde(default, skip_serializing_if = "Basis::is_stated")]
+    pub basis: Basis,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
@@ -238,6 +294,12 @@ impl RawEventRef {
         match self {
             RawEventRef::Id(_) => None,
             RawEventRef::Full(full) => full.note.as_deref(),
+        }
+    }
+    pub fn basis(&self) -> Basis {
+        match self {
+            RawEventRef::Id(_) => Basis::Stated,
+            RawEventRef::Full(full) => full.basis,
         }
     }
 }
@@ -297,7 +359,7 @@ id_or_object!(
 id_or_object!(
     RawEventRef,
     RawEventNote,
-    "an event id, or an object such as {\"event\": \"id\", \"note\": \"…\"}"
+    "an event id, or an object such as {\"event\": \"id\", \"basis\": \"inferred\", \"note\": \"…\"}"
 );
 id_or_object!(
     RawSourceRef,

@@ -6,7 +6,7 @@ use super::date::EventDate;
 use super::diagnostic::{Diagnostic, Severity};
 use super::locate::{LineIndex, Locator, Step, render_path};
 use super::parse::{FORMAT_VERSION, version_error};
-use super::raw::RawChronology;
+use super::raw::{Basis, RawChronology, RawEventRef};
 use super::suggest::closest;
 use crate::text::{is_clean, needs_cleaning};
 
@@ -249,6 +249,14 @@ impl Checker {
             if let Some(shown) = &event.display_date {
                 self.text(|| at("display_date"), shown);
             }
+            for (alias_ix, alias) in event.aliases.iter().enumerate() {
+                let path = || {
+                    let mut path = at("aliases");
+                    path.push(Step::Index(alias_ix));
+                    path
+                };
+                self.text(path, alias);
+            }
             if event.actors.is_empty() {
                 self.warning(
                     vec![Step::Key("events"), Step::Index(ix)],
@@ -280,6 +288,7 @@ impl Checker {
                     "events",
                 );
                 self.refs.consequences.push(found);
+                self.basis_in_note(ix, r, reference);
             }
             for (r, reference) in event.sources.iter().enumerate() {
                 let found = self.reference(
@@ -363,6 +372,41 @@ impl Checker {
         };
         self.error(path, format!("unknown {what} `{id}`"), Some(help));
         UNRESOLVED
+    }
+
+    /// A link whose note says "(inferred)" or "(implied)" but whose basis is the default: the
+    /// older way of writing it, which readers, the exports and the counts cannot see.
+    fn basis_in_note(&mut self, event: usize, r: usize, reference: &RawEventRef) {
+        if reference.basis() != Basis::Stated {
+            return;
+        }
+        const SAID: [(Basis, &str); 2] = [
+            (Basis::Inferred, "(inferred)"),
+            (Basis::Implied, "(implied)"),
+        ];
+        let Some((said, _)) = reference
+            .note()
+            .and_then(|note| SAID.into_iter().find(|(_, word)| note.contains(word)))
+        else {
+            return;
+        };
+        self.warning(
+            vec![
+                Step::Key("events"),
+                Step::Index(event),
+                Step::Key("consequences"),
+                Step::Index(r),
+            ],
+            format!(
+                "the link to `{}` is noted as ({}) but its basis is stated",
+                reference.event(),
+                said.as_str()
+            ),
+            Some(format!(
+                "write \"basis\": \"{}\" in the link, and keep the note for why",
+                said.as_str()
+            )),
+        );
     }
 
     /// Paths are passed as closures here and below: these run for every field of every event, and

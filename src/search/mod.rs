@@ -1,5 +1,5 @@
-//! Fuzzy search over actors (names and aliases) and events (title, tags, date text fuzzily; the
-//! summary where the query appears as typed).
+//! Fuzzy search over actors (names and aliases) and events (title, aliases, tags, date text
+//! fuzzily; the summary where the query appears as typed).
 //!
 //! Names are folded (case and accents) once when the index is built; queries are folded the same
 //! way, matching runs on the plain forms and the UI shows the originals. A palette drives it through
@@ -55,7 +55,7 @@ impl Query {
 pub enum Field {
     /// An actor's name or an event's title.
     Name,
-    /// An actor's alias, by position in `Actor::aliases`.
+    /// An actor's or event's alias, by position in `Actor::aliases` or `Event::aliases`.
     Alias(usize),
     Summary,
     /// An event's tag, by position in `Event::tags`.
@@ -129,9 +129,11 @@ impl SearchIndex {
         for event in &chronology.events {
             let date = event.human_date();
             let tags = event.tags.iter().enumerate();
+            let aliases = event.aliases.iter().enumerate();
             events.push(
                 0,
                 std::iter::once((Field::Name, event.title.as_str()))
+                    .chain(aliases.map(|(i, a)| (Field::Alias(i), a.as_str())))
                     .chain(tags.map(|(i, t)| (Field::Tag(i), t.as_str())))
                     .chain([
                         (Field::Date, date.as_str()),
@@ -278,7 +280,7 @@ pub fn field_text(chronology: &Chronology, scope: Scope, hit: &Hit) -> Option<St
                 Field::Summary => Some(event.summary.clone()),
                 Field::Tag(i) => event.tags.get(i).cloned(),
                 Field::Date => Some(event.human_date()),
-                Field::Alias(_) => None,
+                Field::Alias(i) => event.aliases.get(i).cloned(),
             }
         }
     }

@@ -36,7 +36,7 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ChainView, frame: 
         &Line::styled(
             fit(
                 &format!(
-                    "→ led to · ← came from · {} goes there · {} folds · {} closes",
+                    "→ led to · ← came from · (implied) (inferred) not stated · {} goes there · {} folds · {} closes",
                     app.keymap.key_for(Mode::Chain, &Action::FollowLink),
                     app.keymap.key_for(Mode::Chain, &Action::ToggleCollapse),
                     app.keymap.key_for(Mode::Chain, &Action::Close),
@@ -92,6 +92,9 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ChainView, frame: 
                     Span::styled(event.human_date(), theme.date),
                     Span::raw(format!("  {}", event.title)),
                 ];
+                if let Some(mark) = node.basis.mark() {
+                    spans.push(Span::styled(format!(" ({mark})"), theme.status));
+                }
                 if repeat {
                     spans.push(Span::styled(" (again, see above)", theme.dim));
                 }

@@ -20,6 +20,7 @@ fn style(part: Part, theme: &Theme) -> Style {
         Part::Heading => theme.heading,
         Part::Actor => theme.actor,
         Part::Aside => theme.dim,
+        Part::Basis => theme.status,
         Part::Arrow(Focus::Causes) => theme.cause,
         Part::Arrow(_) => theme.consequence,
     }

@@ -1,6 +1,7 @@
 //! Drawing. `view` reads the state and paints one frame; it never changes anything, so any state
 //! can be rendered into a test buffer and compared.
 
+pub mod about;
 pub mod actors;
 pub mod chain;
 pub mod detail;
@@ -65,6 +66,7 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
             Overlay::DatePrompt(prompt) => prompt::draw(&app.keymap, theme, &layout, prompt, frame),
             Overlay::Palette(palette) => palette::draw(app, theme, &layout, palette, frame),
             Overlay::ExportMenu => export_menu::draw(app, theme, &layout, frame),
+            Overlay::About(view) => about::draw(app, theme, &layout, view, frame),
         }
     }
 }
@@ -92,7 +94,9 @@ mod tests {
                     date,
                     display_date: Some("a day".to_owned()),
                     title: format!("Event {i}"),
+                    aliases: Vec::new(),
                     summary: String::new(),
+                    basis: Default::default(),
                     actors: Vec::new(),
                     consequences: Vec::new(),
                     causes: Vec::new(),

@@ -156,6 +156,17 @@ fn event_row(app: &App, theme: &Theme, query: &Query, hit: &Hit, width: usize) -
     spans.extend(marked(&date, date_marks, date_width, theme.date, theme.key));
     spans.push(Span::raw(" "));
     let rest = width.saturating_sub(date_width + 3);
+    if let Field::Alias(i) = hit.field {
+        // The name history gave the event, marked, then the title it stands for.
+        let alias = event.aliases.get(i).map(String::as_str).unwrap_or("");
+        let alias_width = alias.width().min(rest / 2);
+        spans.extend(marked(alias, &marks, alias_width, theme.key, theme.key));
+        let arrow = " → ";
+        spans.push(Span::styled(arrow, theme.dim));
+        let title_width = rest.saturating_sub(alias_width + arrow.width());
+        spans.push(Span::raw(pad(&event.title, title_width)));
+        return Line::from(spans);
+    }
     let note = match hit.field {
         Field::Tag(i) => event.tags.get(i).map(|t| format!("tag: {t}")),
         Field::Summary => Some("in summary".to_owned()),

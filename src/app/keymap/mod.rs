@@ -29,6 +29,7 @@ impl Mode {
             Some(Overlay::DatePrompt(_)) => Mode::DatePrompt,
             Some(Overlay::Palette(_)) => Mode::Palette,
             Some(Overlay::ExportMenu) => Mode::ExportMenu,
+            Some(Overlay::About(_)) => Mode::About,
             None => match app.focus {
                 Focus::Timeline => Mode::Timeline,
                 Focus::Actors => Mode::Actors,
@@ -74,13 +75,13 @@ impl Binding {
             (ALL, "anywhere"),
             (LISTS, "any list"),
             (
-                MAIN | HELP | CHAIN | ACTORS_VIEW | EXPORT | LOADING,
+                MAIN | HELP | CHAIN | ACTORS_VIEW | EXPORT | ABOUT | LOADING,
                 "anywhere but a prompt",
             ),
             (OVERLAYS, "any window"),
             (
-                HELP | CHAIN | ACTORS_VIEW | EXPORT,
-                "help, chain, actors, export",
+                HELP | CHAIN | ACTORS_VIEW | EXPORT | ABOUT,
+                "help, chain, actors, export, about",
             ),
             (
                 MAIN | CHAIN | ACTORS_VIEW,
@@ -94,6 +95,7 @@ impl Binding {
             (TIMELINE, "timeline"),
             (ACTORS, "an event's actors"),
             (HELP, "help"),
+            (ABOUT, "about screen"),
             (HELP_SEARCH, "help, while searching"),
             (CHAIN, "chain view"),
             (ACTORS_VIEW, "actors view"),

@@ -17,6 +17,8 @@ pub enum Mode {
     ExportMenu,
     /// `/` in help: keys type what to look for.
     HelpSearch,
+    /// `i`: what the chronology covers and what its claims rest on.
+    About,
 }
 
 impl Mode {
@@ -39,6 +41,7 @@ impl Mode {
             Mode::Loading => "loading",
             Mode::ExportMenu => "export",
             Mode::HelpSearch => "help-search",
+            Mode::About => "about",
         }
     }
 }
@@ -55,6 +58,8 @@ pub const PALETTE: u16 = Mode::Palette.bit();
 pub const LOADING: u16 = Mode::Loading.bit();
 pub const EXPORT: u16 = Mode::ExportMenu.bit();
 pub const HELP_SEARCH: u16 = Mode::HelpSearch.bit();
-pub const LISTS: u16 = MAIN | HELP | CHAIN | ACTORS_VIEW;
-pub const OVERLAYS: u16 = HELP | CHAIN | ACTORS_VIEW | PROMPT | PALETTE | EXPORT | HELP_SEARCH;
+pub const ABOUT: u16 = Mode::About.bit();
+pub const LISTS: u16 = MAIN | HELP | CHAIN | ACTORS_VIEW | ABOUT;
+pub const OVERLAYS: u16 =
+    HELP | CHAIN | ACTORS_VIEW | PROMPT | PALETTE | EXPORT | HELP_SEARCH | ABOUT;
 pub const ALL: u16 = LISTS | PROMPT | PALETTE | LOADING | EXPORT | HELP_SEARCH;

@@ -16,7 +16,7 @@ use super::cursor::ListCursor;
 use super::effect::{Effect, Effects};
 use super::focus::Focus;
 use super::layout::Layout;
-use super::overlay::{DatePrompt, Overlay};
+use super::overlay::{AboutView, DatePrompt, Overlay};
 use super::palette::Palette;
 use super::state::App;
 
@@ -100,6 +100,9 @@ pub fn update(app: &mut App, action: Action) -> Effects {
                 *typing = true;
             }
         }
+        Action::OpenAbout => app
+            .overlays
+            .push(Overlay::About(AboutView::new(&app.chronology))),
         Action::OpenDatePrompt => app
             .overlays
             .push(Overlay::DatePrompt(DatePrompt::default())),

@@ -20,7 +20,7 @@ pub(super) fn refit(app: &mut App) {
             Overlay::Chain(chain) => chain.cursor.ensure_visible(chain.rows.len(), list),
             Overlay::Actors(actors) => actors.cursor.ensure_visible(actors.order.len(), list),
             Overlay::Palette(palette) => palette.cursor.ensure_visible(palette.hits.len(), list),
-            Overlay::DatePrompt(_) | Overlay::ExportMenu => {}
+            Overlay::DatePrompt(_) | Overlay::ExportMenu | Overlay::About(_) => {}
         }
     }
 }
@@ -40,6 +40,14 @@ pub(super) fn target(current: usize, len: usize, page: usize, movement: Move) ->
 
 pub(super) fn move_cursor(app: &mut App, movement: Move) {
     let list = overlay_height(app);
+    // The about page's length depends on the width it is wrapped to.
+    let about_len = match app.overlays.last() {
+        Some(Overlay::About(view)) => {
+            let width = usize::from(super::layout(app).overlay_list().width);
+            crate::app::about::lines(app, view, width).len()
+        }
+        _ => 0,
+    };
     match app.overlays.last_mut() {
         Some(Overlay::Help { cursor, search, .. }) => {
             let help_len = app_help_len(&app.keymap, search);
@@ -63,6 +71,19 @@ pub(super) fn move_cursor(app: &mut App, movement: Move) {
         }
         Some(Overlay::Palette(palette)) => {
             move_list(&mut palette.cursor, palette.hits.len(), list, movement);
+        }
+        Some(Overlay::About(view)) => {
+            // Like help, a page to scroll.
+            let top = target(
+                view.cursor.offset,
+                about_len.saturating_sub(list) + 1,
+                list,
+                movement,
+            );
+            view.cursor = ListCursor {
+                selected: top,
+                offset: top,
+            };
         }
         Some(Overlay::DatePrompt(_) | Overlay::ExportMenu) => {}
         None if app.focus == Focus::Timeline => {

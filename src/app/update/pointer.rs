@@ -42,7 +42,10 @@ pub(super) fn click(app: &mut App, column: u16, row: u16) {
                     palette.cursor.set(at, palette.hits.len(), height);
                 }
             }
-            Overlay::Help { .. } | Overlay::DatePrompt(_) | Overlay::ExportMenu => {}
+            Overlay::Help { .. }
+            | Overlay::DatePrompt(_)
+            | Overlay::ExportMenu
+            | Overlay::About(_) => {}
         }
         return;
     }
