@@ -95,6 +95,45 @@ fn a_bad_date_keeps_the_prompt_open_with_the_reason() {
 }
 
 #[test]
+fn dates_as_people_write_them_jump_like_edtf() {
+    for text in ["5 April 1992", "April 5, 1992", "5 apr 1992"] {
+        let mut app = shipped(120, 40);
+        jump_to_date(&mut app, text);
+        assert_eq!(selected_id(&app), "self-coup", "{text}");
+        assert!(app.overlays.is_empty(), "{text}: the prompt closes");
+    }
+    let mut app = shipped(120, 40);
+    jump_to_date(&mut app, "May 1991");
+    let may = quipu::model::date::day_number(1991, 5, 1);
+    let ix = app.selected_event().unwrap();
+    assert!(app.chronology.events[ix].date.latest >= may);
+}
+
+#[test]
+fn today_comes_from_the_app_not_the_clock() {
+    let mut app = shipped(120, 40);
+    app.today = quipu::model::date::day_number(1992, 4, 5);
+    jump_to_date(&mut app, "today");
+    assert_eq!(selected_id(&app), "self-coup");
+}
+
+#[test]
+fn an_ambiguous_date_names_both_readings() {
+    let mut app = shipped(120, 40);
+    jump_to_date(&mut app, "5/4/1992");
+    match app.top_overlay() {
+        Some(Overlay::DatePrompt(prompt)) => {
+            let error = prompt.error.as_deref().unwrap_or_default();
+            assert!(
+                error.contains("5 April 1992") && error.contains("4 May 1992"),
+                "{error}"
+            );
+        }
+        other => panic!("prompt closed: {other:?}"),
+    }
+}
+
+#[test]
 fn following_a_consequence_and_coming_back_restores_the_selection() {
     let mut app = shipped(120, 40);
     jump_to_date(&mut app, "1992-04-05");

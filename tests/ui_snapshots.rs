@@ -119,6 +119,36 @@ fn date_prompt_with_an_error() {
 }
 
 #[test]
+fn date_prompt_shows_a_long_error_whole() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app_at(Chronology::shipped(), w, h, None);
+        update(&mut app, Action::OpenDatePrompt);
+        for c in "5/4/1992".chars() {
+            update(&mut app, Action::PromptInput(c));
+        }
+        update(&mut app, Action::PromptSubmit);
+        let text = screen(&app, w, h);
+        assert!(
+            text.contains("1992-05-04"),
+            "the whole message is shown:\n{text}"
+        );
+        insta::assert_snapshot!(format!("date_prompt_ambiguous_{w}x{h}"), text);
+    }
+    let mut app = app_at(Chronology::shipped(), 80, 24, None);
+    update(&mut app, Action::OpenDatePrompt);
+    for c in "1992-13".chars() {
+        update(&mut app, Action::PromptInput(c));
+    }
+    update(&mut app, Action::PromptSubmit);
+    let text = screen(&app, 80, 24);
+    assert!(
+        text.contains("Y-13800000000"),
+        "EDTF's long advice is shown whole:\n{text}"
+    );
+    insta::assert_snapshot!("date_prompt_edtf_error_80x24", text);
+}
+
+#[test]
 fn fixtures_main_screen() {
     for name in ["space-race.json", "unicode-wide.json"] {
         for (w, h) in [(80, 24), (120, 40)] {

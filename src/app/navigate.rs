@@ -2,8 +2,7 @@
 //! date. Each answer is a position in the visible list, found by binary search.
 
 use super::state::App;
-use crate::model::EventDate;
-use crate::model::date::{civil_from_days, day_number};
+use crate::model::date::{civil_from_days, day_number, parse_written};
 
 impl App {
     fn selected_day(&self) -> Option<i64> {
@@ -58,9 +57,10 @@ impl App {
     }
 
     /// The event a typed date lands on: the first one inside the date's span, else the nearest by
-    /// days on either side. `Err` says why the text is not a date.
+    /// days on either side. `Err` says why the text is not a date. Dates are read as people
+    /// write them ("5 April 1992", "spring 1991") as well as EDTF.
     pub fn position_for_date(&self, text: &str) -> Result<Option<usize>, String> {
-        let date = EventDate::parse(text.trim()).map_err(|e| e.to_string())?;
+        let date = parse_written(text, self.today).map_err(|e| e.to_string())?;
         let len = self.visible_len();
         if len == 0 {
             return Ok(None);

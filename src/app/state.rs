@@ -98,6 +98,9 @@ pub struct App {
     /// Highlighting needs only the matcher, not the folded texts: an empty index carries it, so
     /// the view can mark matched characters of the rows it draws.
     pub highlighter: Arc<SearchIndex>,
+    /// The day `today` means in the date prompt. The shell reads the clock once at start, so
+    /// `update` stays pure and tests choose their own today.
+    pub today: i64,
     pub quit: bool,
 }
 
@@ -139,6 +142,7 @@ impl App {
             last_search: None,
             pending_export: None,
             highlighter: Arc::new(SearchIndex::default()),
+            today: 0,
             quit: false,
         }
     }

@@ -7,12 +7,14 @@ mod calendar;
 mod diagnose;
 mod render;
 mod shape;
+mod written;
 
 use std::fmt;
 
 pub use calendar::{civil_from_days, day_number, year_of};
 pub use render::MONTHS;
 use shape::{Shape, is_approximate, is_uncertain};
+pub use written::{DaySpan, days_of, parse_written};
 
 /// A parsed EDTF date: the text as written, and the earliest and latest day it can mean.
 ///
