@@ -261,7 +261,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::OpenDatePrompt,
         MAIN,
         "Move through time",
-        "jump to a date (5 April 1992, May 1991, the 1990s, 1991-05)",
+        "jump to a date (5 April 1992, May 1991, 1990s)",
         "date"
     ),
     bind!(
