@@ -302,7 +302,7 @@ fn years_and_eras_move_through_time() {
     let mut app = shipped(120, 40);
     jump_to_date(&mut app, "1990");
     let year_of =
-        |app: &App| quipu::model::date::year_of(app.earliest_days[app.selected_event().unwrap()]);
+        |app: &App| quipu::model::date::year_of(app.place_days[app.selected_event().unwrap()]);
     assert_eq!(year_of(&app), 1990);
     update(&mut app, Action::NextYear);
     assert_eq!(year_of(&app), 1991);
@@ -313,7 +313,7 @@ fn years_and_eras_move_through_time() {
 
     let era_of = |app: &App| {
         app.chronology
-            .era_at(app.earliest_days[app.selected_event().unwrap()])
+            .era_at(app.place_days[app.selected_event().unwrap()])
     };
     update(&mut app, Action::SelectFirst);
     update(&mut app, Action::NextEra);
@@ -528,7 +528,7 @@ fn clicks_select_events_and_items() {
             row: density,
         },
     );
-    let day = app.earliest_days[app.selected_event().unwrap()];
+    let day = app.place_days[app.selected_event().unwrap()];
     assert!(quipu::model::date::year_of(day) >= 1990);
 }
 

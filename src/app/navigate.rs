@@ -6,7 +6,7 @@ use crate::model::date::{civil_from_days, day_number, parse_written};
 
 impl App {
     fn selected_day(&self) -> Option<i64> {
-        self.selected_event().map(|ix| self.earliest_days[ix])
+        self.selected_event().map(|ix| self.place_days[ix])
     }
 
     fn first_of_year(year: i64) -> i64 {
@@ -30,7 +30,7 @@ impl App {
         }
         let before = start.checked_sub(1)?;
         let ix = self.visible_event(before)?;
-        let (year, _, _) = civil_from_days(self.earliest_days[ix]);
+        let (year, _, _) = civil_from_days(self.place_days[ix]);
         Some(self.position_from_day(Self::first_of_year(year)))
     }
 
@@ -66,7 +66,7 @@ impl App {
             return Ok(None);
         }
         let pos = self.position_from_day(date.earliest);
-        let day_of = |p: usize| self.visible_event(p).map(|ix| self.earliest_days[ix]);
+        let day_of = |p: usize| self.visible_event(p).map(|ix| self.place_days[ix]);
         let after = day_of(pos).map(|d| (pos, d.saturating_sub(date.latest).max(0)));
         let before = pos
             .checked_sub(1)

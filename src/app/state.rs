@@ -8,6 +8,7 @@ use super::history::History;
 use super::overlay::Overlay;
 use super::palette::EventSearch;
 use crate::interchange::Format;
+use crate::model::order::place_days;
 use crate::model::{ActorIx, Chronology, EventIx};
 use crate::search::SearchIndex;
 
@@ -66,9 +67,12 @@ pub struct App {
     /// Shared, not copied, with the thread that builds the search index: at a million events a
     /// copy cost seconds and a gigabyte. It never changes after load.
     pub chronology: Arc<Chronology>,
-    /// Earliest day of every event, in event order (already sorted): the axis counts events in a
-    /// column with two binary searches instead of walking the file.
-    pub earliest_days: Vec<i64>,
+    /// Each event's place on the time axis, in event order and never decreasing (see
+    /// `model::order::place_days`): the axis counts events in a column with two binary searches
+    /// instead of walking the file.
+    pub place_days: Vec<i64>,
+    /// Earliest day of any event: the left end of the axis at "all".
+    pub span_start: i64,
     /// Latest day of any event: the right end of the axis.
     pub span_end: i64,
     /// Width of the timeline's date column, measured once at load.
@@ -109,7 +113,13 @@ const MAX_DATE_WIDTH: usize = 18;
 
 impl App {
     pub fn new(chronology: Chronology) -> App {
-        let earliest_days: Vec<i64> = chronology.events.iter().map(|e| e.date.earliest).collect();
+        let place_days = place_days(chronology.events.iter().map(|e| &e.date));
+        let span_start = chronology
+            .events
+            .iter()
+            .map(|e| e.date.earliest)
+            .min()
+            .unwrap_or(0);
         let span_end = chronology
             .events
             .iter()
@@ -125,7 +135,8 @@ impl App {
             .min(MAX_DATE_WIDTH);
         App {
             chronology: Arc::new(chronology),
-            earliest_days,
+            place_days,
+            span_start,
             span_end,
             date_width,
             timeline: TimelineState::default(),
@@ -176,8 +187,8 @@ impl App {
         match &self.filter {
             Some(filter) => filter
                 .events
-                .partition_point(|&ix| self.earliest_days[ix] < day),
-            None => self.earliest_days.partition_point(|&d| d < day),
+                .partition_point(|&ix| self.place_days[ix] < day),
+            None => self.place_days.partition_point(|&d| d < day),
         }
     }
 

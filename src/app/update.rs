@@ -335,7 +335,7 @@ fn jump_or_say(app: &mut App, find: fn(&App) -> Option<usize>, otherwise: &str) 
 fn restore(app: &mut App, to: &Place) {
     app.filter = Filter::new(&app.chronology, to.filter.clone());
     let pos = app.position_of(to.event).unwrap_or_else(|| {
-        app.position_from_day(app.earliest_days.get(to.event).copied().unwrap_or(0))
+        app.position_from_day(app.place_days.get(to.event).copied().unwrap_or(0))
     });
     app.focus = Focus::Timeline;
     app.timeline.offset = to.offset;
@@ -442,7 +442,7 @@ fn filter_by_actor(app: &mut App) {
     };
     let here = place(app);
     app.history.record(here);
-    let day = app.selected_event().map(|ix| app.earliest_days[ix]);
+    let day = app.selected_event().map(|ix| app.place_days[ix]);
     let keep = app.selected_event();
     app.filter = Some(filter);
     if matches!(

@@ -62,7 +62,8 @@ impl Window {
 impl App {
     /// First and last day of the whole chronology (`None` without events).
     pub fn full_span(&self) -> Option<Window> {
-        let start = *self.earliest_days.first()?;
+        self.place_days.first()?;
+        let start = self.span_start;
         let end = self.span_end.saturating_add(1).max(start + 1);
         Some(Window { start, end })
     }
@@ -92,7 +93,7 @@ impl App {
         let (span, _) = self.zoom_spans()[level - 1];
         let centre = self
             .selected_event()
-            .map_or(full.start, |ix| self.earliest_days[ix]);
+            .map_or(full.start, |ix| self.place_days[ix]);
         let start = centre
             .saturating_sub(span / 2)
             .min(full.end.saturating_sub(span))
@@ -110,20 +111,16 @@ impl App {
         }
     }
 
-    /// Events whose earliest day falls in `lo..hi`: two binary searches, in the filter when one is
+    /// Events whose place day falls in `lo..hi`: two binary searches, in the filter when one is
     /// active, so drawing the axis costs O(width · log n) whatever the size of the file.
     pub fn count_between(&self, lo: i64, hi: i64) -> usize {
         match &self.filter {
             Some(filter) => {
-                let days = |d: i64| {
-                    filter
-                        .events
-                        .partition_point(|&ix| self.earliest_days[ix] < d)
-                };
+                let days = |d: i64| filter.events.partition_point(|&ix| self.place_days[ix] < d);
                 days(hi).saturating_sub(days(lo))
             }
             None => {
-                let days = |d: i64| self.earliest_days.partition_point(|&x| x < d);
+                let days = |d: i64| self.place_days.partition_point(|&x| x < d);
                 days(hi).saturating_sub(days(lo))
             }
         }

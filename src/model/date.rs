@@ -103,6 +103,16 @@ impl EventDate {
         render::precision(&self.shape)
     }
 
+    /// The day the reading order sorts this date by: its earliest day, except that an interval
+    /// with an open or unknown start (`../1992-04-04`) sorts by its latest, because its end is
+    /// all that is known of it.
+    pub fn sort_day(&self) -> i64 {
+        match self.shape {
+            Shape::Until(..) => self.latest,
+            _ => self.earliest,
+        }
+    }
+
     /// Whether the date names a stretch between two dates (closed, open or with an unknown end),
     /// as opposed to one day, month, year… that is only imprecise.
     pub fn is_interval(&self) -> bool {

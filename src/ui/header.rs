@@ -32,7 +32,7 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
     };
     let marker = app
         .selected_event()
-        .and_then(|ix| window.column_of(app.earliest_days[ix], area.width));
+        .and_then(|ix| window.column_of(app.place_days[ix], area.width));
     let row = |n: u16| Rect {
         y: area.y + n,
         height: 1,
