@@ -506,7 +506,7 @@ fn clicks_select_events_and_items() {
         .enumerate()
         .find_map(|(i, r)| match r {
             quipu::app::timeline::Row::Event(pos) => Some((i, *pos)),
-            quipu::app::timeline::Row::Era(_) => None,
+            quipu::app::timeline::Row::Era(_) | quipu::app::timeline::Row::NoEra => None,
         })
         .unwrap();
     update(

@@ -148,6 +148,29 @@ fn date_prompt_shows_a_long_error_whole() {
     insta::assert_snapshot!("date_prompt_edtf_error_80x24", text);
 }
 
+/// Velasco years end in 1975: the 1980s events below them sit under a plain line, not the
+/// header, and each header gives its era's span.
+#[test]
+fn eras_end_where_their_span_ends() {
+    let app = app_at(Chronology::shipped(), 120, 40, Some("1975"));
+    let text = screen(&app, 120, 40);
+    let lines: Vec<&str> = text.lines().collect();
+    let header = lines
+        .iter()
+        .position(|l| l.starts_with("── Velasco years (1968–1975)"))
+        .expect("the Velasco header");
+    let gap = lines
+        .iter()
+        .position(|l| l.starts_with("────────"))
+        .expect("a plain separator after Velasco years");
+    let eighties = lines
+        .iter()
+        .position(|l| l.contains("1980s  Peru falls into arrears"))
+        .expect("a 1980s event");
+    assert!(header < gap && gap < eighties, "{text}");
+    insta::assert_snapshot!("eras_with_gaps_120x40", text);
+}
+
 #[test]
 fn fixtures_main_screen() {
     for name in ["space-race.json", "unicode-wide.json"] {

@@ -39,6 +39,7 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
                 text.extend(std::iter::repeat_n('─', width.saturating_sub(used)));
                 Line::styled(text, theme.heading)
             }
+            Row::NoEra => Line::styled("─".repeat(width), theme.dim),
             Row::Event(pos) => {
                 let Some(ix) = app.visible_event(pos) else {
                     continue;
