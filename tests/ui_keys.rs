@@ -530,6 +530,16 @@ fn clicks_select_events_and_items() {
     );
     let day = app.place_days[app.selected_event().unwrap()];
     assert!(quipu::model::date::year_of(day) >= 1990);
+
+    // Every row of the axis, not only the density bars, takes a click.
+    for row in layout.header.y + 1..layout.header.bottom() {
+        update(&mut app, Action::SelectLast);
+        update(&mut app, Action::Click { column: 0, row });
+        let window = app.axis_window().unwrap();
+        let day = app.place_days[app.selected_event().unwrap()];
+        assert!(day >= window.start, "row {row}");
+        assert_ne!(app.timeline.selected, app.visible_len() - 1, "row {row}");
+    }
 }
 
 mod palette {

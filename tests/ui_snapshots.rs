@@ -171,6 +171,61 @@ fn eras_end_where_their_span_ends() {
     insta::assert_snapshot!("eras_with_gaps_120x40", text);
 }
 
+/// The axis opens fitted to where most events are (1989–1992 for the shipped chronology), counts
+/// the rest at its ends, and `-` still zooms out to everything.
+#[test]
+fn the_axis_is_fitted_to_the_events() {
+    let mut app = app_at(Chronology::shipped(), 120, 40, Some("1992-04-05"));
+    let text = screen(&app, 120, 40);
+    let ticks = text.lines().nth(3).unwrap();
+    for year in ["╵1990", "╵1991", "╵1992"] {
+        assert!(ticks.contains(year), "{year} labelled: {ticks}");
+    }
+    assert!(ticks.starts_with("◂ 8"), "outliers counted: {ticks}");
+    assert!(!ticks.contains("1940"));
+    update(&mut app, Action::ZoomOut);
+    let all = screen(&app, 120, 40);
+    assert!(all.lines().nth(3).unwrap().contains("╵1940"), "{all}");
+    assert!(all.lines().next().unwrap().ends_with("zoom all"));
+    insta::assert_snapshot!("axis_zoomed_out_120x40", all);
+}
+
+fn inline(json: &str) -> Chronology {
+    Chronology::from_str(json).unwrap_or_else(|d| panic!("{d:?}"))
+}
+
+/// Deep time reads like the list, and a span of ±10^17 years neither overflows nor loops over
+/// its years.
+#[test]
+fn deep_time_axis_labels() {
+    let deep = inline(
+        r#"{"quipu": 1, "title": "Deep time", "actors": [{"id": "a", "name": "A"}], "events": [
+        {"id": "big-bang", "date": "Y-13800000000", "title": "Big Bang", "actors": ["a"]},
+        {"id": "sun", "date": "Y-4600000000", "title": "The Sun forms", "actors": ["a"]},
+        {"id": "dinosaurs", "date": "Y-66000000", "title": "Dinosaurs die out", "actors": ["a"]},
+        {"id": "caesar", "date": "-0043-03-15", "title": "Caesar is killed", "actors": ["a"]}
+    ]}"#,
+    );
+    let app = app_at(deep, 80, 24, None);
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("billion years ago"), "{text}");
+    assert!(!text.contains("-1"), "no raw negative years:\n{text}");
+    insta::assert_snapshot!("axis_deep_time_80x24", text);
+
+    let extreme = inline(
+        r#"{"quipu": 1, "title": "Extremes", "actors": [{"id": "a", "name": "A"}], "events": [
+        {"id": "first", "date": "Y-99999999999999999", "title": "First", "actors": ["a"]},
+        {"id": "last", "date": "Y99999999999999999", "title": "Last", "actors": ["a"]}
+    ]}"#,
+    );
+    let mut app = app_at(extreme, 80, 24, None);
+    for action in [Action::ZoomIn, Action::SelectLast, Action::ZoomOut] {
+        update(&mut app, action);
+        let text = screen(&app, 80, 24);
+        assert!(text.contains("First") || text.contains("Last"), "{text}");
+    }
+}
+
 #[test]
 fn fixtures_main_screen() {
     for name in ["space-race.json", "unicode-wide.json"] {

@@ -85,8 +85,11 @@ pub struct App {
     pub history: History,
     /// Innermost last; Esc pops it.
     pub overlays: Vec<Overlay>,
-    /// 0 shows the whole span; each step narrows the axis around the selection.
+    /// 0 shows the whole span, 1 the span most events are in (when that differs); each step
+    /// after narrows the axis around the selection.
     pub zoom: usize,
+    /// The axis fitted to most events, computed at load (see `zoom::fitted_window`).
+    pub fitted: Option<super::zoom::Window>,
     /// Terminal size, told by the event loop, so paging and clicks know the layout.
     pub width: u16,
     pub height: u16,
@@ -133,7 +136,7 @@ impl App {
             .max()
             .unwrap_or(0)
             .min(MAX_DATE_WIDTH);
-        App {
+        let mut app = App {
             chronology: Arc::new(chronology),
             place_days,
             span_start,
@@ -146,6 +149,7 @@ impl App {
             history: History::default(),
             overlays: Vec::new(),
             zoom: 0,
+            fitted: None,
             width: 80,
             height: 24,
             status: None,
@@ -155,7 +159,13 @@ impl App {
             highlighter: Arc::new(SearchIndex::default()),
             today: 0,
             quit: false,
-        }
+        };
+        app.fitted = app.full_span().and_then(|full| {
+            let events = &app.chronology.events;
+            super::zoom::fitted_window(&app.place_days, |i| events[i].date.latest, full)
+        });
+        app.zoom = app.default_zoom();
+        app
     }
 
     /// Number of events the timeline shows (all, or the filtered ones).

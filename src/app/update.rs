@@ -574,7 +574,7 @@ fn click(app: &mut App, column: u16, row: u16) {
             app.focus = focus;
             app.item = item;
         }
-    } else if Some(row) == layout.density_row()
+    } else if row > layout.header.y
         && inside(layout.header)
         && let Some(window) = app.axis_window()
     {

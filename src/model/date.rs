@@ -12,7 +12,7 @@ mod written;
 use std::fmt;
 
 pub use calendar::{civil_from_days, day_number, year_of};
-pub use render::MONTHS;
+pub use render::{MONTHS, year as human_year};
 use shape::{Shape, is_approximate, is_uncertain};
 pub use written::{DaySpan, days_of, parse_written};
 

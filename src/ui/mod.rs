@@ -2,6 +2,7 @@
 //! can be rendered into a test buffer and compared.
 
 pub mod actors;
+pub mod axis;
 pub mod chain;
 pub mod detail;
 pub mod export_menu;
