@@ -226,6 +226,22 @@ fn deep_time_axis_labels() {
     }
 }
 
+/// On a wide terminal the date column grows until the longest dates show whole.
+#[test]
+fn wide_terminals_show_dates_whole() {
+    let app = app_at(Chronology::shipped(), 200, 40, Some("1975"));
+    let text = screen(&app, 200, 40);
+    assert!(
+        text.contains("after 1975, into the early 1990s  "),
+        "{text}"
+    );
+    assert!(
+        text.contains("→1 consequence · ←2 causes"),
+        "the legend: {text}"
+    );
+    insta::assert_snapshot!("main_shipped_200x40", text);
+}
+
 #[test]
 fn fixtures_main_screen() {
     for name in ["space-race.json", "unicode-wide.json"] {

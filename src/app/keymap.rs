@@ -636,6 +636,7 @@ pub enum HelpLine {
 
 /// What the keys alone do not say.
 const NOTES: &[&str] = &[
+    "→N ←N beside an event: N consequences (→, what it led to), N causes (←).",
     "Enter on an actor (detail pane or actors view) shows only that actor's",
     "events; a second actor narrows to events involving both. x clears.",
     "Back and forward retrace jumps (links, dates, years, eras, filters)",
@@ -740,6 +741,14 @@ mod tests {
         assert_eq!(resolve(&app, &esc), Some(Action::Close));
         let bksp = press(KeyCode::Backspace, KeyModifiers::NONE);
         assert_eq!(resolve(&app, &bksp), Some(Action::PromptBackspace));
+    }
+
+    #[test]
+    fn help_explains_the_link_counts() {
+        assert!(help_lines().iter().any(|line| matches!(
+            line,
+            HelpLine::Note(note) if note.starts_with("→N ←N") && note.contains("causes")
+        )));
     }
 
     #[test]

@@ -75,7 +75,9 @@ pub struct App {
     pub span_start: i64,
     /// Latest day of any event: the right end of the axis.
     pub span_end: i64,
-    /// Width of the timeline's date column, measured once at load.
+    /// Width of the widest date of any event (up to a limit), measured once at load; the view
+    /// gives the date column this much where titles keep half the row (see
+    /// `ui::timeline::date_column`).
     pub date_width: usize,
     pub timeline: TimelineState,
     pub filter: Option<Filter>,
@@ -111,8 +113,9 @@ pub struct App {
     pub quit: bool,
 }
 
-/// Longest date column worth giving up title space for.
-const MAX_DATE_WIDTH: usize = 18;
+/// Longest date column worth giving up title space for, on a terminal wide enough (the view
+/// also keeps at least half the row for titles).
+const MAX_DATE_WIDTH: usize = 32;
 
 impl App {
     pub fn new(chronology: Chronology) -> App {

@@ -59,6 +59,14 @@ fn content_styled(app: &App, width: usize, theme: &Theme) -> DetailContent {
     for line in wrap(&event.title, width) {
         out.text(line, theme.title);
     }
+    // The timeline's →N ←N, spelled out once where the reader looks at one event.
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let legend = format!(
+        "→{} · ←{}",
+        plural(event.consequences.len(), "consequence"),
+        plural(event.causes.len(), "cause")
+    );
+    out.text(fit(&legend, width), theme.dim);
     if !event.summary.is_empty() {
         out.blank();
         for line in wrap(&event.summary, width) {
