@@ -242,6 +242,25 @@ fn wide_terminals_show_dates_whole() {
     insta::assert_snapshot!("main_shipped_200x40", text);
 }
 
+/// The actors' lanes on the self-coup: points for days, bars for months, faded dashes for open
+/// dates, the coup highlighted and its consequences marked; styles are part of the snapshot.
+#[test]
+fn lanes_shipped_styled() {
+    for (w, h) in [(80, 24), (160, 50)] {
+        let mut app = app_at(Chronology::shipped(), w, h, Some("1992-04-05"));
+        update(&mut app, Action::OpenLanes);
+        let text = screen(&app, w, h);
+        assert!(text.contains("Lanes ("), "{text}");
+        assert!(text.contains('●'), "a day is a point:\n{text}");
+        assert!(
+            text.contains('╌') || text.contains('○'),
+            "open dates are faded:\n{text}"
+        );
+        let styled = quipu::ui::text_capture::capture_styled(&app, &Theme::color(), w, h);
+        insta::assert_snapshot!(format!("lanes_shipped_{w}x{h}"), styled);
+    }
+}
+
 #[test]
 fn fixtures_main_screen() {
     for name in ["space-race.json", "unicode-wide.json"] {

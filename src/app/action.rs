@@ -66,6 +66,18 @@ pub enum Action {
     ToggleCollapse,
     Collapse,
     Expand,
+    /// `s`: the actors' lanes.
+    OpenLanes,
+    /// Lanes: j/k to the next or previous lane.
+    NextLane,
+    PrevLane,
+    /// Lanes: l/h to the next or previous event in the lane.
+    NextInLane,
+    PrevInLane,
+    /// Lanes: Enter shows the lanes' event in the timeline.
+    OpenInTimeline,
+    /// Space in the actors view: pick the actor for the lanes, or unpick it.
+    ToggleLane,
     /// Esc: close the innermost thing.
     Close,
     PromptInput(char),

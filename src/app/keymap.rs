@@ -23,6 +23,7 @@ pub enum Mode {
     /// A large file is still loading: there is no app yet, only a way out.
     Loading,
     ExportMenu,
+    Lanes,
 }
 
 impl Mode {
@@ -38,6 +39,7 @@ impl Mode {
             Some(Overlay::DatePrompt(_)) => Mode::DatePrompt,
             Some(Overlay::Palette(_)) => Mode::Palette,
             Some(Overlay::ExportMenu) => Mode::ExportMenu,
+            Some(Overlay::Lanes(_)) => Mode::Lanes,
             None => match app.focus {
                 Focus::Timeline => Mode::Timeline,
                 Focus::Actors => Mode::Actors,
@@ -138,10 +140,11 @@ const ACTORS_VIEW: u16 = Mode::ActorsView.bit();
 const PROMPT: u16 = Mode::DatePrompt.bit();
 const PALETTE: u16 = Mode::Palette.bit();
 const LISTS: u16 = MAIN | HELP | CHAIN | ACTORS_VIEW;
-const OVERLAYS: u16 = HELP | CHAIN | ACTORS_VIEW | PROMPT | PALETTE | EXPORT;
+const OVERLAYS: u16 = HELP | CHAIN | ACTORS_VIEW | PROMPT | PALETTE | EXPORT | LANES;
 const LOADING: u16 = Mode::Loading.bit();
 const EXPORT: u16 = Mode::ExportMenu.bit();
-const ALL: u16 = LISTS | PROMPT | PALETTE | LOADING | EXPORT;
+const LANES: u16 = Mode::Lanes.bit();
+const ALL: u16 = LISTS | PROMPT | PALETTE | LOADING | EXPORT | LANES;
 
 macro_rules! bind {
     ($keys:expr, $action:expr, $modes:expr, $group:literal, $help:literal) => {
@@ -352,6 +355,14 @@ pub const BINDINGS: &[Binding] = &[
         "actors"
     ),
     bind!(
+        &[k('s')],
+        Action::OpenLanes,
+        MAIN,
+        "Views",
+        "the actors' lanes: who acted when, one row per actor",
+        "lanes"
+    ),
+    bind!(
         &[k('x')],
         Action::ClearFilter,
         MAIN | ACTORS_VIEW,
@@ -392,7 +403,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(
         &[k('?')],
         Action::OpenHelp,
-        MAIN | CHAIN | ACTORS_VIEW,
+        MAIN | CHAIN | ACTORS_VIEW | LANES,
         "Views",
         "this help",
         "help"
@@ -434,6 +445,70 @@ pub const BINDINGS: &[Binding] = &[
         "Actors view",
         "filter the timeline to this actor (adds to the filter)",
         "filter"
+    ),
+    bind!(
+        &[k(' ')],
+        Action::ToggleLane,
+        ACTORS_VIEW,
+        "Actors view",
+        "pick the actor for the lanes (s), or unpick it",
+        "lane"
+    ),
+    bind!(
+        &[k('j'), code(KeyCode::Down)],
+        Action::NextLane,
+        LANES,
+        "Lanes",
+        "next lane",
+        "lane"
+    ),
+    bind!(
+        &[k('k'), code(KeyCode::Up)],
+        Action::PrevLane,
+        LANES,
+        "Lanes",
+        "previous lane",
+        "lane"
+    ),
+    bind!(
+        &[k('h'), code(KeyCode::Left)],
+        Action::PrevInLane,
+        LANES,
+        "Lanes",
+        "previous event in the lane",
+        "event"
+    ),
+    bind!(
+        &[k('l'), code(KeyCode::Right)],
+        Action::NextInLane,
+        LANES,
+        "Lanes",
+        "next event in the lane",
+        "event"
+    ),
+    bind!(
+        &[k('+'), k('=')],
+        Action::ZoomIn,
+        LANES,
+        "Lanes",
+        "zoom in around the event",
+        "zoom"
+    ),
+    bind!(
+        &[k('-')],
+        Action::ZoomOut,
+        LANES,
+        "Lanes",
+        "zoom out",
+        "zoom"
+    ),
+    bind!(
+        &[code(KeyCode::Enter)],
+        Action::OpenInTimeline,
+        LANES,
+        "Lanes",
+        "show the event in the timeline",
+        "open"
     ),
     bind!(
         &[code(KeyCode::Enter)],
@@ -553,7 +628,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(
         &[k('q')],
         Action::Quit,
-        LISTS | LOADING,
+        LISTS | LOADING | LANES,
         "Anywhere",
         "quit",
         "quit"

@@ -6,6 +6,7 @@ pub mod action;
 pub mod chain;
 pub mod history;
 pub mod keymap;
+pub mod lanes;
 pub mod navigate;
 pub mod overlay;
 pub mod palette;

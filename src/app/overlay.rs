@@ -3,6 +3,7 @@
 //! to the actors view.
 
 use super::chain::ChainView;
+use super::lanes::LanesView;
 use super::palette::Palette;
 use crate::model::{ActorIx, Chronology};
 
@@ -85,4 +86,6 @@ pub enum Overlay {
     Palette(Palette),
     /// `e`: which format to write the events shown in.
     ExportMenu,
+    /// `s`: the actors' lanes.
+    Lanes(LanesView),
 }

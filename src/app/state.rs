@@ -107,6 +107,8 @@ pub struct App {
     /// Highlighting needs only the matcher, not the folded texts: an empty index carries it, so
     /// the view can mark matched characters of the rows it draws.
     pub highlighter: Arc<SearchIndex>,
+    /// Actors picked with Space in the actors view for the lanes (`s`), in the order picked.
+    pub lane_picks: Vec<ActorIx>,
     /// The day `today` means in the date prompt. The shell reads the clock once at start, so
     /// `update` stays pure and tests choose their own today.
     pub today: i64,
@@ -160,6 +162,7 @@ impl App {
             last_search: None,
             pending_export: None,
             highlighter: Arc::new(SearchIndex::default()),
+            lane_picks: Vec::new(),
             today: 0,
             quit: false,
         };

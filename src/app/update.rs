@@ -126,6 +126,13 @@ pub fn update(app: &mut App, action: Action) {
                 Err(why) => format!("export failed: {why}"),
             });
         }
+        Action::OpenLanes => super::lanes::open(app),
+        Action::NextLane => super::lanes::move_lane(app, 1),
+        Action::PrevLane => super::lanes::move_lane(app, -1),
+        Action::NextInLane => super::lanes::step_event(app, true),
+        Action::PrevInLane => super::lanes::step_event(app, false),
+        Action::OpenInTimeline => open_lane_event(app),
+        Action::ToggleLane => super::lanes::toggle_pick(app),
         Action::ToggleCollapse => fold(app, None),
         Action::Collapse => fold(app, Some(true)),
         Action::Expand => fold(app, Some(false)),
@@ -203,7 +210,7 @@ fn refit(app: &mut App) {
             Overlay::Chain(chain) => chain.cursor.ensure_visible(chain.rows.len(), list),
             Overlay::Actors(actors) => actors.cursor.ensure_visible(actors.order.len(), list),
             Overlay::Palette(palette) => palette.cursor.ensure_visible(palette.hits.len(), list),
-            Overlay::DatePrompt(_) | Overlay::ExportMenu => {}
+            Overlay::DatePrompt(_) | Overlay::ExportMenu | Overlay::Lanes(_) => {}
         }
     }
 }
@@ -247,7 +254,7 @@ fn move_cursor(app: &mut App, movement: Move) {
         Some(Overlay::Palette(palette)) => {
             move_list(&mut palette.cursor, palette.hits.len(), list, movement);
         }
-        Some(Overlay::DatePrompt(_) | Overlay::ExportMenu) => {}
+        Some(Overlay::DatePrompt(_) | Overlay::ExportMenu | Overlay::Lanes(_)) => {}
         None if app.focus == Focus::Timeline => {
             let to = target(
                 app.timeline.selected,
@@ -493,6 +500,27 @@ fn open_actors(app: &mut App) {
     app.overlays.push(Overlay::Actors(view));
 }
 
+/// Enter in the lanes: closes them on the lanes' event in the timeline, dropping a filter that
+/// hides it; a jump, so Back returns.
+fn open_lane_event(app: &mut App) {
+    let Some(Overlay::Lanes(view)) = app.overlays.last() else {
+        return;
+    };
+    let Some(event) = view.event else {
+        return;
+    };
+    app.overlays.pop();
+    let here = place(app);
+    app.history.record(here);
+    if app.position_of(event).is_none() {
+        app.filter = None;
+    }
+    app.focus = Focus::Timeline;
+    if let Some(pos) = app.position_of(event) {
+        land(app, pos);
+    }
+}
+
 fn fold(app: &mut App, fold: Option<bool>) {
     let height = overlay_height(app);
     if let Some(Overlay::Chain(chain)) = app.overlays.last_mut() {
@@ -554,7 +582,10 @@ fn click(app: &mut App, column: u16, row: u16) {
                     palette.cursor.set(at, palette.hits.len(), height);
                 }
             }
-            Overlay::Help { .. } | Overlay::DatePrompt(_) | Overlay::ExportMenu => {}
+            Overlay::Help { .. }
+            | Overlay::DatePrompt(_)
+            | Overlay::ExportMenu
+            | Overlay::Lanes(_) => {}
         }
         return;
     }

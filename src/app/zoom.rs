@@ -53,6 +53,15 @@ impl Window {
         (lo, hi)
     }
 
+    /// The first day [`Window::column_of`] puts in `column` or later: the inverse of
+    /// `column_of`, rounding up where [`Window::day_at`] rounds down.
+    pub fn first_day_from_column(&self, column: u16, width: u16) -> i64 {
+        let len = (i128::from(self.end) - i128::from(self.start)).max(1);
+        let width = i128::from(width.max(1));
+        let offset = (i128::from(column) * len + width - 1) / width;
+        i64::try_from(i128::from(self.start) + offset).unwrap_or(i64::MAX)
+    }
+
     /// The column showing `day`, if it is inside the window.
     pub fn column_of(&self, day: i64, width: u16) -> Option<u16> {
         if day < self.start || day >= self.end {
@@ -143,6 +152,12 @@ impl App {
     /// What the axis shows now: everything at zoom 0, the fitted window at 1 (when there is
     /// one), else a named span centred on the selection and kept inside the chronology.
     pub fn axis_window(&self) -> Option<Window> {
+        self.window_around(self.selected_event().map(|ix| self.place_days[ix]))
+    }
+
+    /// The window at the current zoom, centred on `centre` when zoomed past the fitted level
+    /// (the timeline's selection for the axis, the lanes' event for the lanes).
+    pub fn window_around(&self, centre: Option<i64>) -> Option<Window> {
         let full = self.full_span()?;
         let level = self.zoom.min(self.max_zoom());
         if level == 0 {
@@ -152,9 +167,7 @@ impl App {
             return Some(fitted);
         }
         let (span, _) = self.zoom_spans()[level - self.base_levels()];
-        let centre = self
-            .selected_event()
-            .map_or(full.start, |ix| self.place_days[ix]);
+        let centre = centre.unwrap_or(full.start);
         let start = centre
             .saturating_sub(span / 2)
             .min(full.end.saturating_sub(span))

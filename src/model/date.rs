@@ -119,6 +119,11 @@ impl EventDate {
         !matches!(self.shape, Shape::Single(_))
     }
 
+    /// An interval with an open (`..`) or unknown (empty) end: its span is only the known end.
+    pub fn is_open(&self) -> bool {
+        matches!(self.shape, Shape::From(..) | Shape::Until(..))
+    }
+
     /// Marked `~` or `%` (on either end of an interval).
     pub fn is_approximate(&self) -> bool {
         is_approximate(self.shape.certainty())

@@ -10,6 +10,7 @@ pub mod fit;
 pub mod footer;
 pub mod header;
 pub mod help;
+pub mod lanes;
 pub mod layout;
 pub mod loading;
 pub mod palette;
@@ -57,6 +58,7 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
             Overlay::DatePrompt(prompt) => prompt::draw(theme, &layout, prompt, frame),
             Overlay::Palette(palette) => palette::draw(app, theme, &layout, palette, frame),
             Overlay::ExportMenu => export_menu::draw(app, theme, &layout, frame),
+            Overlay::Lanes(lanes) => lanes::draw(app, theme, &layout, lanes, frame),
         }
     }
 }
