@@ -141,7 +141,18 @@ impl App {
     /// How event `ix` is drawn in a lane of `width` columns, if its place is in the window: from
     /// its place to its latest day (cut at the window's end).
     pub fn stroke_of(&self, ix: EventIx, window: Window, width: u16) -> Option<Stroke> {
-        let from = window.column_of(self.place_days[ix], width)?;
+        self.stroke_from(ix, self.place_days[ix], window, width)
+    }
+
+    /// [`App::stroke_of`] drawn from `first_day` on.
+    fn stroke_from(
+        &self,
+        ix: EventIx,
+        first_day: i64,
+        window: Window,
+        width: u16,
+    ) -> Option<Stroke> {
+        let from = window.column_of(first_day, width)?;
         let date = &self.chronology.events[ix].date;
         let last = date.latest.min(window.end.saturating_sub(1));
         let to = window.column_of(last, width).unwrap_or(from).max(from);
@@ -162,6 +173,13 @@ impl App {
         })
     }
 
+    /// An event placed before the window whose latest day is inside it: a stroke from column 0.
+    fn entering_stroke(&self, ix: EventIx, window: Window, width: u16) -> Option<Stroke> {
+        let date = &self.chronology.events[ix].date;
+        (date.latest >= window.start).then_some(())?;
+        self.stroke_from(ix, window.start, window, width)
+    }
+
     /// The window the lanes show: the axis at the current zoom, centred on the lanes' event.
     pub fn lanes_window(&self, view: &LanesView) -> Option<Window> {
         self.window_around(view.event.map(|ix| self.place_days[ix]))
@@ -169,12 +187,17 @@ impl App {
 
     /// What a lane shows in `width` columns of `window`: its events placed in the window, at
     /// most one starting per column (the first), so the work is bounded by the width — each step
-    /// is a binary search to the next column's first day.
+    /// is a binary search to the next column's first day. Intervals that began before the window
+    /// and reach into it are looked for among the `width` events just before it (an interval
+    /// further back is not drawn: the bound keeps a frame's cost the screen's).
     pub fn lane_strokes(&self, actor: ActorIx, window: Window, width: u16) -> Vec<Stroke> {
         let events = self.chronology.events_of(actor);
         let place = |ix: EventIx| self.place_days[ix];
         let mut at = events.partition_point(|&ix| place(ix) < window.start);
-        let mut out = Vec::new();
+        let mut out: Vec<Stroke> = events[at.saturating_sub(usize::from(width))..at]
+            .iter()
+            .filter_map(|&ix| self.entering_stroke(ix, window, width))
+            .collect();
         while let Some(&ix) = events.get(at) {
             let Some(stroke) = self.stroke_of(ix, window, width) else {
                 break;
@@ -332,6 +355,16 @@ mod tests {
         }
         let app = App::new(chronology);
         let window = Window { start: 0, end: 365 };
+        // An interval begun before the window shows from its left edge.
+        let late = Window {
+            start: 120,
+            end: 365,
+        };
+        let entering = app.lane_strokes(0, late, 245);
+        assert_eq!(
+            entering.first().map(|s| (s.from, s.mark)),
+            Some((0, Mark::Interval))
+        );
         let marks: Vec<Mark> = app
             .lane_strokes(0, window, 365)
             .iter()
