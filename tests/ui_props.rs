@@ -215,6 +215,15 @@ fn assert_coherent(app: &App) -> Result<(), TestCaseError> {
     }
     prop_assert!(app.focus == Focus::Timeline || app.item < app.focus_len(app.focus));
     prop_assert!(app.zoom <= app.max_zoom());
+    if let Some(quipu::app::Overlay::Lanes(lanes)) = app.top_overlay() {
+        prop_assert!(lanes.lane < lanes.actors.len().max(1));
+        if let (Some(actor), Some(event)) = (lanes.actor(), lanes.event) {
+            prop_assert!(
+                app.chronology.events_of(actor).binary_search(&event).is_ok(),
+                "the lanes' event is in its lane"
+            );
+        }
+    }
     if let Some(filter) = &app.filter {
         prop_assert!(!filter.events.is_empty(), "an empty filter is refused");
         for &event in &filter.events {
@@ -293,6 +302,13 @@ fn action() -> impl Strategy<Value = Action> {
         Export,
         ExportAs(quipu::interchange::Format::Markdown),
         ExportAs(quipu::interchange::Format::Json),
+        OpenLanes,
+        NextLane,
+        PrevLane,
+        NextInLane,
+        PrevInLane,
+        OpenInTimeline,
+        ToggleLane,
     ]);
     let cell = (0u16..520, 0u16..210);
     prop_oneof![
