@@ -219,7 +219,10 @@ fn assert_coherent(app: &App) -> Result<(), TestCaseError> {
         prop_assert!(lanes.lane < lanes.actors.len().max(1));
         if let (Some(actor), Some(event)) = (lanes.actor(), lanes.event) {
             prop_assert!(
-                app.chronology.events_of(actor).binary_search(&event).is_ok(),
+                app.chronology
+                    .events_of(actor)
+                    .binary_search(&event)
+                    .is_ok(),
                 "the lanes' event is in its lane"
             );
         }

@@ -441,3 +441,18 @@ fn export_menu() {
         insta::assert_snapshot!(format!("export_menu_{w}x{h}"), text);
     }
 }
+
+/// Actors picked for the lanes with Space are marked in the actors view.
+#[test]
+fn actors_view_marks_the_picked_lanes() {
+    let mut app = app_at(Chronology::shipped(), 80, 24, None);
+    update(&mut app, Action::OpenActors);
+    update(&mut app, Action::SelectNext);
+    update(&mut app, Action::ToggleLane);
+    let text = screen(&app, 80, 24);
+    assert!(
+        text.contains("≡ Alberto Fujimori") || text.contains("≡ Peru"),
+        "{text}"
+    );
+    insta::assert_snapshot!("actors_picked_lanes_80x24", text);
+}

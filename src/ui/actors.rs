@@ -27,9 +27,9 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ActorsView, frame:
         .map(|f| f.actors.as_slice())
         .unwrap_or(&[]);
     let heading = if filtered.is_empty() {
-        "Enter shows only this actor's events · Esc closes".to_owned()
+        "Enter shows only this actor's events · Space picks a lane (≡) · Esc closes".to_owned()
     } else {
-        "Enter narrows the filter (✓ = in it) · x clears · Esc closes".to_owned()
+        "Enter narrows the filter (✓) · x clears · Space picks a lane (≡)".to_owned()
     };
     buf.set_line(
         list.x,
@@ -52,6 +52,8 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ActorsView, frame:
         let count = app.chronology.events_of(actor_ix).len();
         let mark = if filtered.contains(&actor_ix) {
             "✓ "
+        } else if app.lane_picks.contains(&actor_ix) {
+            "≡ "
         } else {
             "  "
         };
