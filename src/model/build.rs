@@ -6,7 +6,7 @@
 
 use super::chronology::{Actor, Chronology, Citation, Era, Event, Link, Participation, Source};
 use super::id_index::IdIndex;
-use super::order::{Dated, reading_order};
+use super::order::reading_order;
 use super::raw::{RawActorRef, RawChronology, RawEventRef, RawSourceRef};
 use super::validate::Validated;
 use crate::text::sanitize_owned;
@@ -61,22 +61,16 @@ pub fn build(mut raw: RawChronology, validated: Validated) -> Chronology {
     let starts = &refs.starts;
 
     // The reading order (see `order`): dates, then causes above their consequences.
-    let order: Vec<u32> = {
-        let dated: Vec<Dated<'_>> = event_dates
-            .iter()
-            .zip(&raw.events)
-            .enumerate()
-            .map(|(original, (date, event))| Dated {
-                date: date
-                    .as_ref()
-                    .expect("validation dates every event of a chronology it passes"),
-                id: &event.id,
-                consequences: &refs.consequences
-                    [starts[1][original] as usize..starts[1][original + 1] as usize],
-            })
-            .collect();
-        reading_order(&dated)
-    };
+    let order = reading_order(
+        event_dates.len(),
+        |ix| {
+            event_dates[ix]
+                .as_ref()
+                .expect("validation dates every event of a chronology it passes")
+        },
+        |ix| &raw.events[ix].id,
+        |ix| &refs.consequences[starts[1][ix] as usize..starts[1][ix + 1] as usize],
+    );
     let mut position = vec![0u32; order.len()];
     for (sorted, &original) in order.iter().enumerate() {
         position[original as usize] = sorted as u32;
