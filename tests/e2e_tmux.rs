@@ -257,3 +257,36 @@ fn n_counts_every_match_of_a_search_past_the_palette() {
     tmux.send(&["q"]);
     tmux.wait_for("quipu to exit", |s| s.contains("EXIT=0"));
 }
+
+/// The date prompt takes a date as people write it, and `s` opens the actors' lanes on it.
+#[test]
+fn type_a_written_date_and_open_the_lanes() {
+    let Some(tmux) = start("lanes", 120, 40, "", "") else {
+        return;
+    };
+    tmux.wait_for("the title", |s| {
+        s.contains("Foreign relations of Peru") && s.contains("j/k move")
+    });
+    tmux.send(&["t"]);
+    tmux.wait_for("the date prompt", |s| s.contains("Jump to date"));
+    tmux.send(&["-l", "5 April 1992"]);
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the self-coup", |s| {
+        s.contains("│ Fujimori's self-coup suspends") && !s.contains("Jump to date")
+    });
+
+    tmux.send(&["s"]);
+    let screen = tmux.wait_for("the lanes", |s| {
+        s.contains("Lanes (") && s.contains("month/season/year") && s.contains("j/k lane")
+    });
+    assert!(screen.contains("Alberto Fujimori"), "{screen}");
+    assert!(screen.contains('●'), "a day is a point:\n{screen}");
+
+    // Enter on the next event of the lane shows it in the timeline.
+    tmux.send(&["l"]);
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the timeline again", |s| !s.contains("Lanes ("));
+    tmux.send(&["q"]);
+    let screen = tmux.wait_for("a clean exit", |s| s.contains("EXIT="));
+    assert!(screen.contains("EXIT=0"), "{screen}");
+}

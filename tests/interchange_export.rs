@@ -500,3 +500,53 @@ fn the_command_exports_an_imported_timeline_directly() {
         "{out}"
     );
 }
+
+/// The reading order of docs/FORMAT.md, as the exports write it.
+#[test]
+fn exports_list_events_in_the_reading_order() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/reading-order.json");
+    let chronology = Chronology::from_path(&path).unwrap_or_else(|e| panic!("{e}"));
+    let expected = [
+        "early-1991",
+        "march-1992",
+        "before-coup",
+        "coup",
+        "reaction",
+    ];
+    let ids: Vec<&str> = chronology.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, expected);
+
+    let in_order = |text: &str, needles: &[&str]| {
+        let at: Vec<usize> = needles
+            .iter()
+            .map(|n| {
+                text.find(n)
+                    .unwrap_or_else(|| panic!("{n} missing:\n{text}"))
+            })
+            .collect();
+        assert!(
+            at.windows(2).all(|w| w[0] < w[1]),
+            "{needles:?} out of order:\n{text}"
+        );
+    };
+    let titles = [
+        "Early 1991",
+        "Mid-March 1992",
+        "Money gathered before the coup",
+        "The self-coup",
+        "The world reacts",
+    ];
+    in_order(&export(&chronology, Format::Markdown), &titles);
+    in_order(&export(&chronology, Format::TimelineJs), &titles);
+    let json = export(&chronology, Format::Json);
+    let quoted: Vec<String> = expected
+        .iter()
+        .map(|id| format!("\"id\": \"{id}\""))
+        .collect();
+    let quoted: Vec<&str> = quoted.iter().map(String::as_str).collect();
+    in_order(&json, &quoted);
+    // The JSON written loads back in the same order.
+    let again: Vec<String> = load(&json).events.iter().map(|e| e.id.clone()).collect();
+    assert_eq!(again, expected);
+}

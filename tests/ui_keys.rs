@@ -94,6 +94,45 @@ fn a_bad_date_keeps_the_prompt_open_with_the_reason() {
 }
 
 #[test]
+fn dates_as_people_write_them_jump_like_edtf() {
+    for text in ["5 April 1992", "April 5, 1992", "5 apr 1992"] {
+        let mut app = shipped(120, 40);
+        jump_to_date(&mut app, text);
+        assert_eq!(selected_id(&app), "self-coup", "{text}");
+        assert!(app.overlays.is_empty(), "{text}: the prompt closes");
+    }
+    let mut app = shipped(120, 40);
+    jump_to_date(&mut app, "May 1991");
+    let may = quipu::model::date::day_number(1991, 5, 1);
+    let ix = app.selected_event().unwrap();
+    assert!(app.chronology.events[ix].date.latest >= may);
+}
+
+#[test]
+fn today_comes_from_the_app_not_the_clock() {
+    let mut app = shipped(120, 40);
+    app.today = quipu::model::date::day_number(1992, 4, 5);
+    jump_to_date(&mut app, "today");
+    assert_eq!(selected_id(&app), "self-coup");
+}
+
+#[test]
+fn an_ambiguous_date_names_both_readings() {
+    let mut app = shipped(120, 40);
+    jump_to_date(&mut app, "5/4/1992");
+    match app.top_overlay() {
+        Some(Overlay::DatePrompt(prompt)) => {
+            let error = prompt.error.as_deref().unwrap_or_default();
+            assert!(
+                error.contains("5 April 1992") && error.contains("4 May 1992"),
+                "{error}"
+            );
+        }
+        other => panic!("prompt closed: {other:?}"),
+    }
+}
+
+#[test]
 fn following_a_consequence_and_coming_back_restores_the_selection() {
     let mut app = shipped(120, 40);
     jump_to_date(&mut app, "1992-04-05");
@@ -266,7 +305,7 @@ fn years_and_eras_move_through_time() {
     let mut app = shipped(120, 40);
     jump_to_date(&mut app, "1990");
     let year_of =
-        |app: &App| quipu::model::date::year_of(app.earliest_days[app.selected_event().unwrap()]);
+        |app: &App| quipu::model::date::year_of(app.place_days[app.selected_event().unwrap()]);
     assert_eq!(year_of(&app), 1990);
     update(&mut app, Action::NextYear);
     assert_eq!(year_of(&app), 1991);
@@ -277,7 +316,7 @@ fn years_and_eras_move_through_time() {
 
     let era_of = |app: &App| {
         app.chronology
-            .era_at(app.earliest_days[app.selected_event().unwrap()])
+            .era_at(app.place_days[app.selected_event().unwrap()])
     };
     update(&mut app, Action::SelectFirst);
     update(&mut app, Action::NextEra);
@@ -426,7 +465,7 @@ fn clicks_select_events_and_items() {
         .enumerate()
         .find_map(|(i, r)| match r {
             quipu::app::timeline::Row::Event(pos) => Some((i, *pos)),
-            quipu::app::timeline::Row::Era(_) => None,
+            quipu::app::timeline::Row::Era(_) | quipu::app::timeline::Row::NoEra => None,
         })
         .unwrap();
     update(
@@ -448,8 +487,18 @@ fn clicks_select_events_and_items() {
             row: density,
         },
     );
-    let day = app.earliest_days[app.selected_event().unwrap()];
+    let day = app.place_days[app.selected_event().unwrap()];
     assert!(quipu::model::date::year_of(day) >= 1990);
+
+    // Every row of the axis, not only the density bars, takes a click.
+    for row in layout.header.y + 1..layout.header.bottom() {
+        update(&mut app, Action::SelectLast);
+        update(&mut app, Action::Click { column: 0, row });
+        let window = app.axis_window().unwrap();
+        let day = app.place_days[app.selected_event().unwrap()];
+        assert!(day >= window.start, "row {row}");
+        assert_ne!(app.timeline.selected, app.visible_len() - 1, "row {row}");
+    }
 }
 
 mod palette {
@@ -1010,4 +1059,130 @@ fn i_opens_the_about_screen_and_i_or_esc_closes_it() {
     press(&mut app, KeyCode::Char('i'));
     press(&mut app, KeyCode::Esc);
     assert!(app.overlays.is_empty(), "Esc closes it");
+}
+
+mod lanes {
+    use super::*;
+    use quipu::app::lanes::LanesView;
+
+    fn lanes(app: &App) -> &LanesView {
+        match app.top_overlay() {
+            Some(Overlay::Lanes(view)) => view,
+            other => panic!("lanes not open: {other:?}"),
+        }
+    }
+
+    fn lane_event_id(app: &App) -> &str {
+        &app.chronology.events[lanes(app).event.expect("an event")].id
+    }
+
+    #[test]
+    fn lanes_open_on_the_selected_event_and_move_by_lane_and_event() {
+        let mut app = shipped(120, 40);
+        jump_to_date(&mut app, "5 April 1992");
+        update(&mut app, Action::OpenLanes);
+        assert_eq!(lane_event_id(&app), "self-coup");
+        let first = lanes(&app).actor().unwrap();
+        assert!(
+            app.chronology.events_of(first).len()
+                >= app.chronology.events_of(lanes(&app).actors[1]).len()
+        );
+
+        // l and h walk the lane's own events, in reading order.
+        update(&mut app, Action::NextInLane);
+        let actor = lanes(&app).actor().unwrap();
+        let events = app.chronology.events_of(actor);
+        let coup = app.chronology.event_ix("self-coup").unwrap();
+        let at = events.binary_search(&coup).unwrap();
+        assert_eq!(lanes(&app).event, events.get(at + 1).copied());
+        update(&mut app, Action::PrevInLane);
+        assert_eq!(lane_event_id(&app), "self-coup");
+
+        // j moves to the next lane, onto an event of that actor.
+        update(&mut app, Action::NextLane);
+        assert_eq!(lanes(&app).lane, 1);
+        let actor = lanes(&app).actor().unwrap();
+        let event = lanes(&app).event.unwrap();
+        assert!(
+            app.chronology
+                .events_of(actor)
+                .binary_search(&event)
+                .is_ok()
+        );
+        update(&mut app, Action::PrevLane);
+        update(&mut app, Action::PrevLane);
+        assert_eq!(lanes(&app).lane, 0, "k stops at the first lane");
+
+        // + and - zoom the lanes with the axis.
+        let zoom = app.zoom;
+        update(&mut app, Action::ZoomIn);
+        assert_eq!(app.zoom, zoom + 1);
+        update(&mut app, Action::ZoomOut);
+        assert_eq!(app.zoom, zoom);
+
+        // Enter shows the lanes' event in the timeline.
+        update(&mut app, Action::NextInLane);
+        let chosen = lanes(&app).event.unwrap();
+        update(&mut app, Action::OpenInTimeline);
+        assert!(app.overlays.is_empty());
+        assert_eq!(app.selected_event(), Some(chosen));
+        update(&mut app, Action::Back);
+        assert_eq!(selected_id(&app), "self-coup", "Back returns from the jump");
+    }
+
+    #[test]
+    fn space_in_the_actors_view_picks_the_lanes() {
+        let mut app = shipped(120, 40);
+        update(&mut app, Action::OpenActors);
+        update(&mut app, Action::SelectNext);
+        update(&mut app, Action::ToggleLane);
+        update(&mut app, Action::SelectNext);
+        update(&mut app, Action::ToggleLane);
+        assert_eq!(app.lane_picks.len(), 2);
+        let picked = app.lane_picks.clone();
+        update(&mut app, Action::ToggleLane);
+        assert_eq!(app.lane_picks, picked[..1], "Space again unpicks");
+        update(&mut app, Action::Close);
+        update(&mut app, Action::OpenLanes);
+        assert_eq!(lanes(&app).actors, picked[..1]);
+    }
+
+    #[test]
+    fn lanes_follow_the_actor_filter() {
+        let mut app = shipped(120, 40);
+        jump_to_date(&mut app, "5 April 1992");
+        update(&mut app, Action::FocusNext);
+        update(&mut app, Action::FilterByActor);
+        let filter = app.filter.clone().unwrap();
+        update(&mut app, Action::OpenLanes);
+        assert_eq!(lanes(&app).actors, filter.actors);
+    }
+
+    #[test]
+    fn the_keys_reach_the_lanes() {
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        use quipu::app::keymap::resolve;
+        let mut app = shipped(120, 40);
+        let key = |c: KeyCode| KeyEvent::new(c, KeyModifiers::NONE);
+        assert_eq!(
+            resolve(&app, &key(KeyCode::Char('s'))),
+            Some(Action::OpenLanes)
+        );
+        update(&mut app, Action::OpenLanes);
+        for (code, action) in [
+            (KeyCode::Char('j'), Action::NextLane),
+            (KeyCode::Down, Action::NextLane),
+            (KeyCode::Char('k'), Action::PrevLane),
+            (KeyCode::Char('h'), Action::PrevInLane),
+            (KeyCode::Left, Action::PrevInLane),
+            (KeyCode::Char('l'), Action::NextInLane),
+            (KeyCode::Right, Action::NextInLane),
+            (KeyCode::Char('+'), Action::ZoomIn),
+            (KeyCode::Char('-'), Action::ZoomOut),
+            (KeyCode::Enter, Action::OpenInTimeline),
+            (KeyCode::Esc, Action::Close),
+        ] {
+            assert_eq!(resolve(&app, &key(code)), Some(action), "{code:?}");
+        }
+    }
 }

@@ -219,6 +219,18 @@ fn assert_coherent(app: &App) -> Result<(), TestCaseError> {
     }
     prop_assert!(app.focus == Focus::Timeline || app.item < app.focus_len(app.focus));
     prop_assert!(app.zoom <= app.max_zoom());
+    if let Some(quipu::app::Overlay::Lanes(lanes)) = app.top_overlay() {
+        prop_assert!(lanes.lane < lanes.actors.len().max(1));
+        if let (Some(actor), Some(event)) = (lanes.actor(), lanes.event) {
+            prop_assert!(
+                app.chronology
+                    .events_of(actor)
+                    .binary_search(&event)
+                    .is_ok(),
+                "the lanes' event is in its lane"
+            );
+        }
+    }
     if let Some(filter) = &app.filter {
         prop_assert!(!filter.events.is_empty(), "an empty filter is refused");
         for &event in filter.events.iter() {

@@ -160,6 +160,171 @@ fn date_prompt_with_an_error() {
 }
 
 #[test]
+fn date_prompt_shows_a_long_error_whole() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app_at(Chronology::shipped(), w, h, None);
+        update(&mut app, Action::OpenDatePrompt);
+        for c in "5/4/1992".chars() {
+            update(&mut app, Action::PromptInput(c));
+        }
+        update(&mut app, Action::PromptSubmit);
+        let text = screen(&app, w, h);
+        assert!(
+            text.contains("1992-05-04"),
+            "the whole message is shown:\n{text}"
+        );
+        insta::assert_snapshot!(format!("date_prompt_ambiguous_{w}x{h}"), text);
+    }
+    let mut app = app_at(Chronology::shipped(), 80, 24, None);
+    update(&mut app, Action::OpenDatePrompt);
+    for c in "1992-13".chars() {
+        update(&mut app, Action::PromptInput(c));
+    }
+    update(&mut app, Action::PromptSubmit);
+    let text = screen(&app, 80, 24);
+    assert!(
+        text.contains("Y-13800000000"),
+        "EDTF's long advice is shown whole:\n{text}"
+    );
+    insta::assert_snapshot!("date_prompt_edtf_error_80x24", text);
+}
+
+/// Velasco years end in 1975: the 1980s events below them sit under a plain line, not the
+/// header, and each header gives its era's span.
+#[test]
+fn eras_end_where_their_span_ends() {
+    let app = app_at(Chronology::shipped(), 120, 40, Some("1975"));
+    let text = screen(&app, 120, 40);
+    let lines: Vec<&str> = text.lines().collect();
+    let header = lines
+        .iter()
+        .position(|l| l.starts_with("── Velasco years (1968–1975)"))
+        .expect("the Velasco header");
+    let gap = lines
+        .iter()
+        .position(|l| l.starts_with("────────"))
+        .expect("a plain separator after Velasco years");
+    let eighties = lines
+        .iter()
+        .position(|l| l.contains("1980s  Peru falls into arrears"))
+        .expect("a 1980s event");
+    assert!(header < gap && gap < eighties, "{text}");
+    insta::assert_snapshot!("eras_with_gaps_120x40", text);
+}
+
+/// The axis opens fitted to where most events are (1989–1992 for the shipped chronology), counts
+/// the rest at its ends, and `-` still zooms out to everything.
+#[test]
+fn the_axis_is_fitted_to_the_events() {
+    let mut app = app_at(Chronology::shipped(), 120, 40, Some("1992-04-05"));
+    let text = screen(&app, 120, 40);
+    let ticks = text.lines().nth(3).unwrap();
+    for year in ["╵1990", "╵1991", "╵1992"] {
+        assert!(ticks.contains(year), "{year} labelled: {ticks}");
+    }
+    // The events before the fitted window are counted at its left end.
+    let window = app.axis_window().unwrap();
+    let before = app.place_days.iter().filter(|&&d| d < window.start).count();
+    assert!(before > 0);
+    assert!(
+        ticks.starts_with(&format!("◂ {before}")),
+        "{before} outliers counted: {ticks}"
+    );
+    assert!(!ticks.contains("1940"));
+    update(&mut app, Action::ZoomOut);
+    let all = screen(&app, 120, 40);
+    assert!(all.lines().nth(3).unwrap().contains("╵1940"), "{all}");
+    assert!(all.lines().next().unwrap().ends_with("zoom all"));
+    insta::assert_snapshot!("axis_zoomed_out_120x40", all);
+}
+
+fn inline(json: &str) -> Chronology {
+    Chronology::from_str(json).unwrap_or_else(|d| panic!("{d:?}"))
+}
+
+/// Deep time reads like the list, and a span of ±10^17 years neither overflows nor loops over
+/// its years.
+#[test]
+fn deep_time_axis_labels() {
+    let deep = inline(
+        r#"{"quipu": 1, "title": "Deep time", "actors": [{"id": "a", "name": "A"}], "events": [
+        {"id": "big-bang", "date": "Y-13800000000", "title": "Big Bang", "actors": ["a"]},
+        {"id": "sun", "date": "Y-4600000000", "title": "The Sun forms", "actors": ["a"]},
+        {"id": "dinosaurs", "date": "Y-66000000", "title": "Dinosaurs die out", "actors": ["a"]},
+        {"id": "caesar", "date": "-0043-03-15", "title": "Caesar is killed", "actors": ["a"]}
+    ]}"#,
+    );
+    let app = app_at(deep, 80, 24, None);
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("billion years ago"), "{text}");
+    assert!(!text.contains("-1"), "no raw negative years:\n{text}");
+    insta::assert_snapshot!("axis_deep_time_80x24", text);
+
+    let extreme = inline(
+        r#"{"quipu": 1, "title": "Extremes", "actors": [{"id": "a", "name": "A"}], "events": [
+        {"id": "first", "date": "Y-99999999999999999", "title": "First", "actors": ["a"]},
+        {"id": "last", "date": "Y99999999999999999", "title": "Last", "actors": ["a"]}
+    ]}"#,
+    );
+    let mut app = app_at(extreme, 80, 24, None);
+    for action in [Action::ZoomIn, Action::SelectLast, Action::ZoomOut] {
+        update(&mut app, action);
+        let text = screen(&app, 80, 24);
+        assert!(text.contains("First") || text.contains("Last"), "{text}");
+    }
+}
+
+/// On a wide terminal the date column grows until the longest dates show whole.
+#[test]
+fn wide_terminals_show_dates_whole() {
+    let app = app_at(Chronology::shipped(), 200, 40, Some("1975"));
+    let text = screen(&app, 200, 40);
+    // The widest date the column is allowed to give room to, shown whole with a gap after it.
+    let widest = app
+        .chronology
+        .events
+        .iter()
+        .map(|e| e.human_date())
+        .filter(|d| d.chars().count() <= 32)
+        .max_by_key(|d| d.chars().count())
+        .unwrap();
+    let visible: Vec<String> = (0..app.visible_len())
+        .map(|p| app.chronology.events[app.visible_event(p).unwrap()].human_date())
+        .collect();
+    if visible.contains(&widest) {
+        assert!(text.contains(&format!("{widest}  ")), "{widest:?} in {text}");
+    }
+    let event = &app.chronology.events[app.selected_event().unwrap()];
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    let legend = format!(
+        "→{} · ←{}",
+        plural(event.consequences.len(), "consequence"),
+        plural(event.causes.len(), "cause")
+    );
+    assert!(text.contains(&legend), "the legend {legend:?}: {text}");
+    insta::assert_snapshot!("main_shipped_200x40", text);
+}
+
+/// The actors' lanes on the self-coup: points for days, bars for months, faded dashes for open
+/// dates, the coup highlighted and its consequences marked; styles are part of the snapshot.
+#[test]
+fn lanes_shipped_styled() {
+    for (w, h) in [(80, 24), (160, 50)] {
+        let mut app = app_at(Chronology::shipped(), w, h, Some("1992-04-05"));
+        update(&mut app, Action::OpenLanes);
+        let text = screen(&app, w, h);
+        assert!(text.contains("Lanes ("), "{text}");
+        assert!(text.contains('●'), "a day is a point:\n{text}");
+        assert!(
+            text.contains('╌') || text.contains('○'),
+            "open dates are faded:\n{text}"
+        );
+        let styled = quipu::ui::text_capture::capture_styled(&app, &Theme::color(), w, h);
+        insta::assert_snapshot!(format!("lanes_shipped_{w}x{h}"), styled);
+    }
+}
+
+#[test]
 fn fixtures_main_screen() {
     for name in ["space-race.json", "unicode-wide.json"] {
         for (w, h) in [(80, 24), (120, 40)] {
@@ -445,4 +610,19 @@ fn chain_view_marks_implied_and_inferred_links() {
         "a stated link is unmarked:\n{text}"
     );
     insta::assert_snapshot!("chain_basis_80x24", text);
+}
+
+/// Actors picked for the lanes with Space are marked in the actors view.
+#[test]
+fn actors_view_marks_the_picked_lanes() {
+    let mut app = app_at(Chronology::shipped(), 80, 24, None);
+    update(&mut app, Action::OpenActors);
+    update(&mut app, Action::SelectNext);
+    update(&mut app, Action::ToggleLane);
+    let text = screen(&app, 80, 24);
+    assert!(
+        text.contains("≡ Alberto Fujimori") || text.contains("≡ Peru"),
+        "{text}"
+    );
+    insta::assert_snapshot!("actors_picked_lanes_80x24", text);
 }

@@ -80,6 +80,18 @@ pub enum Action {
     ToggleCollapse,
     Collapse,
     Expand,
+    /// `s`: the actors' lanes.
+    OpenLanes,
+    /// Lanes: j/k to the next or previous lane.
+    NextLane,
+    PrevLane,
+    /// Lanes: l/h to the next or previous event in the lane.
+    NextInLane,
+    PrevInLane,
+    /// Lanes: Enter shows the lanes' event in the timeline.
+    OpenInTimeline,
+    /// Space in the actors view: pick the actor for the lanes, or unpick it.
+    ToggleLane,
     /// Esc: close the innermost thing.
     Close,
     PromptInput(char),
@@ -148,6 +160,13 @@ pub const NAMED: &[(&str, Action)] = &[
     ("export-timelinejs", Action::ExportAs(Format::TimelineJs)),
     ("copy-citation", Action::CopyCitation),
     ("copy-id", Action::CopyId),
+    ("open-lanes", Action::OpenLanes),
+    ("next-lane", Action::NextLane),
+    ("previous-lane", Action::PrevLane),
+    ("next-in-lane", Action::NextInLane),
+    ("previous-in-lane", Action::PrevInLane),
+    ("open-in-timeline", Action::OpenInTimeline),
+    ("toggle-lane", Action::ToggleLane),
     ("toggle-fold", Action::ToggleCollapse),
     ("fold", Action::Collapse),
     ("unfold", Action::Expand),

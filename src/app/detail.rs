@@ -119,6 +119,14 @@ pub fn layout(app: &App, width: usize) -> DetailLayout {
     for line in wrap(&event.title, width) {
         out.text(line, Part::Title);
     }
+    // The timeline's →N ←N, spelled out once where the reader looks at one event.
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let legend = format!(
+        "→{} · ←{}",
+        plural(event.consequences.len(), "consequence"),
+        plural(event.causes.len(), "cause")
+    );
+    out.text(fit(&legend, width), Part::Aside);
     if !event.aliases.is_empty() {
         for line in wrap(&format!("also called {}", event.aliases.join(" · ")), width) {
             out.text(line, Part::Aside);

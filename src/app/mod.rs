@@ -18,6 +18,7 @@ pub mod effect;
 pub mod focus;
 pub mod history;
 pub mod keymap;
+pub mod lanes;
 pub mod layout;
 pub mod navigate;
 pub mod overlay;

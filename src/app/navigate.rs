@@ -2,12 +2,11 @@
 //! date. Each answer is a position in the visible list, found by binary search.
 
 use super::state::App;
-use crate::model::EventDate;
-use crate::model::date::{civil_from_days, day_number};
+use crate::model::date::{civil_from_days, day_number, parse_written};
 
 impl App {
     fn selected_day(&self) -> Option<i64> {
-        self.selected_event().map(|ix| self.earliest_days[ix])
+        self.selected_event().map(|ix| self.place_days[ix])
     }
 
     fn first_of_year(year: i64) -> i64 {
@@ -31,7 +30,7 @@ impl App {
         }
         let before = start.checked_sub(1)?;
         let ix = self.visible_event(before)?;
-        let (year, _, _) = civil_from_days(self.earliest_days[ix]);
+        let (year, _, _) = civil_from_days(self.place_days[ix]);
         Some(self.position_from_day(Self::first_of_year(year)))
     }
 
@@ -58,15 +57,16 @@ impl App {
     }
 
     /// The event a typed date lands on: the first one inside the date's span, else the nearest by
-    /// days on either side. `Err` says why the text is not a date.
+    /// days on either side. `Err` says why the text is not a date. Dates are read as people
+    /// write them ("5 April 1992", "spring 1991") as well as EDTF.
     pub fn position_for_date(&self, text: &str) -> Result<Option<usize>, String> {
-        let date = EventDate::parse(text.trim()).map_err(|e| e.to_string())?;
+        let date = parse_written(text, self.today).map_err(|e| e.to_string())?;
         let len = self.visible_len();
         if len == 0 {
             return Ok(None);
         }
         let pos = self.position_from_day(date.earliest);
-        let day_of = |p: usize| self.visible_event(p).map(|ix| self.earliest_days[ix]);
+        let day_of = |p: usize| self.visible_event(p).map(|ix| self.place_days[ix]);
         let after = day_of(pos).map(|d| (pos, d.saturating_sub(date.latest).max(0)));
         let before = pos
             .checked_sub(1)

@@ -4,6 +4,7 @@
 
 use super::chain::ChainView;
 use super::cursor::ListCursor;
+use super::lanes::LanesView;
 use super::palette::Palette;
 use crate::model::{ActorIx, BasisCounts, Chronology};
 
@@ -94,4 +95,6 @@ pub enum Overlay {
     /// `e`: which format to write the events shown in.
     ExportMenu,
     About(AboutView),
+    /// `s`: the actors' lanes.
+    Lanes(LanesView),
 }

@@ -10,6 +10,7 @@ use super::keymap::Keymap;
 use super::overlay::Overlay;
 use super::palette::EventSearch;
 use super::visible::Visible;
+use crate::model::order::place_days;
 use crate::model::{ActorIx, Chronology, EventIx};
 use crate::search::SearchIndex;
 
@@ -53,12 +54,17 @@ pub struct App {
     /// Shared, not copied, with the thread that builds the search index: at a million events a
     /// copy cost seconds and a gigabyte. It never changes after load.
     pub chronology: Arc<Chronology>,
-    /// Earliest day of every event, in event order (already sorted): the axis counts events in a
-    /// column with two binary searches instead of walking the file.
-    pub earliest_days: Vec<i64>,
+    /// Each event's place on the time axis, in event order and never decreasing (see
+    /// `model::order::place_days`): the axis counts events in a column with two binary searches
+    /// instead of walking the file.
+    pub place_days: Vec<i64>,
+    /// Earliest day of any event: the left end of the axis at "all".
+    pub span_start: i64,
     /// Latest day of any event: the right end of the axis.
     pub span_end: i64,
-    /// Width of the timeline's date column, measured once at load.
+    /// Width of the widest date of any event (up to a limit), measured once at load; the view
+    /// gives the date column this much where titles keep half the row (see
+    /// `ui::timeline::date_column`).
     pub date_width: usize,
     pub timeline: TimelineState,
     pub filter: Option<Filter>,
@@ -68,8 +74,11 @@ pub struct App {
     pub history: History,
     /// Innermost last; Esc pops it.
     pub overlays: Vec<Overlay>,
-    /// 0 shows the whole span; each step narrows the axis around the selection.
+    /// 0 shows the whole span, 1 the span most events are in (when that differs); each step
+    /// after narrows the axis around the selection.
     pub zoom: usize,
+    /// The axis fitted to most events, computed at load (see `zoom::fitted_window`).
+    pub fitted: Option<super::zoom::Window>,
     /// Terminal size, told by the event loop, so paging and clicks know the layout.
     pub width: u16,
     pub height: u16,
@@ -86,14 +95,26 @@ pub struct App {
     /// The key bindings in force: dispatch, the footer, help and every message that names a key
     /// read this one table.
     pub keymap: Arc<Keymap>,
+    /// Actors picked with Space in the actors view for the lanes (`s`), in the order picked.
+    pub lane_picks: Vec<ActorIx>,
+    /// The day `today` means in the date prompt. The shell reads the clock once at start, so
+    /// `update` stays pure and tests choose their own today.
+    pub today: i64,
 }
 
-/// Longest date column worth giving up title space for.
-const MAX_DATE_WIDTH: usize = 18;
+/// Longest date column worth giving up title space for, on a terminal wide enough (the view
+/// also keeps at least half the row for titles).
+const MAX_DATE_WIDTH: usize = 32;
 
 impl App {
     pub fn new(chronology: Chronology) -> App {
-        let earliest_days: Vec<i64> = chronology.events.iter().map(|e| e.date.earliest).collect();
+        let place_days = place_days(chronology.events.iter().map(|e| &e.date));
+        let span_start = chronology
+            .events
+            .iter()
+            .map(|e| e.date.earliest)
+            .min()
+            .unwrap_or(0);
         let span_end = chronology
             .events
             .iter()
@@ -107,9 +128,10 @@ impl App {
             .max()
             .unwrap_or(0)
             .min(MAX_DATE_WIDTH);
-        App {
+        let mut app = App {
             chronology: Arc::new(chronology),
-            earliest_days,
+            place_days,
+            span_start,
             span_end,
             date_width,
             timeline: TimelineState::default(),
@@ -119,6 +141,7 @@ impl App {
             history: History::default(),
             overlays: Vec::new(),
             zoom: 0,
+            fitted: None,
             width: 80,
             height: 24,
             status: None,
@@ -126,7 +149,15 @@ impl App {
             last_search: None,
             highlighter: Arc::new(SearchIndex::default()),
             keymap: Keymap::defaults(),
-        }
+            lane_picks: Vec::new(),
+            today: 0,
+        };
+        app.fitted = app.full_span().and_then(|full| {
+            let events = &app.chronology.events;
+            super::zoom::fitted_window(&app.place_days, |i| events[i].date.latest, full)
+        });
+        app.zoom = app.default_zoom();
+        app
     }
 
     /// The events the timeline shows (all, or the filtered ones).
@@ -155,7 +186,7 @@ impl App {
     /// First visible position whose earliest day is on or after `day` (may equal `visible_len`).
     pub fn position_from_day(&self, day: i64) -> usize {
         self.visible()
-            .partition_point(|ix| self.earliest_days[ix] < day)
+            .partition_point(|ix| self.place_days[ix] < day)
     }
 
     pub fn selected_event(&self) -> Option<EventIx> {

@@ -6,6 +6,7 @@
 
 use super::chronology::{Actor, Chronology, Citation, Era, Event, Link, Participation, Source};
 use super::id_index::IdIndex;
+use super::order::reading_order;
 use super::raw::{Basis, RawActorRef, RawChronology, RawEventRef, RawSourceRef};
 use super::validate::Validated;
 use crate::text::sanitize_owned;
@@ -59,23 +60,19 @@ pub fn build(mut raw: RawChronology, validated: Validated) -> Chronology {
     let paragraphs = |text| cleaner.paragraphs(text);
     let starts = &refs.starts;
 
-    // Time order: earliest day, then latest day, then id, so equal dates still sort the same way
-    // on every load. The dates sit in one array beside the positions, so most comparisons never
-    // leave it; only a tie reads the ids.
-    let mut order: Vec<(i64, i64, u32)> = event_dates
-        .iter()
-        .enumerate()
-        .filter_map(|(ix, date)| date.as_ref().map(|d| (d.earliest, d.latest, ix as u32)))
-        .collect();
-    order.sort_unstable_by(|a, b| {
-        (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| {
-            raw.events[a.2 as usize]
-                .id
-                .cmp(&raw.events[b.2 as usize].id)
-        })
-    });
+    // The reading order (see `order`): dates, then causes above their consequences.
+    let order = reading_order(
+        event_dates.len(),
+        |ix| {
+            event_dates[ix]
+                .as_ref()
+                .expect("validation dates every event of a chronology it passes")
+        },
+        |ix| &raw.events[ix].id,
+        |ix| &refs.consequences[starts[1][ix] as usize..starts[1][ix + 1] as usize],
+    );
     let mut position = vec![0u32; order.len()];
-    for (sorted, &(_, _, original)) in order.iter().enumerate() {
+    for (sorted, &original) in order.iter().enumerate() {
         position[original as usize] = sorted as u32;
     }
 
@@ -144,7 +141,6 @@ pub fn build(mut raw: RawChronology, validated: Validated) -> Chronology {
             sources,
         });
     }
-    let order: Vec<u32> = order.iter().map(|&(_, _, original)| original).collect();
     permute(&mut events, &order);
 
     // Reverse links, in the cause's time order since we walk events in order. Counted first so

@@ -102,8 +102,9 @@ fn basis_slot(basis: Basis) -> usize {
     }
 }
 
-/// A loaded, valid chronology. Events are in time order (earliest day, latest day, id), and every
-/// `EventIx` is a position in that order.
+/// A loaded, valid chronology. Events are in reading order (see [`super::order`]: by date, an
+/// open start by its end, causes above overlapping consequences), and every `EventIx` is a
+/// position in that order.
 #[derive(Debug, Clone, Default)]
 pub struct Chronology {
     pub title: String,
@@ -151,16 +152,6 @@ impl Chronology {
             }
         }
         counts
-    }
-
-    /// The first event whose earliest day is on or after `day`, or the last event; `None` only when
-    /// there are no events. Binary search: events are sorted by earliest day.
-    pub fn first_event_from(&self, day: i64) -> Option<EventIx> {
-        if self.events.is_empty() {
-            return None;
-        }
-        let ix = self.events.partition_point(|e| e.date.earliest < day);
-        Some(ix.min(self.events.len() - 1))
     }
 
     /// The era that contains `day`, if any (the latest-starting one when eras overlap).

@@ -7,12 +7,14 @@ mod calendar;
 mod diagnose;
 mod render;
 mod shape;
+mod written;
 
 use std::fmt;
 
 pub use calendar::{civil_from_days, day_number, year_of};
-pub use render::MONTHS;
+pub use render::{MONTHS, year as human_year};
 use shape::{Shape, is_approximate, is_uncertain};
+pub use written::{DaySpan, days_of, parse_written};
 
 /// A parsed EDTF date: the text as written, and the earliest and latest day it can mean.
 ///
@@ -101,10 +103,25 @@ impl EventDate {
         render::precision(&self.shape)
     }
 
+    /// The day the reading order sorts this date by: its earliest day, except that an interval
+    /// with an open or unknown start (`../1992-04-04`) sorts by its latest, because its end is
+    /// all that is known of it.
+    pub fn sort_day(&self) -> i64 {
+        match self.shape {
+            Shape::Until(..) => self.latest,
+            _ => self.earliest,
+        }
+    }
+
     /// Whether the date names a stretch between two dates (closed, open or with an unknown end),
     /// as opposed to one day, month, year… that is only imprecise.
     pub fn is_interval(&self) -> bool {
         !matches!(self.shape, Shape::Single(_))
+    }
+
+    /// An interval with an open (`..`) or unknown (empty) end: its span is only the known end.
+    pub fn is_open(&self) -> bool {
+        matches!(self.shape, Shape::From(..) | Shape::Until(..))
     }
 
     /// Marked `~` or `%` (on either end of an interval).

@@ -10,6 +10,7 @@ pub mod diagnostic;
 mod id_index;
 pub mod load;
 pub mod locate;
+pub mod order;
 mod parse;
 pub mod raw;
 pub mod suggest;

@@ -440,7 +440,9 @@ impl Checker {
         }
     }
 
-    /// A consequence that starts before its cause is usually a wrong date or a reversed link.
+    /// A consequence that ends before its cause can have begun is usually a wrong date or a
+    /// reversed link. Overlapping dates ("April 1992" caused by 5 April 1992) are fine: the
+    /// reading order puts the cause first (see `order::link_orders`, the same test).
     /// `starts` is where each event's consequences begin in `self.refs.consequences`.
     fn causal_order(&mut self, raw: &RawChronology, starts: &[u32]) {
         let mut found = Vec::new();
@@ -453,7 +455,7 @@ impl Checker {
                 let Some(Some(effect_date)) = self.event_dates.get(effect as usize) else {
                     continue;
                 };
-                if effect_date.earliest < cause_date.earliest {
+                if !super::order::link_orders(cause_date, effect_date) {
                     let message = format!(
                         "consequence `{}` ({}) is dated before its cause `{}` ({})",
                         reference.event(),

@@ -221,6 +221,7 @@ impl Screen {
         let Screen {
             terminal, theme, ..
         } = self;
+        app.today = crate::model::date::days_of(chrono::Local::now().date_naive());
         let size = terminal.size()?;
         update(
             app,

@@ -28,11 +28,12 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ActorsView, frame:
         .unwrap_or(&[]);
     let key = |action| app.keymap.key_for(Mode::ActorsView, &action);
     let (enter, close) = (key(Action::FilterByActor), key(Action::Close));
+    let lane = key(Action::ToggleLane);
     let heading = if filtered.is_empty() {
-        format!("{enter} shows only this actor's events · {close} closes")
+        format!("{enter} shows only this actor's events · {lane} picks a lane (≡) · {close} closes")
     } else {
         let clear = key(Action::ClearFilter);
-        format!("{enter} narrows the filter (✓ = in it) · {clear} clears · {close} closes")
+        format!("{enter} narrows the filter (✓) · {clear} clears · {lane} picks a lane (≡)")
     };
     buf.set_line(
         list.x,
@@ -55,6 +56,8 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ActorsView, frame:
         let count = app.chronology.events_of(actor_ix).len();
         let mark = if filtered.contains(&actor_ix) {
             "✓ "
+        } else if app.lane_picks.contains(&actor_ix) {
+            "≡ "
         } else {
             "  "
         };

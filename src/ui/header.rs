@@ -7,17 +7,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
+use super::axis::{choose_unit, ticks};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::layout::Layout;
 use crate::app::zoom::Window;
 use crate::fit::fit;
-use crate::model::date::{civil_from_days, day_number};
 
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
 const MARKER: &str = "▲";
 
 pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
@@ -32,7 +29,7 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
     };
     let marker = app
         .selected_event()
-        .and_then(|ix| window.column_of(app.earliest_days[ix], area.width));
+        .and_then(|ix| window.column_of(app.place_days[ix], area.width));
     let row = |n: u16| Rect {
         y: area.y + n,
         height: 1,
@@ -51,7 +48,7 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
         draw_density(app, theme, window, marker, row(2), buf);
     }
     if area.height > 3 {
-        draw_ticks(theme, window, marker, row(3), buf);
+        draw_ticks(app, theme, window, marker, row(3), buf);
     }
 }
 
@@ -87,19 +84,43 @@ fn draw_eras(app: &App, theme: &Theme, window: Window, area: Rect, buf: &mut Buf
         if let Some(era) = era {
             let run = usize::from(end - col);
             let fill = if era % 2 == 0 { '░' } else { '▒' };
-            // A band too narrow for a readable label is left unlabelled rather than "…".
-            let label = format!(" {} ", eras[era].title);
-            let mut text = if run >= label.width().min(8) {
-                fit(&label, run)
-            } else {
-                String::new()
-            };
+            let mut text = era_label(&eras[era].title, run);
             let used = text.width();
             text.extend(std::iter::repeat_n(fill, run.saturating_sub(used)));
             buf.set_stringn(area.x + col, area.y, &text, run, theme.era(era));
         }
         col = end;
     }
+}
+
+/// The era's title if it fits its band, else its first word, else its initials ("Fujimori's
+/// first year", "Fujimori's", "Ffy"), so every era on screen can be told apart; a band of one
+/// column has room only for its fill.
+fn era_label(title: &str, run: usize) -> String {
+    let first_word = title.split_whitespace().next().unwrap_or_default();
+    let initials: String = title
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .collect();
+    [title, first_word, initials.as_str()]
+        .into_iter()
+        .map(|label| format!(" {label} "))
+        .find(|label| label.width() <= run)
+        .or_else(|| (run >= 2).then(|| leading(&initials, run)))
+        .unwrap_or_default()
+}
+
+/// As many characters from the start as fit in `width` columns, with no ellipsis: in a band of
+/// two columns "Ff" says more than "F…".
+fn leading(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut used = 0;
+    text.chars()
+        .take_while(|c| {
+            used += c.width().unwrap_or(0);
+            used <= width
+        })
+        .collect()
 }
 
 fn draw_density(
@@ -132,90 +153,42 @@ fn draw_density(
     }
 }
 
-/// A tick every `step` of a unit; the finest step whose labels do not collide is used.
-#[derive(Debug, Clone, Copy)]
-enum Unit {
-    Years(i64),
-    Months(u32),
-    Days(i64),
-}
-
-fn choose_unit(window: Window, width: u16) -> Unit {
-    let days_per_col = window.days() as f64 / f64::from(width.max(1));
-    let fits = |step_days: f64, label: f64| step_days / days_per_col >= label + 2.0;
-    for step in [1, 7] {
-        if fits(step as f64, 6.0) {
-            return Unit::Days(step);
-        }
-    }
-    for step in [1, 3, 6] {
-        if fits(f64::from(step) * 30.4, 8.0) {
-            return Unit::Months(step);
-        }
-    }
-    let mut step = 1;
-    loop {
-        for factor in [1, 2, 5] {
-            let years = step * factor;
-            if fits(years as f64 * 365.25, 4.0) || years >= 1_000_000_000 {
-                return Unit::Years(years);
-            }
-        }
-        step *= 10;
-    }
-}
-
-fn ticks(window: Window, unit: Unit) -> Vec<(i64, String)> {
-    let (first_year, first_month, _) = civil_from_days(window.start);
-    let mut out = Vec::new();
-    match unit {
-        Unit::Years(step) => {
-            let mut year = first_year.div_euclid(step) * step;
-            loop {
-                let day = day_number(year, 1, 1);
-                if day >= window.end {
-                    break;
-                }
-                if day >= window.start {
-                    out.push((day, year.to_string()));
-                }
-                year = year.saturating_add(step);
-            }
-        }
-        Unit::Months(step) => {
-            let (mut year, mut month) = (first_year, first_month);
-            loop {
-                let day = day_number(year, month, 1);
-                if day >= window.end {
-                    break;
-                }
-                if day >= window.start && (month - 1) % step == 0 {
-                    let name = MONTHS[(month - 1) as usize];
-                    out.push((day, format!("{name} {year}")));
-                }
-                month += 1;
-                if month > 12 {
-                    month = 1;
-                    year += 1;
-                }
-            }
-        }
-        Unit::Days(step) => {
-            let mut day = window.start;
-            while day < window.end {
-                let (_, month, d) = civil_from_days(day);
-                out.push((day, format!("{d} {}", MONTHS[(month - 1) as usize])));
-                day += step;
-            }
-        }
-    }
-    out
-}
-
-fn draw_ticks(theme: &Theme, window: Window, marker: Option<u16>, area: Rect, buf: &mut Buffer) {
-    let unit = choose_unit(window, area.width);
+/// Year (or month, or day) ticks, with the events beyond the window counted at its ends
+/// (`◂ 8`, `3 ▸`); a count lights up when the selected event is out there.
+fn draw_ticks(
+    app: &App,
+    theme: &Theme,
+    window: Window,
+    marker: Option<u16>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let (before, after) = app.outside_window(window);
+    let selected = app.selected_event().map(|ix| app.place_days[ix]);
+    let style_for = |outside: bool| if outside { theme.marker } else { theme.dim };
     let mut free_from = 0u16;
-    for (day, label) in ticks(window, unit) {
+    let mut limit = area.width;
+    if before > 0 {
+        let text = format!("◂ {before}");
+        let style = style_for(selected.is_some_and(|d| d < window.start));
+        buf.set_stringn(area.x, area.y, &text, usize::from(area.width), style);
+        free_from = (text.width() as u16).saturating_add(1);
+    }
+    if after > 0 {
+        let text = format!("{after} ▸");
+        let w = (text.width() as u16).min(area.width);
+        let style = style_for(selected.is_some_and(|d| d >= window.end));
+        buf.set_stringn(
+            area.x + area.width - w,
+            area.y,
+            &text,
+            usize::from(w),
+            style,
+        );
+        limit = area.width.saturating_sub(w + 1);
+    }
+    let unit = choose_unit(window, area.width);
+    for (day, label) in ticks(window, unit, usize::from(area.width)) {
         let Some(col) = window.column_of(day, area.width) else {
             continue;
         };
@@ -224,9 +197,9 @@ fn draw_ticks(theme: &Theme, window: Window, marker: Option<u16>, area: Rect, bu
         }
         let text = format!("╵{label}");
         let end = col.saturating_add(text.width() as u16);
-        // A label under the marker would be cut by it, one at the edge by the screen; leave
-        // those out rather than show half a word.
-        if marker.is_some_and(|m| m >= col && m < end) || end > area.width {
+        // A label under the marker would be cut by it, one at the edge by the screen or a
+        // count; leave those out rather than show half a word.
+        if marker.is_some_and(|m| m >= col && m < end) || end > limit {
             continue;
         }
         let room = usize::from(area.width - col);

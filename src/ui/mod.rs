@@ -3,12 +3,14 @@
 
 pub mod about;
 pub mod actors;
+pub mod axis;
 pub mod chain;
 pub mod detail;
 pub mod export_menu;
 pub mod footer;
 pub mod header;
 pub mod help;
+pub mod lanes;
 pub mod loading;
 pub mod palette;
 pub mod prompt;
@@ -67,6 +69,7 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
             Overlay::Palette(palette) => palette::draw(app, theme, &layout, palette, frame),
             Overlay::ExportMenu => export_menu::draw(app, theme, &layout, frame),
             Overlay::About(view) => about::draw(app, theme, &layout, view, frame),
+            Overlay::Lanes(lanes) => lanes::draw(app, theme, &layout, lanes, frame),
         }
     }
 }

@@ -144,7 +144,7 @@ fn event_row(app: &App, theme: &Theme, query: &Query, hit: &Hit, width: usize) -
         return Line::default();
     };
     let marks = app.highlighter.highlight(&app.chronology, query, hit);
-    let date_width = app.date_width.min(width / 3);
+    let date_width = super::timeline::date_column(app.date_width, width);
     let date = event.human_date();
     let mut spans = vec![Span::raw("  ")];
     let no_marks: &[usize] = &[];

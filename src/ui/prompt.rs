@@ -1,6 +1,10 @@
 //! The jump-to-date prompt: a small box under the header.
+//!
+//! A refusal explains itself (both readings of `5/4/1992`, what EDTF expects), so the box grows
+//! to show the whole message wrapped, instead of cutting it at the frame.
 
 use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear};
 
@@ -9,7 +13,9 @@ use crate::app::Action;
 use crate::app::keymap::{Keymap, Mode};
 use crate::app::layout::Layout;
 use crate::app::overlay::DatePrompt;
-use crate::fit::fit;
+use crate::fit::{fit, wrap};
+
+const HINT: &str = "e.g. 5 April 1992, April 1992, spring 1991, the 1990s, 1991-05, today";
 
 pub fn draw(
     keymap: &Keymap,
@@ -18,7 +24,24 @@ pub fn draw(
     prompt: &DatePrompt,
     frame: &mut Frame,
 ) {
-    let area = layout.prompt;
+    let body = layout.body();
+    // An error takes the width of the body (less a margin), so long messages need few lines.
+    let width = match &prompt.error {
+        Some(_) => body.width.saturating_sub(4).max(layout.prompt.width),
+        None => layout.prompt.width,
+    };
+    let inner_width = usize::from(width.saturating_sub(2));
+    let (message, style) = match &prompt.error {
+        Some(error) => (wrap(error, inner_width), theme.warning),
+        None => (vec![fit(HINT, inner_width)], theme.dim),
+    };
+    let wanted = u16::try_from(message.len() + 3).unwrap_or(u16::MAX);
+    let area = Rect {
+        x: body.x + (body.width.saturating_sub(width)) / 2,
+        y: layout.prompt.y,
+        width: width.min(body.width),
+        height: wanted.min(body.height),
+    };
     if area.width < 4 || area.height < 3 {
         return;
     }
@@ -39,14 +62,10 @@ pub fn draw(
         &Line::raw(fit(&input, width)),
         inner.width,
     );
-    if inner.height > 1 {
-        let (text, style) = match &prompt.error {
-            Some(error) => (error.as_str(), theme.warning),
-            None => ("e.g. 1992, 1991-05, 1992-04-05, 1990~", theme.dim),
-        };
+    for (row, text) in (inner.y + 1..inner.bottom()).zip(&message) {
         buf.set_line(
             inner.x,
-            inner.y + 1,
+            row,
             &Line::styled(fit(text, width), style),
             inner.width,
         );

@@ -27,7 +27,7 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
     // without touching the state.
     let selected = app.timeline.selected.min(app.visible_len() - 1);
     let offset = app.offset_showing(selected, app.timeline.offset, height);
-    let date_width = app.date_width.min(width / 3);
+    let date_width = date_column(app.date_width, width);
     for (line_no, row) in (0u16..).zip(app.timeline_rows(offset, height)) {
         let y = area.y + line_no;
         let line = match row {
@@ -39,6 +39,7 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
                 text.extend(std::iter::repeat_n('─', width.saturating_sub(used)));
                 Line::styled(text, theme.heading)
             }
+            Row::NoEra => Line::styled("─".repeat(width), theme.dim),
             Row::Event(pos) => {
                 let Some(ix) = app.visible_event(pos) else {
                     continue;
@@ -70,6 +71,22 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
     }
 }
 
+/// Room between the date and the title, and the →N ←N column with its space.
+const GAPS: usize = 2 + 1 + 6;
+
+/// A title this wide reads comfortably; columns beyond it go to the date.
+const TITLE_ROOM: usize = 48;
+
+/// The date column: on a wide row, everything beyond a comfortable title, up to the widest date
+/// (so "after 1975, into the early 1990s" shows whole); on a narrower one 30% of the row;
+/// and never so much that titles get less than half.
+pub fn date_column(widest: usize, width: usize) -> usize {
+    let wanted = width.saturating_sub(TITLE_ROOM + GAPS).max(width * 3 / 10);
+    widest
+        .min(wanted)
+        .min(width.saturating_sub(width / 2 + GAPS))
+}
+
 /// "→2 ←1": how many consequences and causes, blank when none so busy events stand out.
 fn link_markers(consequences: usize, causes: usize) -> String {
     let out = if consequences > 0 {
@@ -83,4 +100,27 @@ fn link_markers(consequences: usize, causes: usize) -> String {
         String::new()
     };
     format!("{:<3}{:<3}", fit(&out, 3), fit(&back, 3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_date_column_grows_with_the_row_but_leaves_titles_half() {
+        assert_eq!(date_column(32, 200), 32, "wide: the widest date whole");
+        assert_eq!(date_column(10, 200), 10, "never wider than the dates");
+        assert_eq!(date_column(32, 88), 31, "the rest beyond a 48-column title");
+        assert_eq!(date_column(32, 66), 19, "30% of a medium row");
+        assert_eq!(date_column(32, 44), 13, "26 March 1991 fits at 80 columns");
+        assert_eq!(date_column(32, 5), 0);
+        for width in 0..300 {
+            let date = date_column(32, width);
+            let title = width.saturating_sub(date + GAPS);
+            assert!(
+                title >= width / 2 || date == 0,
+                "{width}: date {date}, title {title}"
+            );
+        }
+    }
 }

@@ -30,6 +30,7 @@ impl Mode {
             Some(Overlay::Palette(_)) => Mode::Palette,
             Some(Overlay::ExportMenu) => Mode::ExportMenu,
             Some(Overlay::About(_)) => Mode::About,
+            Some(Overlay::Lanes(_)) => Mode::Lanes,
             None => match app.focus {
                 Focus::Timeline => Mode::Timeline,
                 Focus::Actors => Mode::Actors,
@@ -75,13 +76,13 @@ impl Binding {
             (ALL, "anywhere"),
             (LISTS, "any list"),
             (
-                MAIN | HELP | CHAIN | ACTORS_VIEW | EXPORT | ABOUT | LOADING,
+                MAIN | HELP | CHAIN | ACTORS_VIEW | EXPORT | ABOUT | LANES | LOADING,
                 "anywhere but a prompt",
             ),
             (OVERLAYS, "any window"),
             (
-                HELP | CHAIN | ACTORS_VIEW | EXPORT | ABOUT,
-                "help, chain, actors, export, about",
+                HELP | CHAIN | ACTORS_VIEW | EXPORT | ABOUT | LANES,
+                "help, chain, actors, export, about, lanes",
             ),
             (
                 MAIN | CHAIN | ACTORS_VIEW,
@@ -96,6 +97,11 @@ impl Binding {
             (ACTORS, "an event's actors"),
             (HELP, "help"),
             (ABOUT, "about screen"),
+            (LANES, "lanes"),
+            (
+                MAIN | CHAIN | ACTORS_VIEW | LANES,
+                "main screen, chain, actors view, lanes",
+            ),
             (HELP_SEARCH, "help, while searching"),
             (CHAIN, "chain view"),
             (ACTORS_VIEW, "actors view"),
@@ -388,6 +394,7 @@ impl Keymap {
             key(Mode::Timeline, Action::SelectPrev),
         );
         vec![
+            "→N ←N beside an event: N consequences (→, what it led to), N causes (←).".to_owned(),
             "Enter on an actor (detail pane or actors view) shows only that actor's".to_owned(),
             format!("events; a second actor narrows to events involving both. {clear} clears."),
             "Back and forward retrace jumps (links, dates, years, eras, filters)".to_owned(),

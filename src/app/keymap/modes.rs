@@ -19,6 +19,8 @@ pub enum Mode {
     HelpSearch,
     /// `i`: what the chronology covers and what its claims rest on.
     About,
+    /// `s`: the actors' lanes.
+    Lanes,
 }
 
 impl Mode {
@@ -42,6 +44,7 @@ impl Mode {
             Mode::ExportMenu => "export",
             Mode::HelpSearch => "help-search",
             Mode::About => "about",
+            Mode::Lanes => "lanes",
         }
     }
 }
@@ -59,7 +62,8 @@ pub const LOADING: u16 = Mode::Loading.bit();
 pub const EXPORT: u16 = Mode::ExportMenu.bit();
 pub const HELP_SEARCH: u16 = Mode::HelpSearch.bit();
 pub const ABOUT: u16 = Mode::About.bit();
+pub const LANES: u16 = Mode::Lanes.bit();
 pub const LISTS: u16 = MAIN | HELP | CHAIN | ACTORS_VIEW | ABOUT;
 pub const OVERLAYS: u16 =
-    HELP | CHAIN | ACTORS_VIEW | PROMPT | PALETTE | EXPORT | HELP_SEARCH | ABOUT;
-pub const ALL: u16 = LISTS | PROMPT | PALETTE | LOADING | EXPORT | HELP_SEARCH;
+    HELP | CHAIN | ACTORS_VIEW | PROMPT | PALETTE | EXPORT | HELP_SEARCH | ABOUT | LANES;
+pub const ALL: u16 = LISTS | PROMPT | PALETTE | LOADING | EXPORT | HELP_SEARCH | LANES;

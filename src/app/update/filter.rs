@@ -49,7 +49,7 @@ pub(super) fn filter_by_actor(app: &mut App) {
     };
     let here = place(app);
     app.history.record(here);
-    let day = app.selected_event().map(|ix| app.earliest_days[ix]);
+    let day = app.selected_event().map(|ix| app.place_days[ix]);
     let keep = app.selected_event();
     app.filter = Some(filter);
     if matches!(

@@ -59,7 +59,7 @@ pub(super) fn jump_or_say(app: &mut App, find: fn(&App) -> Option<usize>, otherw
 pub(super) fn restore(app: &mut App, to: &Place) {
     app.filter = Filter::new(&app.chronology, to.filter.clone());
     let pos = app.position_of(to.event).unwrap_or_else(|| {
-        app.position_from_day(app.earliest_days.get(to.event).copied().unwrap_or(0))
+        app.position_from_day(app.place_days.get(to.event).copied().unwrap_or(0))
     });
     app.focus = Focus::Timeline;
     app.timeline.offset = to.offset;
@@ -133,5 +133,26 @@ pub(super) fn fold(app: &mut App, fold: Option<bool>) {
     let height = overlay_height(app);
     if let Some(Overlay::Chain(chain)) = app.overlays.last_mut() {
         chain.set_collapsed(fold, height);
+    }
+}
+
+/// Enter in the lanes: closes them on the lanes' event in the timeline, dropping a filter that
+/// hides it; a jump, so Back returns.
+pub(super) fn open_lane_event(app: &mut App) {
+    let Some(Overlay::Lanes(view)) = app.overlays.last() else {
+        return;
+    };
+    let Some(event) = view.event else {
+        return;
+    };
+    app.overlays.pop();
+    let here = place(app);
+    app.history.record(here);
+    if app.position_of(event).is_none() {
+        app.filter = None;
+    }
+    app.focus = Focus::Timeline;
+    if let Some(pos) = app.position_of(event) {
+        land(app, pos);
     }
 }

@@ -135,6 +135,13 @@ pub fn update(app: &mut App, action: Action) -> Effects {
             });
         }
         Action::CopyCitation | Action::CopyId => effects.extend(copy(app, &action)),
+        Action::OpenLanes => super::lanes::open(app),
+        Action::NextLane => super::lanes::move_lane(app, 1),
+        Action::PrevLane => super::lanes::move_lane(app, -1),
+        Action::NextInLane => super::lanes::step_event(app, true),
+        Action::PrevInLane => super::lanes::step_event(app, false),
+        Action::OpenInTimeline => jumps::open_lane_event(app),
+        Action::ToggleLane => super::lanes::toggle_pick(app),
         Action::ToggleCollapse => jumps::fold(app, None),
         Action::Collapse => jumps::fold(app, Some(true)),
         Action::Expand => jumps::fold(app, Some(false)),

@@ -20,7 +20,10 @@ pub(super) fn refit(app: &mut App) {
             Overlay::Chain(chain) => chain.cursor.ensure_visible(chain.rows.len(), list),
             Overlay::Actors(actors) => actors.cursor.ensure_visible(actors.order.len(), list),
             Overlay::Palette(palette) => palette.cursor.ensure_visible(palette.hits.len(), list),
-            Overlay::DatePrompt(_) | Overlay::ExportMenu | Overlay::About(_) => {}
+            Overlay::DatePrompt(_)
+            | Overlay::ExportMenu
+            | Overlay::About(_)
+            | Overlay::Lanes(_) => {}
         }
     }
 }
@@ -85,7 +88,7 @@ pub(super) fn move_cursor(app: &mut App, movement: Move) {
                 offset: top,
             };
         }
-        Some(Overlay::DatePrompt(_) | Overlay::ExportMenu) => {}
+        Some(Overlay::DatePrompt(_) | Overlay::ExportMenu | Overlay::Lanes(_)) => {}
         None if app.focus == Focus::Timeline => {
             let to = target(
                 app.timeline.selected,

@@ -45,7 +45,8 @@ pub(super) fn click(app: &mut App, column: u16, row: u16) {
             Overlay::Help { .. }
             | Overlay::DatePrompt(_)
             | Overlay::ExportMenu
-            | Overlay::About(_) => {}
+            | Overlay::About(_)
+            | Overlay::Lanes(_) => {}
         }
         return;
     }
@@ -62,7 +63,7 @@ pub(super) fn click(app: &mut App, column: u16, row: u16) {
             app.focus = focus;
             app.item = item;
         }
-    } else if Some(row) == layout.density_row()
+    } else if row > layout.header.y
         && inside(layout.header)
         && let Some(window) = app.axis_window()
     {

@@ -115,7 +115,7 @@ fn all_digits(s: &str) -> bool {
 }
 
 /// The text as it can safely go into a message: control characters escaped, long input cut.
-fn shown(text: &str) -> String {
+pub fn shown(text: &str) -> String {
     const SHOWN: usize = 40;
     let mut out = String::new();
     for c in text.chars().take(SHOWN) {

@@ -82,7 +82,7 @@ impl Point {
 
 /// Spring, summer and autumn are the meteorological seasons of the northern hemisphere; winter
 /// starts in December of the year written and runs into the next year's February.
-fn season_span(year: i64, season: Season) -> (i64, i64) {
+pub fn season_span(year: i64, season: Season) -> (i64, i64) {
     match season {
         Season::Spring => (day_number(year, 3, 1), day_number(year, 5, 31)),
         Season::Summer => (day_number(year, 6, 1), day_number(year, 8, 31)),
