@@ -232,7 +232,7 @@ impl SearchIndex {
         }
         let (folded, map) = fold::fold_with_map(&original);
         let positions = if hit.field == Field::Summary {
-            // Summaries match only as typed (see `rank::field_matches`): show that occurrence.
+            // Summaries match only as typed (see `rank::rules::field_matches`): show that occurrence.
             let Some(at) = rank::shown_occurrence(&folded, &needle) else {
                 return Vec::new();
             };
