@@ -233,7 +233,7 @@ fn loading_tells_each_stage_as_it_begins() {
     assert_eq!(told.take(), Stage::ALL.to_vec());
 
     // An imported file is parsed twice (its own format, then the quipu JSON it becomes) and
-    // still ends with ordering.
+    // still ends with building.
     let csv = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/interchange/simple.csv");
     quipu::interchange::load_any_telling(&csv, &tell).expect("the sample imports");
@@ -244,7 +244,7 @@ fn loading_tells_each_stage_as_it_begins() {
             Stage::Parsing,
             Stage::Parsing,
             Stage::Checking,
-            Stage::Indexing
+            Stage::Building
         ]
     );
 

@@ -103,7 +103,7 @@ pub fn search_now(app: &mut super::App, index: &SearchIndex) {
     let Some((generation, query)) = pending_query(app) else {
         return;
     };
-    let hits = index.search(&app.chronology, &query, limit_for(index, &query));
+    let hits = index.search(&query, limit_for(index, &query));
     super::update(
         app,
         super::Action::SearchResults {

@@ -24,10 +24,14 @@ pub const SHIPPED_NAME: &str = "assets/fujimori.json";
 /// How far a load has got, for a display that should not look stuck on a big file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
+    /// Reading the file's bytes.
     Reading,
+    /// Syntax and structure (`parse`), once per format for an imported file.
     Parsing,
+    /// Meaning: dates, references, links, cycles (`validate`).
     Checking,
-    Indexing,
+    /// The indexed chronology (`build`): text cleaned, events put in time order, indexes made.
+    Building,
 }
 
 impl Stage {
@@ -35,7 +39,7 @@ impl Stage {
         Stage::Reading,
         Stage::Parsing,
         Stage::Checking,
-        Stage::Indexing,
+        Stage::Building,
     ];
 
     /// One word for the stage, as `quipu check --timings` prints it.
@@ -44,7 +48,7 @@ impl Stage {
             Stage::Reading => "reading",
             Stage::Parsing => "parsing",
             Stage::Checking => "checking",
-            Stage::Indexing => "ordering",
+            Stage::Building => "building",
         }
     }
 }
@@ -106,7 +110,7 @@ impl Chronology {
             Ok(raw) => {
                 stage(Stage::Checking);
                 let (validated, diagnostics) = validate::check(&raw).locate(&raw, src);
-                stage(Stage::Indexing);
+                stage(Stage::Building);
                 finish(validated.map(|v| build(raw, v)), diagnostics)
             }
         }
@@ -193,7 +197,7 @@ impl Chronology {
         } else {
             verdict.locate(&raw, "")
         };
-        stage(Stage::Indexing);
+        stage(Stage::Building);
         Ok(finish(validated.map(|v| build(raw, v)), diagnostics))
     }
 

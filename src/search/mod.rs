@@ -148,8 +148,7 @@ impl SearchIndex {
 
     /// Ranked hits, best first, at most `limit`. An empty actor query lists every actor by number of
     /// events. Deterministic: ties break by event count, then by position.
-    pub fn search(&self, chronology: &Chronology, query: &Query, limit: usize) -> Vec<Hit> {
-        let _ = chronology; // counts and folded texts were taken at build
+    pub fn search(&self, query: &Query, limit: usize) -> Vec<Hit> {
         self.run(query, None, limit, &|| false)
             .map(|outcome| outcome.hits)
             .unwrap_or_default()

@@ -31,8 +31,8 @@ pub(super) struct Caps {
     elsewhere: i32,
 }
 
-pub(super) const ANY_BYTE: u16 = 0x100;
-pub(super) const NO_BYTE: u16 = 0x200;
+const ANY_BYTE: u16 = 0x100;
+const NO_BYTE: u16 = 0x200;
 
 impl Caps {
     pub(super) const OPEN: Caps = Caps {
