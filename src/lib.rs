@@ -4,6 +4,8 @@
 //! benches drive the same code the binary runs. Dependencies point one way: `ui` and `app` read
 //! `model`, `model` knows nothing of them.
 
+#![forbid(unsafe_code)]
+
 pub mod app;
 pub mod cli;
 pub mod generate;

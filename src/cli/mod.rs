@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod export;
+mod formats;
 pub mod import;
 pub mod search;
 

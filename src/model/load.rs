@@ -1,7 +1,6 @@
 //! Loading a chronology: read, parse, validate, build, in that order, stopping at the first stage
 //! that found errors (later stages would only report their echoes).
 
-use std::fmt;
 use std::path::Path;
 
 use super::build::build;
@@ -62,38 +61,29 @@ pub struct Checked {
 }
 
 /// Why a file could not be opened as a chronology.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be read; the message is the operating system's.
+    #[error("{file}: error: cannot read the file: {message}")]
     Io { file: String, message: String },
     /// The file is larger than [`MAX_FILE_BYTES`].
+    #[error(
+        "{file}: error: the file is {bytes} bytes; quipu reads chronologies of up to {max} bytes (1 GiB)\n  help: split it into several files, e.g. by period",
+        max = MAX_FILE_BYTES
+    )]
     TooLarge { file: String, bytes: u64 },
-    /// The file was read but is not a valid chronology.
+    /// The file was read but is not a valid chronology: every diagnostic, one per line.
+    #[error("{}", render_all(.file, .diagnostics))]
     Invalid {
         file: String,
         diagnostics: Vec<Diagnostic>,
     },
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::Io { file, message } => {
-                write!(f, "{file}: error: cannot read the file: {message}")
-            }
-            LoadError::TooLarge { file, bytes } => write!(
-                f,
-                "{file}: error: the file is {bytes} bytes; quipu reads chronologies of up to {MAX_FILE_BYTES} bytes (1 GiB)\n  help: split it into several files, e.g. by period"
-            ),
-            LoadError::Invalid { file, diagnostics } => {
-                let rendered: Vec<String> = diagnostics.iter().map(|d| d.render(file)).collect();
-                f.write_str(&rendered.join("\n"))
-            }
-        }
-    }
+fn render_all(file: &str, diagnostics: &[Diagnostic]) -> String {
+    let rendered: Vec<String> = diagnostics.iter().map(|d| d.render(file)).collect();
+    rendered.join("\n")
 }
-
-impl std::error::Error for LoadError {}
 
 impl Chronology {
     /// Parses, validates and indexes `src`, keeping warnings.
