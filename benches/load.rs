@@ -15,7 +15,7 @@ use std::time::Duration;
 use criterion::{
     BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
-use quipu::generate::{Generator, Layout, Spec};
+use quipu_gen::{Generator, Layout, Spec};
 use quipu::model::Chronology;
 
 /// The allocator the `quipu` binary uses (src/main.rs), so the bench measures what users get.

@@ -8,7 +8,6 @@
 
 pub mod app;
 pub mod cli;
-pub mod generate;
 pub mod interchange;
 pub mod model;
 pub mod search;

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use quipu::generate::{Generator, Layout, Spec};
+use quipu_gen::{Generator, Layout, Spec};
 use quipu::model::Chronology;
 use quipu::model::raw::{ActorKind, RawChronology};
 

@@ -181,7 +181,7 @@ proptest! {
 /// was freed after parsing and read again for the report.
 #[test]
 fn a_large_file_reports_problems_at_their_own_events() {
-    use quipu::generate::{Generator, Layout, Spec};
+    use quipu_gen::{Generator, Layout, Spec};
     use quipu::model::raw::{RawActorRef, RawChronology};
 
     let json = Generator::new(Spec {
