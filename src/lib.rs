@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod fold;
 pub mod interchange;
 pub mod model;
 pub mod search;

@@ -181,8 +181,8 @@ proptest! {
 /// was freed after parsing and read again for the report.
 #[test]
 fn a_large_file_reports_problems_at_their_own_events() {
-    use quipu_gen::{Generator, Layout, Spec};
     use quipu::model::raw::{RawActorRef, RawChronology};
+    use quipu_gen::{Generator, Layout, Spec};
 
     let json = Generator::new(Spec {
         events: 40_000,

@@ -786,8 +786,8 @@ mod palette {
     #[test]
     fn n_walks_every_match_even_past_the_palette_limit() {
         use quipu::app::palette::{PALETTE_LIMIT, all_event_matches, incomplete_event_search};
-        use quipu_gen::{Generator, Layout, Spec};
         use quipu::search::{Query, Scope};
+        use quipu_gen::{Generator, Layout, Spec};
 
         let json = Generator::new(Spec {
             events: 3_000,

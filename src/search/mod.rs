@@ -7,7 +7,6 @@
 //! previous result set while the query grows); [`SearchIndex::search`] is the one-shot form.
 
 mod corpus;
-pub mod fold;
 pub mod matcher;
 mod rank;
 pub mod session;
@@ -15,6 +14,7 @@ pub mod worker;
 
 use std::sync::Arc;
 
+use crate::fold;
 use crate::model::Chronology;
 use corpus::Corpus;
 pub use matcher::{Matcher, SkimMatcher};

@@ -6,9 +6,9 @@
 //! where its match ended, to resume there, and a bound on its score, to pass over it unread while
 //! it cannot reach the top (see [`super::rank::Trail`]).
 
-use super::fold::fold;
 use super::rank::Trail;
 use super::{Hit, Query, Scope, SearchIndex};
+use crate::fold::fold;
 
 /// Above this many items to scan, a preview of the first [`PREVIEW`] is ranked first.
 pub const PREVIEW_FROM: usize = 200_000;

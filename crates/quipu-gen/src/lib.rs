@@ -16,15 +16,13 @@ use std::io::{self, Write};
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
 
+use names::*;
 use quipu::model::date::MONTHS;
 use quipu::model::raw::{
     ActorKind, RawActor, RawActorRef, RawActorRole, RawChronology, RawEra, RawEvent, RawEventNote,
     RawEventRef, RawSource, RawSourceLocator, RawSourceRef,
 };
-use names::*;
 
 /// The file format version written (`quipu` field); the loader reads version 1.
 const FORMAT_VERSION: u32 = 1;
@@ -419,37 +417,28 @@ fn make_actor(seed: u64, ix: usize) -> RawActor {
     }
 }
 
-/// Latin letters without their diacritics (`Łódź` → `Lodz`); other scripts are kept.
+/// The name as a reader without accents types it (`Łódź` → `Lodz`): quipu's own fold, char by char,
+/// with capitals kept. Other scripts are kept.
 fn fold_to_ascii(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.nfd() {
-        match c {
-            'ł' => out.push('l'),
-            'Ł' => out.push('L'),
-            'ø' => out.push('o'),
-            'Ø' => out.push('O'),
-            'ß' => out.push_str("ss"),
-            'æ' => out.push_str("ae"),
-            'đ' => out.push('d'),
-            'ı' => out.push('i'),
-            c if is_combining_mark(c) => {}
-            c => out.push(c),
+    for c in text.chars() {
+        let plain = quipu::fold::fold(c.encode_utf8(&mut [0; 4]));
+        let mut chars = plain.chars();
+        match chars.next() {
+            Some(first) if c.is_uppercase() => {
+                out.extend(first.to_uppercase());
+                out.push_str(chars.as_str());
+            }
+            _ => out.push_str(&plain),
         }
     }
     out
 }
 
-/// A lowercase ASCII id stem: `Pérez de Cuéllar` → `perez-de-cuellar`; empty for non-Latin names.
+/// The id stem quipu itself would make (`Pérez de Cuéllar` → `perez-de-cuellar`); empty for
+/// non-Latin names.
 fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in fold_to_ascii(name).chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
+    quipu::fold::slug(name).unwrap_or_default()
 }
 
 // ---------------------------------------------------------------------------------------------
