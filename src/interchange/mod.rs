@@ -16,6 +16,7 @@ mod json_out;
 pub mod markdown;
 mod select;
 pub mod timelinejs;
+mod timelinejs_dates;
 pub mod timelinejs_export;
 pub mod timelinejs_import;
 
