@@ -160,21 +160,6 @@ proptest! {
     fn no_string_makes_the_loader_panic(src in ".{0,300}") {
         let _ = Chronology::check(&src);
     }
-
-    #[test]
-    fn mutated_valid_files_give_located_diagnostics(cut in 0usize..SMALL.len(), byte in any::<u8>(), at in 0usize..SMALL.len()) {
-        let mut bytes = SMALL.as_bytes().to_vec();
-        bytes[at] = byte;
-        bytes.truncate(cut.max(1));
-        let text = String::from_utf8_lossy(&bytes);
-        let checked = Chronology::check(&text);
-        if checked.chronology.is_none() {
-            prop_assert!(!checked.diagnostics.is_empty());
-            for d in &checked.diagnostics {
-                prop_assert!(d.line >= 1 && d.column >= 1);
-            }
-        }
-    }
 }
 
 /// A large file reports every problem at its own event, in file order, located in the text that
