@@ -21,9 +21,9 @@ SIZES=("$@")
 command -v jq >/dev/null || { echo "compare.sh: jq is needed (apt-get install -y jq)" >&2; exit 2; }
 
 echo "building release binaries…" >&2
-cargo build --release --quiet --example gen --bin quipu
+cargo build --release --quiet -p quipu-gen -p quipu --bins
 QUIPU=target/release/quipu
-GEN=target/release/examples/gen
+GEN=target/release/quipu-gen
 mkdir -p "$DIR"
 
 # `quipu search` may not exist yet in this build: clap then refuses the arguments (exit 2).

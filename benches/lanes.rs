@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use quipu::app::{Action, App, update};
-use quipu::generate::{Generator, Layout, Spec};
+use quipu_gen::{Generator, Layout, Spec};
 use quipu::model::Chronology;
 use quipu::ui::theme::Theme;
 use quipu::ui::view;

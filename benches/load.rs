@@ -15,8 +15,8 @@ use std::time::Duration;
 use criterion::{
     BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
-use quipu::generate::{Generator, Layout, Spec};
 use quipu::model::Chronology;
+use quipu_gen::{Generator, Layout, Spec};
 
 /// The allocator the `quipu` binary uses (src/main.rs), so the bench measures what users get.
 #[global_allocator]

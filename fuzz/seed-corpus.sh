@@ -11,5 +11,5 @@ while IFS= read -r -d '' file; do
   cp "$file" "$corpus/$(sha1sum "$file" | cut -c1-40)"
   count=$((count + 1))
 done < <(find ../assets ../tests/fixtures -name '*.json' -type f -print0 2>/dev/null)
-(cd .. && cargo run --quiet --example gen -- --events 40 --actors 8 --seed 1) >"$corpus/generated-40"
+(cd .. && cargo run --quiet -p quipu-gen -- --events 40 --actors 8 --seed 1) >"$corpus/generated-40"
 echo "seeded $corpus with $count files from assets/ and tests/fixtures/, and one generated chronology"

@@ -4,11 +4,13 @@
 //! benches drive the same code the binary runs. Dependencies point one way: `ui` and `app` read
 //! `model`, `model` knows nothing of them.
 
+#![forbid(unsafe_code)]
+
 pub mod app;
 pub mod cli;
 pub mod config;
 pub mod fit;
-pub mod generate;
+pub mod fold;
 pub mod interchange;
 pub mod model;
 pub mod search;

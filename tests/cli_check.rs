@@ -109,7 +109,7 @@ fn timings_go_to_stderr_stage_by_stage() {
         line.starts_with("assets/fujimori.json: reading ")
             && line.contains(" s · parsing ")
             && line.contains(" s · checking ")
-            && line.contains(" s · ordering ")
+            && line.contains(" s · building ")
             && line.contains(" s · total "),
         "{err}"
     );

@@ -224,7 +224,7 @@ fn a_bad_file_fails_before_touching_the_terminal() {
 /// loop finds them all on a thread after Enter, and `n` says where the reader is among them.
 #[test]
 fn n_counts_every_match_of_a_search_past_the_palette() {
-    use quipu::generate::{Generator, Layout, Spec};
+    use quipu_gen::{Generator, Layout, Spec};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("generated.json");
     let json = Generator::new(Spec {

@@ -3,9 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use quipu::generate::{Generator, Layout, Spec};
 use quipu::model::Chronology;
 use quipu::model::raw::{ActorKind, RawChronology};
+use quipu_gen::{Generator, Layout, Spec};
 
 const SIZES: [usize; 4] = [0, 1, 50, 2000];
 const SEEDS: [u64; 3] = [0, 1, 0x00DE_C0DE];

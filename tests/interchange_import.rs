@@ -438,3 +438,25 @@ fn a_slides_quipu_object_is_read_leniently() {
     let later = &chronology.events[chronology.event_ix("later").unwrap()];
     assert_eq!(later.basis, quipu::model::Basis::Implied);
 }
+
+/// Ids made on import, search and export file names fold text one way (`quipu::fold`): the actor
+/// "Straße-Verband" gets the id a search for `strasse` would suggest, not `stra-e-verband`.
+#[test]
+fn imported_ids_fold_like_search() {
+    let csv = "date,title,actors\n1990,Die Straße wird gebaut,Straße-Verband;Łódź\n";
+    let imported = import(csv, ImportFormat::Csv, &ImportOptions::default()).expect("imports");
+    let actor_ids: Vec<&str> = imported.raw.actors.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(actor_ids, ["strasse-verband", "lodz"]);
+    assert_eq!(imported.raw.events[0].id, "die-strasse-wird-gebaut");
+
+    let chronology = load("inline.csv", &imported);
+    let index = quipu::search::SearchIndex::build(&chronology);
+    let hits = index.search(&quipu::search::Query::parse("strasse"), 5);
+    assert_eq!(chronology.actors[hits[0].item].id, "strasse-verband");
+    for actor in &chronology.actors {
+        assert_eq!(
+            quipu::fold::slug(&actor.name).as_deref(),
+            Some(actor.id.as_str())
+        );
+    }
+}

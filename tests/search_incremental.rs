@@ -49,7 +49,7 @@ proptest! {
         events in any::<bool>(),
         limit in 1usize..12,
     ) {
-        let (chronology, index) = shipped();
+        let (_, index) = shipped();
         let scope = if events { Scope::Events } else { Scope::Actors };
         let query = |text: &str| Query { scope, text: text.to_owned() };
         let mut session = SearchSession::new();
@@ -57,7 +57,7 @@ proptest! {
         let extended = format!("{base}{more}");
         prop_assert!(session.narrows(&query(&extended)));
         let narrowed = session.search(index, &query(&extended), limit);
-        let fresh = index.search(chronology, &query(&extended), limit);
+        let fresh = index.search(&query(&extended), limit);
         prop_assert_eq!(narrowed, fresh);
     }
 
@@ -67,7 +67,7 @@ proptest! {
         let query = Query { scope: Scope::Actors, text };
         let all: Vec<usize> = (0..chronology.actors.len()).collect();
         let within = index.search_within(&query, &all, limit);
-        prop_assert_eq!(within.hits, index.search(chronology, &query, limit));
+        prop_assert_eq!(within.hits, index.search(&query, limit));
         prop_assert!(within.matches.windows(2).all(|w| w[0] < w[1]));
     }
 }
@@ -127,13 +127,13 @@ proptest! {
         crowd in any::<bool>(),
         events in any::<bool>(),
     ) {
-        let (chronology, index) = if crowd { crowded() } else { shipped() };
+        let (_, index) = if crowd { crowded() } else { shipped() };
         let scope = if events && !crowd { Scope::Events } else { Scope::Actors };
         let mut session = SearchSession::new();
         for end in 1..=typed.len() {
             let query = Query { scope, text: typed[..end].to_owned() };
             let narrowed = session.search(index, &query, limit);
-            let fresh = index.search(chronology, &query, limit);
+            let fresh = index.search(&query, limit);
             prop_assert_eq!(narrowed, fresh, "{:?}", query.text);
         }
     }

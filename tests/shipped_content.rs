@@ -310,7 +310,7 @@ fn spanish_names_find_actors_and_names_history_gave_find_events() {
     let index = SearchIndex::build(&chronology);
     let first = |typed: &str| -> String {
         let query = Query::parse(typed);
-        let hits = index.search(&chronology, &query, 1);
+        let hits = index.search(&query, 1);
         let hit = hits.first().unwrap_or_else(|| panic!("{typed}: no hit"));
         match query.scope {
             quipu::search::Scope::Actors => chronology.actors[hit.item].id.clone(),

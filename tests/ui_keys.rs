@@ -806,9 +806,9 @@ mod palette {
     #[test]
     fn n_walks_every_match_even_past_the_palette_limit() {
         use quipu::app::palette::PALETTE_LIMIT;
-        use quipu::generate::{Generator, Layout, Spec};
         use quipu::search::{Query, Scope};
         use quipu::tui::search::all_event_matches;
+        use quipu_gen::{Generator, Layout, Spec};
 
         let json = Generator::new(Spec {
             events: 3_000,

@@ -292,7 +292,10 @@ fn wide_terminals_show_dates_whole() {
         .map(|p| app.chronology.events[app.visible_event(p).unwrap()].human_date())
         .collect();
     if visible.contains(&widest) {
-        assert!(text.contains(&format!("{widest}  ")), "{widest:?} in {text}");
+        assert!(
+            text.contains(&format!("{widest}  ")),
+            "{widest:?} in {text}"
+        );
     }
     let event = &app.chronology.events[app.selected_event().unwrap()];
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });

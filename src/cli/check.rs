@@ -18,7 +18,7 @@ use crate::model::{Checked, Chronology, LoadError, Severity, Stage};
 pub struct CheckArgs {
     /// Files to check; with none, the shipped chronology.
     pub files: Vec<PathBuf>,
-    /// Also print how long reading, parsing, checking and ordering took, to standard error.
+    /// Also print how long reading, parsing, checking and building took, to standard error.
     #[arg(long)]
     pub timings: bool,
 }

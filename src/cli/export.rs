@@ -15,7 +15,7 @@ use crate::model::{Chronology, EventIx};
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// Output format.
-    #[arg(long = "to", value_enum, value_name = "FORMAT")]
+    #[arg(long = "to", value_parser = super::formats::export_format(), value_name = "FORMAT")]
     pub to: Format,
 
     /// Chronology to export (quipu JSON, TimelineJS JSON or CSV); the shipped one when left out.

@@ -15,7 +15,7 @@ use crate::model::Chronology;
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// Format of FILE; guessed from its name and content when left out.
-    #[arg(long = "from", value_enum, value_name = "FORMAT")]
+    #[arg(long = "from", value_parser = super::formats::import_format(), value_name = "FORMAT")]
     pub from: Option<ImportFormat>,
 
     /// The TimelineJS (JSON) or spreadsheet (CSV) file to convert.

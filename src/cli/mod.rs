@@ -6,6 +6,7 @@
 pub mod check;
 pub mod config;
 pub mod export;
+mod formats;
 pub mod import;
 pub mod search;
 

@@ -63,7 +63,7 @@ pub fn run_to(args: &SearchArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
         Query::parse(&args.query)
     };
     let index = SearchIndex::build(&chronology);
-    let hits = index.search(&chronology, &query, args.limit);
+    let hits = index.search(&query, args.limit);
     for hit in &hits {
         let (id, name) = match query.scope {
             Scope::Actors => chronology

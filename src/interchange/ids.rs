@@ -1,37 +1,9 @@
-//! Ids for things that arrive without one: a slug of their title, made unique.
+//! Ids for things that arrive without one: a slug of their title (see [`crate::fold::slug`]),
+//! made unique.
 
 use std::collections::HashSet;
 
-use unicode_normalization::UnicodeNormalization;
-
-/// Slugs longer than this are cut at a word boundary: an id is typed and read, not a title.
-const MAX_SLUG: usize = 48;
-
-/// `"Ada Lovelace: the first programmer"` → `"ada-lovelace-the-first-programmer"`. Accents are
-/// dropped (`é` → `e`) so ids stay ASCII; `None` when nothing usable is left.
-pub fn slug(text: &str) -> Option<String> {
-    let mut out = String::new();
-    let mut pending_dash = false;
-    for c in text.nfkd() {
-        if c.is_ascii_alphanumeric() {
-            if pending_dash && !out.is_empty() {
-                out.push('-');
-            }
-            pending_dash = false;
-            out.push(c.to_ascii_lowercase());
-        } else if !unicode_normalization::char::is_combining_mark(c) && c != '\'' && c != '’' {
-            pending_dash = true;
-        }
-    }
-    if out.len() > MAX_SLUG {
-        let cut = out[..MAX_SLUG]
-            .rfind('-')
-            .filter(|&i| i > 0)
-            .unwrap_or(MAX_SLUG);
-        out.truncate(cut);
-    }
-    (!out.is_empty()).then_some(out)
-}
+pub use crate::fold::slug;
 
 /// True when `id` can be used as written: what [`slug`] would produce, plus `_` and `.` which
 /// people use in hand-made ids.
@@ -80,37 +52,6 @@ impl IdAllocator {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slug_lowercases_and_joins_words_with_dashes() {
-        assert_eq!(
-            slug("Ada Lovelace: the first programmer").as_deref(),
-            Some("ada-lovelace-the-first-programmer")
-        );
-        assert_eq!(
-            slug("  ...And the women who made it work").as_deref(),
-            Some("and-the-women-who-made-it-work")
-        );
-    }
-
-    #[test]
-    fn slug_drops_accents_and_apostrophes() {
-        assert_eq!(slug("Perú's autogolpe").as_deref(), Some("perus-autogolpe"));
-    }
-
-    #[test]
-    fn slug_of_nothing_usable_is_none() {
-        assert_eq!(slug("¿?"), None);
-        assert_eq!(slug(""), None);
-    }
-
-    #[test]
-    fn long_slugs_are_cut_at_a_word_boundary() {
-        let s = slug(&"word ".repeat(30)).unwrap();
-        assert!(s.len() <= MAX_SLUG);
-        assert!(!s.ends_with('-'));
-        assert!(s.ends_with("word"));
-    }
 
     #[test]
     fn allocator_numbers_repeats_from_two() {

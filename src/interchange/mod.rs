@@ -16,11 +16,10 @@ mod json_out;
 pub mod markdown;
 mod select;
 pub mod timelinejs;
+mod timelinejs_dates;
 pub mod timelinejs_export;
 pub mod timelinejs_import;
 mod timelinejs_quipu;
-
-use std::fmt;
 
 use crate::model::raw::RawChronology;
 use crate::model::{Chronology, EventIx};
@@ -28,18 +27,17 @@ use crate::model::{Chronology, EventIx};
 pub use detect::{FileKind, Opened, detect, load_any, load_any_telling, open_any};
 pub use select::{downstream_of, events_of_actor};
 
-/// A format quipu reads besides its own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// A format quipu reads besides its own. (The command line's names for these are in `cli/`.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportFormat {
     /// TimelineJS 3 JSON.
-    #[value(name = "timelinejs")]
     TimelineJs,
     /// A spreadsheet saved as CSV: the TimelineJS template or quipu's own columns.
     Csv,
 }
 
-/// A format quipu writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// A format quipu writes. (The command line's names for these are in `cli/`.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// A readable document with links between events and an actor index.
     Markdown,
@@ -48,7 +46,6 @@ pub enum Format {
     /// quipu's own format, normalised.
     Json,
     /// A file TimelineJS 3 can display.
-    #[value(name = "timelinejs")]
     TimelineJs,
 }
 
@@ -167,7 +164,8 @@ pub struct Imported {
 }
 
 /// Why a file could not be imported at all.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}{}", help_line(.help))]
 pub struct ImportError {
     pub message: String,
     pub help: Option<String>,
@@ -195,17 +193,11 @@ impl ImportError {
     }
 }
 
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)?;
-        if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
-        }
-        Ok(())
-    }
+/// The help line that follows the message, when there is one.
+fn help_line(help: &Option<String>) -> String {
+    help.as_ref()
+        .map_or_else(String::new, |help| format!("\n  help: {help}"))
 }
-
-impl std::error::Error for ImportError {}
 
 /// Imports `text` in `format`.
 pub fn import(

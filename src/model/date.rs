@@ -31,18 +31,11 @@ pub struct EventDate {
 }
 
 /// Why a date string is not EDTF we accept; the message says what EDTF expects.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
 pub struct DateError {
     pub message: String,
 }
-
-impl fmt::Display for DateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for DateError {}
 
 impl DateError {
     fn new(message: String) -> DateError {

@@ -1,7 +1,6 @@
 //! Loading a chronology: read, parse, validate, build, in that order, stopping at the first stage
 //! that found errors (later stages would only report their echoes).
 
-use std::fmt;
 use std::path::Path;
 
 use super::build::build;
@@ -24,10 +23,14 @@ pub const SHIPPED_NAME: &str = "assets/fujimori.json";
 /// How far a load has got, for a display that should not look stuck on a big file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
+    /// Reading the file's bytes.
     Reading,
+    /// Syntax and structure (`parse`), once per format for an imported file.
     Parsing,
+    /// Meaning: dates, references, links, cycles (`validate`).
     Checking,
-    Indexing,
+    /// The indexed chronology (`build`): text cleaned, events put in time order, indexes made.
+    Building,
 }
 
 impl Stage {
@@ -35,7 +38,7 @@ impl Stage {
         Stage::Reading,
         Stage::Parsing,
         Stage::Checking,
-        Stage::Indexing,
+        Stage::Building,
     ];
 
     /// One word for the stage, as `quipu check --timings` prints it.
@@ -44,7 +47,7 @@ impl Stage {
             Stage::Reading => "reading",
             Stage::Parsing => "parsing",
             Stage::Checking => "checking",
-            Stage::Indexing => "ordering",
+            Stage::Building => "building",
         }
     }
 }
@@ -58,38 +61,29 @@ pub struct Checked {
 }
 
 /// Why a file could not be opened as a chronology.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be read; the message is the operating system's.
+    #[error("{file}: error: cannot read the file: {message}")]
     Io { file: String, message: String },
     /// The file is larger than [`MAX_FILE_BYTES`].
+    #[error(
+        "{file}: error: the file is {bytes} bytes; quipu reads chronologies of up to {max} bytes (1 GiB)\n  help: split it into several files, e.g. by period",
+        max = MAX_FILE_BYTES
+    )]
     TooLarge { file: String, bytes: u64 },
-    /// The file was read but is not a valid chronology.
+    /// The file was read but is not a valid chronology: every diagnostic, one per line.
+    #[error("{}", render_all(.file, .diagnostics))]
     Invalid {
         file: String,
         diagnostics: Vec<Diagnostic>,
     },
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::Io { file, message } => {
-                write!(f, "{file}: error: cannot read the file: {message}")
-            }
-            LoadError::TooLarge { file, bytes } => write!(
-                f,
-                "{file}: error: the file is {bytes} bytes; quipu reads chronologies of up to {MAX_FILE_BYTES} bytes (1 GiB)\n  help: split it into several files, e.g. by period"
-            ),
-            LoadError::Invalid { file, diagnostics } => {
-                let rendered: Vec<String> = diagnostics.iter().map(|d| d.render(file)).collect();
-                f.write_str(&rendered.join("\n"))
-            }
-        }
-    }
+fn render_all(file: &str, diagnostics: &[Diagnostic]) -> String {
+    let rendered: Vec<String> = diagnostics.iter().map(|d| d.render(file)).collect();
+    rendered.join("\n")
 }
-
-impl std::error::Error for LoadError {}
 
 impl Chronology {
     /// Parses, validates and indexes `src`, keeping warnings.
@@ -106,7 +100,7 @@ impl Chronology {
             Ok(raw) => {
                 stage(Stage::Checking);
                 let (validated, diagnostics) = validate::check(&raw).locate(&raw, src);
-                stage(Stage::Indexing);
+                stage(Stage::Building);
                 finish(validated.map(|v| build(raw, v)), diagnostics)
             }
         }
@@ -193,7 +187,7 @@ impl Chronology {
         } else {
             verdict.locate(&raw, "")
         };
-        stage(Stage::Indexing);
+        stage(Stage::Building);
         Ok(finish(validated.map(|v| build(raw, v)), diagnostics))
     }
 

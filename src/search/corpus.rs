@@ -5,7 +5,7 @@
 //! Original texts stay in the chronology; positions for highlighting are recomputed per visible row.
 
 use super::Field;
-use super::fold::fold;
+use crate::fold::fold;
 
 /// One searchable text of an item: where its folded form lies in `Corpus::text`, and which field
 /// it is. Packed into 16 bytes (a million events have five million spans) with 32-bit offsets:

@@ -4,7 +4,7 @@
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 /// Scores a folded needle against a folded haystack. Both sides are already plain (see
-/// [`super::fold`]), so implementations compare chars exactly.
+/// [`crate::fold`]), so implementations compare chars exactly.
 pub trait Matcher: Send + Sync {
     /// Higher is better; `None` when the needle is not a subsequence of the haystack.
     fn score(&self, haystack: &str, needle: &str) -> Option<i64>;

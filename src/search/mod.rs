@@ -7,7 +7,6 @@
 //! previous result set while the query grows); [`SearchIndex::search`] is the one-shot form.
 
 mod corpus;
-pub mod fold;
 pub mod matcher;
 mod rank;
 pub mod session;
@@ -15,6 +14,7 @@ pub mod worker;
 
 use std::sync::Arc;
 
+use crate::fold;
 use crate::model::Chronology;
 use corpus::Corpus;
 pub use matcher::{Matcher, SkimMatcher};
@@ -150,8 +150,7 @@ impl SearchIndex {
 
     /// Ranked hits, best first, at most `limit`. An empty actor query lists every actor by number of
     /// events. Deterministic: ties break by event count, then by position.
-    pub fn search(&self, chronology: &Chronology, query: &Query, limit: usize) -> Vec<Hit> {
-        let _ = chronology; // counts and folded texts were taken at build
+    pub fn search(&self, query: &Query, limit: usize) -> Vec<Hit> {
         self.run(query, None, limit, &|| false)
             .map(|outcome| outcome.hits)
             .unwrap_or_default()
@@ -234,7 +233,7 @@ impl SearchIndex {
         }
         let (folded, map) = fold::fold_with_map(&original);
         let positions = if hit.field == Field::Summary {
-            // Summaries match only as typed (see `rank::field_matches`): show that occurrence.
+            // Summaries match only as typed (see `rank::rules::field_matches`): show that occurrence.
             let Some(at) = rank::shown_occurrence(&folded, &needle) else {
                 return Vec::new();
             };

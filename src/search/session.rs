@@ -6,9 +6,9 @@
 //! where its match ended, to resume there, and a bound on its score, to pass over it unread while
 //! it cannot reach the top (see [`super::rank::Trail`]).
 
-use super::fold::fold;
 use super::rank::Trail;
 use super::{Hit, Query, Scope, SearchIndex};
+use crate::fold::fold;
 
 /// Above this many items to scan, a preview of the first [`PREVIEW`] is ranked first.
 pub const PREVIEW_FROM: usize = 200_000;
@@ -163,7 +163,7 @@ mod tests {
         let hits = SearchSession::new()
             .search_with_preview(&index, &query, 5, &|| false, &mut |h| previews.push(h))
             .unwrap();
-        assert_eq!(hits, index.search(&chronology, &query, 5));
+        assert_eq!(hits, index.search(&query, 5));
         assert_eq!(previews.len(), 1);
         assert!(previews[0].iter().all(|h| h.item < PREVIEW));
         assert!(!previews[0].is_empty());
@@ -180,7 +180,7 @@ mod tests {
         assert!(session.narrows(&Query::parse("actor 1 ")));
         for typed in ["actor 12", "actor 123"] {
             let query = Query::parse(typed);
-            let fresh = index.search(&chronology, &query, 5);
+            let fresh = index.search(&query, 5);
             assert_eq!(session.search(&index, &query, 5), fresh, "{typed}");
         }
     }

@@ -110,17 +110,5 @@ fn write_export(
 
 /// The title as a file name: folded to lower-case ASCII letters and digits joined by dashes.
 fn file_stem(title: &str) -> String {
-    let folded = crate::search::fold::fold(title);
-    let words: Vec<String> = folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect();
-    let stem = words.join("-");
-    let stem: String = stem.chars().take(80).collect();
-    if stem.is_empty() {
-        "quipu-export".to_owned()
-    } else {
-        stem
-    }
+    crate::fold::slug(title).unwrap_or_else(|| "quipu-export".to_owned())
 }

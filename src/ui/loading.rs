@@ -31,7 +31,7 @@ fn doing(stage: Stage) -> &'static str {
         Stage::Reading => "reading the file",
         Stage::Parsing => "parsing",
         Stage::Checking => "checking every date, reference and link",
-        Stage::Indexing => "putting the events in time order",
+        Stage::Building => "putting the events in time order",
     }
 }
 

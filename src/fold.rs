@@ -1,4 +1,8 @@
-//! Case- and accent-blind folding: the plain form both the index and the query are matched in.
+//! The plain form of text, and the ids and file names made from it: one fold for all of quipu.
+//!
+//! Search, imported ids and export file names used to fold text three ways, so "Straße" was
+//! `strasse` to search and `stra-e` as an id. Now [`slug`] is [`fold`] with everything but ASCII
+//! letters and digits turned into dashes, and they cannot disagree.
 //!
 //! A reader types `asuncion` and expects "Asunción"; a reader with a Spanish keyboard types `Perú`
 //! and expects a file that spells it "Peru". Folding both sides to the same plain form makes either
@@ -29,6 +33,37 @@ pub fn fold_with_map(text: &str) -> (String, Vec<usize>) {
         FoldEvent::Emitted => map.push(current),
     });
     (out, map)
+}
+
+/// Slugs longer than this are cut at a word boundary: an id is typed and read, not a title.
+pub const MAX_SLUG: usize = 48;
+
+/// An ASCII id or file name from `text`: its [`fold`], with each run of anything but letters and
+/// digits (other scripts included) made one dash, and apostrophes dropped so `Perú's` is
+/// `perus`. `"Ada Lovelace: the first programmer"` → `"ada-lovelace-the-first-programmer"`. Cut
+/// to [`MAX_SLUG`] bytes at a dash; `None` when no letter or digit is left.
+pub fn slug(text: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut pending_dash = false;
+    for c in fold(text).chars() {
+        if c.is_ascii_alphanumeric() {
+            if pending_dash && !out.is_empty() {
+                out.push('-');
+            }
+            pending_dash = false;
+            out.push(c);
+        } else if c != '\'' && c != '’' {
+            pending_dash = true;
+        }
+    }
+    if out.len() > MAX_SLUG {
+        let cut = out[..MAX_SLUG]
+            .rfind('-')
+            .filter(|&i| i > 0)
+            .unwrap_or(MAX_SLUG);
+        out.truncate(cut);
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 enum FoldEvent {
@@ -124,6 +159,76 @@ mod tests {
     fn folding_is_char_by_char_so_extensions_stay_prefixes() {
         let (a, b) = ("Asunci", "ón Straße");
         assert_eq!(fold(&format!("{a}{b}")), format!("{}{}", fold(a), fold(b)));
+    }
+
+    #[test]
+    fn slug_lowercases_and_joins_words_with_dashes() {
+        assert_eq!(
+            slug("Ada Lovelace: the first programmer").as_deref(),
+            Some("ada-lovelace-the-first-programmer")
+        );
+        assert_eq!(
+            slug("  ...And the women who made it work").as_deref(),
+            Some("and-the-women-who-made-it-work")
+        );
+    }
+
+    #[test]
+    fn slug_drops_accents_and_apostrophes() {
+        assert_eq!(slug("Perú's autogolpe").as_deref(), Some("perus-autogolpe"));
+        assert_eq!(slug("Perú’s").as_deref(), Some("perus"));
+    }
+
+    #[test]
+    fn slug_of_nothing_usable_is_none() {
+        assert_eq!(slug("¿?"), None);
+        assert_eq!(slug(""), None);
+        assert_eq!(slug("日本"), None, "other scripts leave no ASCII");
+    }
+
+    #[test]
+    fn long_slugs_are_cut_at_a_word_boundary() {
+        let s = slug(&"word ".repeat(30)).unwrap();
+        assert!(s.len() <= MAX_SLUG);
+        assert!(!s.ends_with('-'));
+        assert!(s.ends_with("word"));
+    }
+
+    /// The disagreement this module ended: an id and a search spell a name the same way.
+    #[test]
+    fn a_slug_is_the_fold_with_dashes() {
+        for (text, expected) in [
+            ("Straße", "strasse"),
+            ("Łódź", "lodz"),
+            ("Ærø Øresund", "aero-oresund"),
+            ("ﬁnance Ｐｅｒｕ", "finance-peru"),
+            ("Mercado Común del Sur", "mercado-comun-del-sur"),
+        ] {
+            assert_eq!(slug(text).as_deref(), Some(expected), "{text}");
+            assert_eq!(fold(text).replace(' ', "-"), expected, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever the text, its slug is its fold's ASCII words joined by dashes (before the cut),
+        /// so an id found by search and the id made on import always agree.
+        #[test]
+        fn slug_is_ascii_words_of_the_fold(text in "[a-zA-Z0-9 ßæøłŁéÉüñ’'.:-]{0,30}") {
+            let words: Vec<String> = fold(&text)
+                .replace(['\'', '’'], "")
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect();
+            let joined = words.join("-");
+            match slug(&text) {
+                None => proptest::prop_assert!(joined.is_empty()),
+                Some(s) => {
+                    proptest::prop_assert!(joined.starts_with(&s), "{:?}: {:?} vs {:?}", text, s, joined);
+                    proptest::prop_assert!(s.len() <= MAX_SLUG);
+                }
+            }
+        }
     }
 
     #[test]

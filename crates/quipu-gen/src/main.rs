@@ -1,20 +1,23 @@
 //! Writes a synthetic chronology to standard output, for benchmarks and stress tests:
 //!
 //! ```text
-//! cargo run --release --example gen -- --events 1000000 --actors 20000 --seed 7 > big.json
+//! cargo run --release -p quipu-gen -- --events 1000000 --actors 20000 --seed 7 > big.json
 //! ```
 //!
-//! The same arguments always give the same bytes. The logic lives in `quipu::generate` so the
-//! tests and benches use exactly what this writes.
+//! The same arguments always give the same bytes. The logic lives in the `quipu_gen` library so
+//! the tests and benches use exactly what this writes.
+
+#![forbid(unsafe_code)]
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
-use quipu::generate::{Generator, Layout, Spec};
+use quipu_gen::{Generator, Layout, Spec};
 
 #[derive(Debug, Parser)]
 #[command(
+    name = "quipu-gen",
     about = "Write a valid, deterministic synthetic chronology (quipu JSON) to standard output."
 )]
 struct Args {
@@ -54,7 +57,7 @@ fn main() -> ExitCode {
         // A closed pipe (`gen | head`) is the reader's choice, not a failure worth a message.
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("gen: cannot write: {err}");
+            eprintln!("quipu-gen: cannot write: {err}");
             ExitCode::FAILURE
         }
     }
