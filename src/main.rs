@@ -15,7 +15,13 @@ fn main() -> ExitCode {
         Some(Command::Search(args)) => quipu::cli::search::run(args),
         Some(Command::Import(args)) => quipu::cli::import::run(args),
         Some(Command::Export(args)) => quipu::cli::export::run(args),
-        None => quipu::tui::open(cli.file.as_deref(), !cli.no_mouse),
+        None => match cli.file.as_deref().and_then(quipu::cli::mistyped_command) {
+            Some(message) => {
+                eprintln!("{message}");
+                quipu::cli::exit::USAGE
+            }
+            None => quipu::tui::open(cli.file.as_deref(), !cli.no_mouse),
+        },
     };
     ExitCode::from(code)
 }

@@ -47,7 +47,7 @@ pub fn run_to(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
             Ok(chronology) => chronology,
             Err(error) => {
                 let _ = writeln!(err, "{error}");
-                return exit::FAILURE;
+                return exit::for_load_error(&error);
             }
         },
         None => Chronology::shipped(),

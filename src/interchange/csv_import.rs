@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::ids::{IdAllocator, is_plain_id, slug};
 use super::timelinejs::{Slide, SlideText, TimelineDate, TimelineEra, TimelineFile, parse_int};
-use super::{ImportError, ImportOptions, ImportReport, Imported, timelinejs_import};
+use super::{ImportError, ImportOptions, ImportReport, Imported, Origin, timelinejs_import};
 use crate::model::EventDate;
 use crate::model::raw::{ActorKind, RawActor, RawActorRef, RawChronology, RawEvent, RawEventRef};
 
@@ -127,9 +127,9 @@ fn timelinejs_rows(
         ..TimelineFile::default()
     };
     let mut bad_numbers = Vec::new();
+    let mut slide_lines = Vec::new();
     for (n, row) in rows.iter().enumerate() {
-        // Row 1 is the header, so data starts on line 2.
-        let line = n + 2;
+        let line = row_line(row, n);
         let mut date = |prefix: &str, time: &str| -> Option<TimelineDate> {
             let mut part = |name: &str| -> Option<i64> {
                 let cell = columns.get(row, &format!("{prefix}{name}"))?;
@@ -185,11 +185,17 @@ fn timelinejs_rows(
                     file.title = Some(slide);
                 } else {
                     file.events.get_or_insert_with(Vec::new).push(slide);
+                    slide_lines.push(line);
                 }
             }
         }
     }
     let mut imported = timelinejs_import::convert(file, options);
+    for origin in &mut imported.origins {
+        if let Origin::Slide(ix) = *origin {
+            *origin = Origin::Line(slide_lines.get(ix).copied().unwrap_or(1));
+        }
+    }
     if !bad_numbers.is_empty() {
         imported.report.notes.push(format!(
             "ignored date parts that are not whole numbers: {}",
@@ -225,11 +231,12 @@ fn quipu_rows(columns: &Columns, rows: &[csv::StringRecord], options: &ImportOpt
         .collect();
 
     let mut events = Vec::new();
+    let mut origins = Vec::new();
     let mut cells = Vec::new();
     let mut skipped = Vec::new();
     let mut undatable = Vec::new();
     for (n, (row, given)) in rows.iter().zip(given).enumerate() {
-        let line = n + 2;
+        let line = row_line(row, n);
         let (Some(date), Some(title)) = (columns.get(row, "date"), columns.get(row, "title"))
         else {
             if row.iter().any(|c| !c.trim().is_empty()) {
@@ -255,6 +262,7 @@ fn quipu_rows(columns: &Columns, rows: &[csv::StringRecord], options: &ImportOpt
             tags: items(columns.get(row, "tags")).map(str::to_owned).collect(),
             ..RawEvent::default()
         });
+        origins.push(Origin::Line(line));
         cells.push((
             line,
             columns.get(row, "actors"),
@@ -321,7 +329,16 @@ fn quipu_rows(columns: &Columns, rows: &[csv::StringRecord], options: &ImportOpt
             ..RawChronology::default()
         },
         report,
+        origins,
     }
+}
+
+/// The line a row starts on: the reader knows it, and a quoted cell may span lines. Row 1 is the
+/// header, so without a position the `n`th data row is taken to be on line `n + 2`.
+fn row_line(row: &csv::StringRecord, n: usize) -> usize {
+    row.position()
+        .and_then(|p| usize::try_from(p.line()).ok())
+        .unwrap_or(n + 2)
 }
 
 /// The `;`-separated items of a cell, trimmed, without empty ones.

@@ -163,6 +163,18 @@ fn plural(n: usize) -> &'static str {
 pub struct Imported {
     pub raw: RawChronology,
     pub report: ImportReport,
+    /// Where each event of `raw` came from in the input, in the same order, so `quipu check`
+    /// can report a converted event's problems at its place in the original file.
+    pub origins: Vec<Origin>,
+}
+
+/// Where an imported event came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// The slide at this position of a TimelineJS file's `events`.
+    Slide(usize),
+    /// The spreadsheet row starting on this line (1-based).
+    Line(usize),
 }
 
 /// Why a file could not be imported at all.

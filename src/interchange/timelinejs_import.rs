@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::html::{to_plain, to_plain_line};
 use super::ids::{IdAllocator, is_plain_id};
 use super::timelinejs::{Slide, TimelineDate, TimelineFile, is_present};
-use super::{ImportError, ImportOptions, ImportReport, Imported};
+use super::{ImportError, ImportOptions, ImportReport, Imported, Origin};
 use crate::model::EventDate;
 use crate::model::raw::{ActorKind, RawActor, RawActorRef, RawChronology, RawEra, RawEvent};
 
@@ -54,8 +54,9 @@ pub fn convert(file: TimelineFile, options: &ImportOptions) -> Imported {
 
     let mut groups = Groups::new(options.group_actors);
     let mut events = Vec::new();
+    let mut origins = Vec::new();
     let mut undated = 0usize;
-    for (slide, given) in slides.iter().zip(given_ids) {
+    for (slide_ix, (slide, given)) in slides.iter().zip(given_ids).enumerate() {
         count_dropped(slide, &mut report);
         let Some(date) = slide_date(slide, &mut report) else {
             undated += 1;
@@ -83,6 +84,7 @@ pub fn convert(file: TimelineFile, options: &ImportOptions) -> Imported {
             }
         }
         events.push(event);
+        origins.push(Origin::Slide(slide_ix));
     }
     if undated > 0 {
         report.notes.push(format!(
@@ -147,6 +149,7 @@ pub fn convert(file: TimelineFile, options: &ImportOptions) -> Imported {
             ..RawChronology::default()
         },
         report,
+        origins,
     }
 }
 

@@ -7,11 +7,13 @@ use std::path::Path;
 use super::build::build;
 use super::chronology::Chronology;
 use super::diagnostic::Diagnostic;
-use super::locate::LineIndex;
+use super::input::{Kept, Source, display_name, read_source};
 use super::parse::parse;
 use super::validate;
+use crate::text::escape_controls;
 
-/// Files larger than this are refused before reading: a chronology of a million events is a few
+/// Files larger than this are refused (before reading when the size is known, at this many bytes
+/// otherwise): a chronology of a million events is a few
 /// hundred MiB, and reading a larger file would only end in the out-of-memory killer.
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
 
@@ -62,8 +64,9 @@ pub struct Checked {
 pub enum LoadError {
     /// The file could not be read; the message is the operating system's.
     Io { file: String, message: String },
-    /// The file is larger than [`MAX_FILE_BYTES`].
-    TooLarge { file: String, bytes: u64 },
+    /// The file is larger than [`MAX_FILE_BYTES`]; its size when it is known beforehand (a
+    /// stream's is not).
+    TooLarge { file: String, bytes: Option<u64> },
     /// The file was read but is not a valid chronology.
     Invalid {
         file: String,
@@ -75,12 +78,23 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoadError::Io { file, message } => {
+                let (file, message) = (escape_controls(file), escape_controls(message));
                 write!(f, "{file}: error: cannot read the file: {message}")
             }
-            LoadError::TooLarge { file, bytes } => write!(
-                f,
-                "{file}: error: the file is {bytes} bytes; quipu reads chronologies of up to {MAX_FILE_BYTES} bytes (1 GiB)\n  help: split it into several files, e.g. by period"
-            ),
+            LoadError::TooLarge { file, bytes } => {
+                let file = escape_controls(file);
+                match bytes {
+                    Some(bytes) => write!(f, "{file}: error: the file is {bytes} bytes")?,
+                    None => write!(
+                        f,
+                        "{file}: error: the file is larger than {MAX_FILE_BYTES} bytes"
+                    )?,
+                }
+                write!(
+                    f,
+                    "; quipu reads chronologies of up to {MAX_FILE_BYTES} bytes (1 GiB)\n  help: split it into several files, e.g. by period"
+                )
+            }
             LoadError::Invalid { file, diagnostics } => {
                 let rendered: Vec<String> = diagnostics.iter().map(|d| d.render(file)).collect();
                 f.write_str(&rendered.join("\n"))
@@ -136,7 +150,8 @@ impl Chronology {
         })
     }
 
-    /// Reads and checks a file, keeping warnings. Non-UTF-8 bytes are an error at their position.
+    /// Reads and checks a file (`-` for standard input), keeping warnings. Bytes that are not
+    /// text are an error at their position.
     pub fn check_path(path: &Path) -> Result<Checked, LoadError> {
         Chronology::check_path_telling(path, &|_| ())
     }
@@ -144,72 +159,57 @@ impl Chronology {
     /// [`Chronology::check_path`], telling `stage` as each stage begins.
     pub fn check_path_telling(path: &Path, stage: &dyn Fn(Stage)) -> Result<Checked, LoadError> {
         stage(Stage::Reading);
-        let bytes = read_limited(path)?;
-        match String::from_utf8(bytes) {
-            Ok(text) => Chronology::check_text_telling(path, text, stage),
-            Err(err) => {
-                let valid = err.utf8_error().valid_up_to();
-                let text = String::from_utf8_lossy(&err.as_bytes()[..valid]);
-                let (line, column) = LineIndex::new(&text).line_col(valid);
-                let diag = Diagnostic::error(line, column, "the file is not UTF-8 text")
-                    .with_help("save the file as UTF-8; a chronology is a JSON text file");
-                Ok(Checked {
-                    chronology: None,
-                    diagnostics: vec![diag],
-                })
-            }
+        match read_source(path) {
+            Ok(source) => Ok(Chronology::check_source_telling(source, stage)),
+            Err(LoadError::Invalid { diagnostics, .. }) => Ok(finish(None, diagnostics)),
+            Err(error) => Err(error),
         }
     }
 
-    /// Checks `text`, the contents of the file at `path`, already read (the explorer reads a file
-    /// once to tell its format). The text is freed as soon as it is parsed: from then on only
-    /// diagnostics need it, to say where a problem is, and a valid file has none. It is read
-    /// again from `path` only when there are some, which keeps the file's size off the peak
-    /// memory of validating and building.
-    pub fn check_text(path: &Path, text: String) -> Result<Checked, LoadError> {
-        Chronology::check_text_telling(path, text, &|_| ())
+    /// Checks a file's text, already read (the explorer reads a file once to tell its format).
+    /// The text is freed as soon as it is parsed when the file can be read again through its
+    /// open handle: from then on only diagnostics need it, to say where a problem is, and a valid
+    /// file has none. That keeps the file's size off the peak memory of validating and building.
+    /// Any other source (a pipe, standard input) keeps its text: it cannot be read twice.
+    pub fn check_source(source: Source) -> Checked {
+        Chronology::check_source_telling(source, &|_| ())
     }
 
-    /// [`Chronology::check_text`], telling `stage` as each stage begins.
-    fn check_text_telling(
-        path: &Path,
-        text: String,
-        stage: &dyn Fn(Stage),
-    ) -> Result<Checked, LoadError> {
+    /// [`Chronology::check_source`], telling `stage` as each stage begins.
+    pub(crate) fn check_source_telling(source: Source, stage: &dyn Fn(Stage)) -> Checked {
         stage(Stage::Parsing);
+        let Source { text, rewind, .. } = source;
         let raw = match parse(without_bom(&text)) {
             Ok(raw) => raw,
-            Err(diagnostics) => return Ok(finish(None, diagnostics)),
+            Err(diagnostics) => return finish(None, diagnostics),
         };
-        drop(text);
+        let kept = Kept::new(text, rewind);
         stage(Stage::Checking);
         let verdict = validate::check(&raw);
         let (validated, diagnostics) = if verdict.needs_text() {
-            // Should the file have vanished meanwhile, the findings are still reported, by path
-            // only (at 1:1), rather than hidden behind a read error.
-            let again = read_limited(path).unwrap_or_default();
-            let again = String::from_utf8_lossy(&again);
+            let again = kept.text();
             verdict.locate(&raw, without_bom(&again))
         } else {
+            drop(kept);
             verdict.locate(&raw, "")
         };
         stage(Stage::Indexing);
-        Ok(finish(validated.map(|v| build(raw, v)), diagnostics))
+        finish(validated.map(|v| build(raw, v)), diagnostics)
     }
 
     /// Reads, checks and indexes a file.
     pub fn from_path(path: &Path) -> Result<Chronology, LoadError> {
-        valid_or_errors(path, Chronology::check_path(path)?)
+        valid_or_errors(display_name(path), Chronology::check_path(path)?)
     }
 
-    /// [`Chronology::check_text`], keeping only a valid chronology or the errors, telling
+    /// [`Chronology::check_source`], keeping only a valid chronology or the errors, telling
     /// `stage` as each stage begins.
-    pub fn from_text_telling(
-        path: &Path,
-        text: String,
+    pub fn from_source_telling(
+        source: Source,
         stage: &dyn Fn(Stage),
     ) -> Result<Chronology, LoadError> {
-        valid_or_errors(path, Chronology::check_text_telling(path, text, stage)?)
+        let name = source.name.clone();
+        valid_or_errors(name, Chronology::check_source_telling(source, stage))
     }
 
     /// The chronology compiled into the binary. It is checked by the test suite, so failing to
@@ -220,13 +220,13 @@ impl Chronology {
     }
 }
 
-fn valid_or_errors(path: &Path, checked: Checked) -> Result<Chronology, LoadError> {
+fn valid_or_errors(file: String, checked: Checked) -> Result<Chronology, LoadError> {
     let Checked {
         chronology,
         diagnostics,
     } = checked;
     chronology.ok_or_else(|| LoadError::Invalid {
-        file: path.display().to_string(),
+        file,
         diagnostics: diagnostics
             .into_iter()
             .filter(Diagnostic::is_error)
@@ -247,29 +247,6 @@ fn finish(chronology: Option<Chronology>, mut diagnostics: Vec<Diagnostic>) -> C
         chronology,
         diagnostics,
     }
-}
-
-/// The file's bytes, refusing directories and files over [`MAX_FILE_BYTES`] before reading.
-pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let file = path.display().to_string();
-    let io = |err: std::io::Error| LoadError::Io {
-        file: file.clone(),
-        message: err.to_string(),
-    };
-    let metadata = std::fs::metadata(path).map_err(io)?;
-    if metadata.is_dir() {
-        return Err(LoadError::Io {
-            file,
-            message: "it is a directory".into(),
-        });
-    }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            file,
-            bytes: metadata.len(),
-        });
-    }
-    std::fs::read(path).map_err(io)
 }
 
 impl std::str::FromStr for Chronology {

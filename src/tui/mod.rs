@@ -20,7 +20,7 @@ use ratatui::backend::CrosstermBackend;
 use crate::app::keymap::Mode;
 use crate::app::{Action, App, keymap, update};
 use crate::cli::exit;
-use crate::model::Chronology;
+use crate::model::{Chronology, LoadError};
 use crate::ui::loading::{self, Loading};
 use crate::ui::theme::Theme;
 use crate::ui::view;
@@ -57,12 +57,21 @@ fn open_file(file: Option<&Path>, mouse: bool) -> u8 {
     let Some(path) = file else {
         return explore(App::new(Chronology::shipped()), mouse);
     };
+    // `quipu -` reads the chronology from a pipe; keys then come from the controlling terminal
+    // (crossterm opens /dev/tty when standard input is not one). With standard input the
+    // terminal itself there would be no file to read, only keys.
+    if crate::model::input::is_stdin(path) && io::IsTerminal::is_terminal(&io::stdin()) {
+        eprintln!(
+            "error: `-` reads the chronology from standard input, which is the terminal\n  help: pipe a file in (`quipu - < file.json`), or name the file: `quipu file.json`"
+        );
+        return exit::USAGE;
+    }
     let loader = Loader::start(path);
     match loader.wait(QUIET_LOAD) {
         Some(Ok(chronology)) => explore(App::new(chronology), mouse),
-        Some(Err(message)) => {
-            eprintln!("{message}");
-            exit::FAILURE
+        Some(Err(error)) => {
+            eprintln!("{error}");
+            exit::for_load_error(&error)
         }
         None => explore_once_loaded(&loader, mouse),
     }
@@ -90,9 +99,9 @@ fn explore_once_loaded(loader: &Loader, mouse: bool) -> u8 {
     });
     // The screen has been dropped: the terminal is the reader's again.
     match outcome {
-        Ok(Err(message)) => {
-            eprintln!("{message}");
-            exit::FAILURE
+        Ok(Err(error)) => {
+            eprintln!("{error}");
+            exit::for_load_error(&error)
         }
         Ok(Ok(ending)) => exit_code(Ok(ending)),
         Err(err) => exit_code(Err(err)),
@@ -122,7 +131,7 @@ pub enum Ending {
 /// How waiting for a file ended.
 enum Waited {
     Loaded(Box<Chronology>),
-    Failed(String),
+    Failed(LoadError),
     Ended(Ending),
 }
 
