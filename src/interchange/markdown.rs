@@ -240,7 +240,7 @@ fn render_sources(chronology: &Chronology, events: &[EventIx], complete: bool, o
             inline(&source.title)
         );
         if let Some(url) = &source.url {
-            let _ = write!(line, ": <{}>", url_for_markdown(url));
+            let _ = write!(line, ": {}", url_for_markdown(url));
         }
         if let Some(note) = &source.note {
             let _ = write!(line, ". {}", inline(note));
@@ -321,11 +321,71 @@ fn block(text: &str) -> String {
         .join("\n")
 }
 
-/// A URL inside `<…>`: spaces and angle brackets would end it, so they are percent-encoded.
+/// A source's URL: a link when it is `http(s):`, `mailto:` or relative, shown as code otherwise.
+///
+/// Any other scheme (`javascript:`, `data:`, `vbscript:`…) would be a live link in a rendered
+/// document, and a URL with a control character or a space other than U+0020 might be read as
+/// one: browsers drop tabs and newlines inside a URL, so `java\tscript:` is `javascript:`. The
+/// destination is written in `<…>` with spaces and angle brackets percent-encoded and `\` and `&`
+/// escaped, so Markdown reads back exactly the URL (no entity such as `&#58;` is decoded).
 fn url_for_markdown(url: &str) -> String {
-    url.replace(' ', "%20")
-        .replace('<', "%3C")
-        .replace('>', "%3E")
+    match link_destination(url) {
+        Some(destination) => format!("[{}](<{destination}>)", inline(url)),
+        None => code_span(url),
+    }
+}
+
+/// The Markdown link destination for `url`, if it is safe to link to.
+fn link_destination(url: &str) -> Option<String> {
+    if url.is_empty()
+        || url
+            .chars()
+            .any(|c| c.is_control() || (c.is_whitespace() && c != ' '))
+    {
+        return None;
+    }
+    let url = url.trim_matches(' ');
+    let scheme_end = url.find([':', '/', '?', '#']);
+    if let Some(colon) = scheme_end.filter(|&at| url[at..].starts_with(':')) {
+        let scheme = &url[..colon];
+        let allowed = ["http", "https", "mailto"];
+        if !allowed.iter().any(|a| scheme.eq_ignore_ascii_case(a)) {
+            return None;
+        }
+    }
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            '\\' | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    Some(out)
+}
+
+/// `text` as an inline code span, which Markdown shows literally: fenced with one backtick more
+/// than the longest run inside, padded when it starts or ends with one, on one line.
+fn code_span(text: &str) -> String {
+    let text = text.replace(['\n', '\r'], " ");
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with(['`', ' ']) || text.ends_with(['`', ' ']) {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
 }
 
 fn plural(n: usize) -> &'static str {
@@ -350,6 +410,28 @@ mod tests {
             block("- not a list\n1990. A year\n+ x\nplain"),
             "\\- not a list\n1990\\. A year\n\\+ x\nplain"
         );
+    }
+
+    #[test]
+    fn only_web_mail_and_relative_urls_become_links() {
+        assert_eq!(
+            url_for_markdown("https://x.org/a b?q=1&r=<2>"),
+            "[https://x.org/a b?q=1\\&r=\\<2\\>](<https://x.org/a%20b?q=1\\&r=%3C2%3E>)"
+        );
+        assert!(url_for_markdown("mailto:a@b.org").starts_with("[mailto:"));
+        assert!(url_for_markdown("notes/1992.html#coup").starts_with("[notes/1992.html"));
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:x",
+            "data:text/html,x",
+            "vbscript:x",
+            "java\tscript:x",
+            "file:///etc/passwd",
+        ] {
+            assert!(url_for_markdown(bad).starts_with('`'), "{bad}");
+        }
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`x"), "`` `x ``");
     }
 
     #[test]

@@ -72,12 +72,14 @@ pub fn convert(file: TimelineFile, options: &ImportOptions) -> Imported {
             summary: slide_text(slide).map(to_plain).filter(|s| !s.is_empty()),
             ..RawEvent::default()
         };
+        // A group is HTML to TimelineJS, like every text it shows.
         if let Some(group) = slide
             .group
             .as_deref()
-            .map(str::trim)
+            .map(to_plain_line)
             .filter(|g| !g.is_empty())
         {
+            let group = group.as_str();
             event.tags.push(group.to_owned());
             if let Some(actor) = groups.actor_for(group) {
                 event.actors.push(RawActorRef::Id(actor));
