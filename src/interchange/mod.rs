@@ -106,7 +106,8 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
-    /// The stderr summary: what was read, then what was not carried over.
+    /// The stderr summary: what was read, then what was not carried over. Notes quote the file
+    /// (a header cell, a date that would not parse), so they are escaped for the terminal.
     pub fn render(&self) -> String {
         let mut out = format!(
             "read {} event{}, {} era{}, {} group{}",
@@ -148,7 +149,7 @@ impl ImportReport {
         }
         for note in &self.notes {
             out.push('\n');
-            out.push_str(note);
+            out.push_str(&crate::text::escape_controls(note));
         }
         out
     }

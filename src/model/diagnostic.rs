@@ -83,20 +83,22 @@ impl Diagnostic {
     }
 
     /// `FILE:LINE:COL: error: message (at path)` and an indented `help:` line when there is one.
+    /// Everything is escaped here, where it is printed, whoever made the diagnostic (escaping
+    /// twice changes nothing: escaped text is plain).
     pub fn render(&self, file: &str) -> String {
-        let file = escape_controls(file);
         let mut out = format!(
-            "{file}:{}:{}: {}: {}",
+            "{}:{}:{}: {}: {}",
+            escape_controls(file),
             self.line,
             self.column,
             self.severity.as_str(),
-            self.message
+            escape_controls(&self.message)
         );
         if let Some(path) = &self.path {
-            let _ = write!(out, " (at {path})");
+            let _ = write!(out, " (at {})", escape_controls(path));
         }
         if let Some(help) = &self.help {
-            let _ = write!(out, "\n  help: {help}");
+            let _ = write!(out, "\n  help: {}", escape_controls(help));
         }
         out
     }
