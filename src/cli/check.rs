@@ -12,6 +12,7 @@ use clap::Args;
 
 use super::{exit, output_failure};
 use crate::interchange::detect::check_any_telling as check_any;
+use crate::model::diagnostic::{SHOWN, left_out};
 use crate::model::input::display_name;
 use crate::model::load::{SHIPPED_JSON, SHIPPED_NAME};
 use crate::model::{Checked, Chronology, LoadError, Severity, Stage};
@@ -23,6 +24,9 @@ pub struct CheckArgs {
     /// Also print how long reading, parsing, checking and ordering took, to standard error.
     #[arg(long)]
     pub timings: bool,
+    /// Print every diagnostic; without it a file's first 100 are printed and the rest counted.
+    #[arg(long)]
+    pub all: bool,
 }
 
 pub fn run(args: &CheckArgs) -> u8 {
@@ -53,7 +57,7 @@ fn check_all(
         if args.timings {
             clock.report(SHIPPED_NAME, err);
         }
-        if !report(SHIPPED_NAME, &checked, out)? {
+        if !report(SHIPPED_NAME, &checked, args.all, out)? {
             *code = exit::FAILURE;
         }
         return Ok(());
@@ -67,7 +71,7 @@ fn check_all(
         }
         match checked {
             Ok(checked) => {
-                if !report(&name, &checked, out)? && *code == exit::OK {
+                if !report(&name, &checked, args.all, out)? && *code == exit::OK {
                     *code = exit::FAILURE;
                 }
                 // Nothing reads the chronology after its report, and freeing a million events
@@ -126,10 +130,15 @@ impl Clock {
     }
 }
 
-/// Prints the diagnostics and the summary; true when the file is valid.
-fn report(name: &str, checked: &Checked, out: &mut dyn Write) -> io::Result<bool> {
-    for diagnostic in &checked.diagnostics {
+/// Prints the diagnostics (the first [`SHOWN`] unless `all`) and the summary; true when the
+/// file is valid.
+fn report(name: &str, checked: &Checked, all: bool, out: &mut dyn Write) -> io::Result<bool> {
+    let shown = if all { usize::MAX } else { SHOWN };
+    for diagnostic in checked.diagnostics.iter().take(shown) {
         writeln!(out, "{}", diagnostic.render(name))?;
+    }
+    if checked.diagnostics.len() > shown {
+        writeln!(out, "{}", left_out(name, checked.diagnostics.len() - shown))?;
     }
     let errors = count(checked, Severity::Error);
     let warnings = count(checked, Severity::Warning);

@@ -287,9 +287,11 @@ fn quipu_rows(columns: &Columns, rows: &[csv::StringRecord], options: &ImportOpt
     let known: HashSet<String> = events.iter().map(|e| e.id.clone()).collect();
     let mut dangling = Vec::new();
     for (event, (line, actor_cell, consequence_cell)) in events.iter_mut().zip(cells) {
+        // A set, not a search of the event's actors per name: a cell may name thousands.
+        let mut taking_part = HashSet::new();
         for name in items(actor_cell) {
             if let Some(id) = actors.id_for(name)
-                && !event.actors.iter().any(|a| a.actor() == id)
+                && taking_part.insert(id.clone())
             {
                 event.actors.push(RawActorRef::Id(id));
             }

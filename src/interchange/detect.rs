@@ -209,7 +209,7 @@ pub fn check_any_telling(path: &Path, stage: &dyn Fn(Stage)) -> Result<Checked, 
     };
     let kind = detect(path, &source.text);
     let Some(format) = kind.import_format() else {
-        return Ok(Chronology::check_source_telling(source, stage));
+        return Ok(Chronology::check_source_telling(source, stage, true));
     };
     let options = ImportOptions {
         fallback_title: fallback_title(path),

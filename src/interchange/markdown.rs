@@ -4,10 +4,11 @@
 //! Anchors are explicit (`<a id="event-…">`) rather than left to each renderer's heading slugs,
 //! which differ between GitHub, pandoc and others and break when two events share a title.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use super::select::Selection;
-use crate::model::{Chronology, Event, EventIx};
+use crate::model::{ActorIx, Chronology, Event, EventIx};
 
 /// Renders the chosen events, and the actors and sources they refer to. When every event is
 /// chosen, every actor and source is listed, even those no event names.
@@ -166,6 +167,18 @@ fn render_event(chronology: &Chronology, selection: &Selection, event: &Event, o
 
 fn render_actors(chronology: &Chronology, events: &[EventIx], complete: bool, out: &mut String) {
     let selection = Selection::new(chronology, events);
+    // Each actor's role in each chosen event, from one pass over the events: looking it up in
+    // the event's participants per actor cost participants² on an event with many of them.
+    let mut roles: HashMap<(ActorIx, EventIx), Option<&str>> = HashMap::new();
+    for &e in events {
+        for p in chronology
+            .events
+            .get(e)
+            .map_or(&[][..], |event| &event.actors)
+        {
+            roles.entry((p.actor, e)).or_insert(p.role.as_deref());
+        }
+    }
     let mut wrote_heading = false;
     for (ix, actor) in chronology.actors.iter().enumerate() {
         let own: Vec<EventIx> = chronology
@@ -200,11 +213,7 @@ fn render_actors(chronology: &Chronology, events: &[EventIx], complete: bool, ou
             let Some(event) = chronology.events.get(e) else {
                 continue;
             };
-            let role = event
-                .actors
-                .iter()
-                .find(|p| p.actor == ix)
-                .and_then(|p| p.role.as_deref());
+            let role = roles.get(&(ix, e)).copied().flatten();
             match role {
                 Some(role) => {
                     let _ = writeln!(out, "- {} ({})", event_link(event), inline(role));

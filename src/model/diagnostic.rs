@@ -103,3 +103,42 @@ impl Diagnostic {
         out
     }
 }
+
+/// How many diagnostics of one file a report prints before it summarises the rest: a file with
+/// twenty thousand copies of one mistake needs its first few shown, not a megabyte of them.
+pub const SHOWN: usize = 100;
+
+/// The line that stands for the diagnostics a report left out: `FILE: … and 19,950 more`.
+pub fn left_out(file: &str, count: usize) -> String {
+    format!(
+        "{}: … and {} more (`quipu check --all` prints every one)",
+        escape_controls(file),
+        thousands(count)
+    )
+}
+
+/// `19950` as `19,950`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(950), "950");
+        assert_eq!(thousands(19_950), "19,950");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+}

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::build::build;
 use super::chronology::Chronology;
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, SHOWN, left_out};
 use super::input::{Kept, Source, display_name, read_source};
 use super::parse::parse;
 use super::validate;
@@ -96,7 +96,14 @@ impl fmt::Display for LoadError {
                 )
             }
             LoadError::Invalid { file, diagnostics } => {
-                let rendered: Vec<String> = diagnostics.iter().map(|d| d.render(file)).collect();
+                let mut rendered: Vec<String> = diagnostics
+                    .iter()
+                    .take(SHOWN)
+                    .map(|d| d.render(file))
+                    .collect();
+                if diagnostics.len() > SHOWN {
+                    rendered.push(left_out(file, diagnostics.len() - SHOWN));
+                }
                 f.write_str(&rendered.join("\n"))
             }
         }
@@ -160,7 +167,7 @@ impl Chronology {
     pub fn check_path_telling(path: &Path, stage: &dyn Fn(Stage)) -> Result<Checked, LoadError> {
         stage(Stage::Reading);
         match read_source(path) {
-            Ok(source) => Ok(Chronology::check_source_telling(source, stage)),
+            Ok(source) => Ok(Chronology::check_source_telling(source, stage, true)),
             Err(LoadError::Invalid { diagnostics, .. }) => Ok(finish(None, diagnostics)),
             Err(error) => Err(error),
         }
@@ -172,11 +179,17 @@ impl Chronology {
     /// file has none. That keeps the file's size off the peak memory of validating and building.
     /// Any other source (a pipe, standard input) keeps its text: it cannot be read twice.
     pub fn check_source(source: Source) -> Checked {
-        Chronology::check_source_telling(source, &|_| ())
+        Chronology::check_source_telling(source, &|_| (), true)
     }
 
-    /// [`Chronology::check_source`], telling `stage` as each stage begins.
-    pub(crate) fn check_source_telling(source: Source, stage: &dyn Fn(Stage)) -> Checked {
+    /// [`Chronology::check_source`], telling `stage` as each stage begins. Without `warnings`
+    /// (the explorer shows none) they are dropped before they are located, so a valid file with
+    /// a million warnings costs no more than one with none.
+    pub(crate) fn check_source_telling(
+        source: Source,
+        stage: &dyn Fn(Stage),
+        warnings: bool,
+    ) -> Checked {
         stage(Stage::Parsing);
         let Source { text, rewind, .. } = source;
         let raw = match parse(without_bom(&text)) {
@@ -185,7 +198,10 @@ impl Chronology {
         };
         let kept = Kept::new(text, rewind);
         stage(Stage::Checking);
-        let verdict = validate::check(&raw);
+        let mut verdict = validate::check(&raw);
+        if !warnings {
+            verdict.drop_warnings();
+        }
         let (validated, diagnostics) = if verdict.needs_text() {
             let again = kept.text();
             verdict.locate(&raw, without_bom(&again))
@@ -209,7 +225,7 @@ impl Chronology {
         stage: &dyn Fn(Stage),
     ) -> Result<Chronology, LoadError> {
         let name = source.name.clone();
-        valid_or_errors(name, Chronology::check_source_telling(source, stage))
+        valid_or_errors(name, Chronology::check_source_telling(source, stage, false))
     }
 
     /// The chronology compiled into the binary. It is checked by the test suite, so failing to
@@ -254,5 +270,31 @@ impl std::str::FromStr for Chronology {
 
     fn from_str(src: &str) -> Result<Chronology, Vec<Diagnostic>> {
         Chronology::from_str(src)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::locate::count;
+
+    /// A valid file's warnings are never located when only errors are kept (the explorer):
+    /// no part of the document is parsed again for positions.
+    #[test]
+    fn warnings_are_not_located_for_a_caller_that_drops_them() {
+        let events: Vec<String> = (0..2_000)
+            .map(|n| format!(r#"{{"id": "e{n}", "date": "1990", "title": "E"}}"#))
+            .collect();
+        let src = format!(
+            r#"{{"quipu": 1, "title": "t", "events": [{}]}}"#,
+            events.join(",")
+        );
+        let before = count::parses();
+        let loaded = Chronology::from_source_telling(Source::from_text("t", src.clone()), &|_| ());
+        assert!(loaded.is_ok());
+        assert_eq!(count::parses(), before, "warnings were located");
+        let checked = Chronology::check_source(Source::from_text("t", src));
+        assert_eq!(checked.diagnostics.len(), 2_000);
+        assert!(count::parses() > before);
     }
 }
