@@ -152,7 +152,7 @@ fn open_any_telling(path: &Path, stage: &dyn Fn(Stage)) -> Result<Opened, LoadEr
     let imported = import(&source.text, format, &options).map_err(|e| import_failure(&file, e))?;
     let json = to_json(&imported.raw);
     let chronology =
-        Chronology::from_str_telling(&json, stage).map_err(|diagnostics| LoadError::Invalid {
+        Chronology::errors_of_str(&json, stage).map_err(|diagnostics| LoadError::Invalid {
             file: format!("{file} (converted to quipu JSON)"),
             diagnostics: diagnostics
                 .into_iter()

@@ -120,13 +120,31 @@ impl Chronology {
 
     /// [`Chronology::check`], telling `stage` as each stage begins.
     pub fn check_telling(src: &str, stage: &dyn Fn(Stage)) -> Checked {
+        Chronology::check_str(src, stage, true)
+    }
+
+    /// The valid chronology, or the errors only (warnings are never located), telling `stage`
+    /// as each stage begins: for a caller that shows no warnings, such as the explorer.
+    pub(crate) fn errors_of_str(
+        src: &str,
+        stage: &dyn Fn(Stage),
+    ) -> Result<Chronology, Vec<Diagnostic>> {
+        let checked = Chronology::check_str(src, stage, false);
+        checked.chronology.ok_or(checked.diagnostics)
+    }
+
+    fn check_str(src: &str, stage: &dyn Fn(Stage), warnings: bool) -> Checked {
         let src = without_bom(src);
         stage(Stage::Parsing);
         match parse(src) {
             Err(diagnostics) => finish(None, diagnostics),
             Ok(raw) => {
                 stage(Stage::Checking);
-                let (validated, diagnostics) = validate::check(&raw).locate(&raw, src);
+                let mut verdict = validate::check(&raw);
+                if !warnings {
+                    verdict.drop_warnings();
+                }
+                let (validated, diagnostics) = verdict.locate(&raw, src);
                 stage(Stage::Indexing);
                 finish(validated.map(|v| build(raw, v)), diagnostics)
             }
