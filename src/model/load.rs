@@ -315,4 +315,36 @@ mod tests {
         assert_eq!(checked.diagnostics.len(), 2_000);
         assert!(count::parses() > before);
     }
+
+    /// A minified file (one line) whose findings come in an order of their own — a cycle search
+    /// jumps about the document — costs columns counted once through the line, not once per
+    /// finding.
+    #[test]
+    fn findings_out_of_document_order_on_one_line_are_located_in_one_pass() {
+        let n = 3_000;
+        // e0 → e1 → … → e(n-1), and each back to e0: the search finds the back edges from the
+        // deepest event up, the reverse of the file's order.
+        let events: Vec<String> = (0..n)
+            .map(|k| {
+                let next = if k + 1 < n { format!(r#""e{}","#, k + 1) } else { String::new() };
+                format!(
+                    r#"{{"id":"e{k}","date":"1990","title":"E","actors":["a"],"consequences":[{next}"e0"]}}"#
+                )
+            })
+            .collect();
+        let src = format!(
+            r#"{{"quipu":1,"title":"t","actors":[{{"id":"a","name":"A"}}],"events":[{}]}}"#,
+            events.join(",")
+        );
+        assert_eq!(src.lines().count(), 1);
+        let before = count::steps();
+        let checked = Chronology::check(&src);
+        assert_eq!(checked.diagnostics.len(), n);
+        let steps = count::steps() - before;
+        assert!(
+            steps <= 2 * src.len(),
+            "{steps} bytes counted for a {}-byte line",
+            src.len()
+        );
+    }
 }

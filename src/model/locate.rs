@@ -78,6 +78,7 @@ impl<'a> LineIndex<'a> {
         } else {
             (start, 1)
         };
+        count::step(offset - from);
         let column = column + self.src[from..offset].chars().count();
         self.last.set((offset, line, column));
         (line, column)
@@ -165,17 +166,30 @@ impl<'a> Locator<'a> {
     }
 }
 
-/// How many times the locator parsed a piece of the document, on this thread: a test of the
-/// many-findings case asserts it stays proportional to the document, not to the findings.
+/// How many times the locator parsed a piece of the document, and how many bytes columns were
+/// counted through, on this thread: tests of the many-findings cases assert both stay
+/// proportional to the document, not to the findings.
 pub mod count {
     use std::cell::Cell;
 
     thread_local! {
         static PARSES: Cell<usize> = const { Cell::new(0) };
+        static STEPS: Cell<usize> = const { Cell::new(0) };
     }
 
     pub(super) fn parse() {
         PARSES.with(|n| n.set(n.get() + 1));
+    }
+
+    /// `bytes` counted through to find a column.
+    pub(super) fn step(bytes: usize) {
+        STEPS.with(|n| n.set(n.get() + bytes));
+    }
+
+    /// Bytes counted through for columns on this thread so far.
+    #[cfg(test)]
+    pub fn steps() -> usize {
+        STEPS.with(Cell::get)
     }
 
     /// Parses made on this thread so far.

@@ -143,8 +143,16 @@ fn locate(
         let at = locator.offset(&[Step::Key("quipu")]);
         out.push(version_error(&raw.quipu.to_string(), &lines, at));
     }
-    for finding in findings {
-        let (line, column) = lines.line_col(locator.offset(&finding.path));
+    // Lines and columns are counted in document order: `LineIndex` counts on from its last
+    // answer, so findings in check order (a cycle search jumps about) would each count from the
+    // start of their line, and a minified file is one line.
+    let mut placed: Vec<(usize, Finding)> = findings
+        .into_iter()
+        .map(|finding| (locator.offset(&finding.path), finding))
+        .collect();
+    placed.sort_by_key(|&(at, _)| at);
+    for (at, finding) in placed {
+        let (line, column) = lines.line_col(at);
         let mut diag = match finding.severity {
             Severity::Error => Diagnostic::error(line, column, finding.message),
             Severity::Warning => Diagnostic::warning(line, column, finding.message),
