@@ -10,7 +10,9 @@ use std::collections::{HashMap, HashSet};
 
 use super::ids::{IdAllocator, is_plain_id, slug};
 use super::timelinejs::{Slide, SlideText, TimelineDate, TimelineEra, TimelineFile, parse_int};
-use super::{ImportError, ImportOptions, ImportReport, Imported, Origin, timelinejs_import};
+use super::{
+    ImportError, ImportOptions, ImportReport, Imported, Origin, briefly, timelinejs_import,
+};
 use crate::model::EventDate;
 use crate::model::raw::{ActorKind, RawActor, RawActorRef, RawChronology, RawEvent, RawEventRef};
 
@@ -42,7 +44,7 @@ pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, ImportErr
     } else {
         Err(ImportError::new(format!(
             "the header row ({}) matches no layout quipu knows",
-            headers.join(", ")
+            briefly(&headers, ", ")
         ))
         .with_help(
             "use the TimelineJS spreadsheet template (Year, Month, Day, ..., Headline, Text, ...) or quipu's columns: id,date,title,summary,actors,consequences,tags",
@@ -199,7 +201,7 @@ fn timelinejs_rows(
     if !bad_numbers.is_empty() {
         imported.report.notes.push(format!(
             "ignored date parts that are not whole numbers: {}",
-            bad_numbers.join("; ")
+            briefly(&bad_numbers, "; ")
         ));
     }
     note_unknown_columns(columns, &TIMELINEJS_COLUMNS, &mut imported.report);
@@ -272,14 +274,14 @@ fn quipu_rows(columns: &Columns, rows: &[csv::StringRecord], options: &ImportOpt
     if !skipped.is_empty() {
         report.notes.push(format!(
             "skipped rows without a date or a title: line {}",
-            skipped.join(", ")
+            briefly(&skipped, ", ")
         ));
     }
 
     if !undatable.is_empty() {
         report.notes.push(format!(
             "skipped rows whose date is not EDTF (write 1992-04-05, 1992-04, 1992 or 1968/1975): {}",
-            undatable.join(", ")
+            briefly(&undatable, ", ")
         ));
     }
 
@@ -311,7 +313,7 @@ fn quipu_rows(columns: &Columns, rows: &[csv::StringRecord], options: &ImportOpt
     if !dangling.is_empty() {
         report.notes.push(format!(
             "dropped consequences naming no event in the file: {}",
-            dangling.join(", ")
+            briefly(&dangling, ", ")
         ));
     }
     note_unknown_columns(columns, &QUIPU_COLUMNS, &mut report);
@@ -386,7 +388,7 @@ fn note_unknown_columns(columns: &Columns, known: &[&str], report: &mut ImportRe
     if !unknown.is_empty() {
         report
             .notes
-            .push(format!("ignored columns: {}", unknown.join(", ")));
+            .push(format!("ignored columns: {}", briefly(&unknown, ", ")));
     }
 }
 

@@ -155,6 +155,27 @@ impl ImportReport {
     }
 }
 
+/// How many items of a list a note names before it counts the rest.
+const NOTE_ITEMS: usize = 20;
+
+/// `items` joined by `separator`, the first [`NOTE_ITEMS`] of them and then `… and 19,980 more`:
+/// a sheet of twenty thousand bad rows makes a note to read, not a megabyte.
+pub(crate) fn briefly<S: AsRef<str>>(items: &[S], separator: &str) -> String {
+    let mut out = items
+        .iter()
+        .take(NOTE_ITEMS)
+        .map(AsRef::as_ref)
+        .collect::<Vec<_>>()
+        .join(separator);
+    if items.len() > NOTE_ITEMS {
+        out.push_str(&format!(
+            "{separator}… and {} more",
+            crate::model::diagnostic::thousands(items.len() - NOTE_ITEMS)
+        ));
+    }
+    out
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
@@ -254,5 +275,20 @@ pub fn export_events(chronology: &Chronology, events: &[EventIx], format: Format
         Format::Dot => dot::render(chronology, &events),
         Format::Json => to_json(&json::to_raw(chronology, &events)),
         Format::TimelineJs => timelinejs_export::render(chronology, &events),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::briefly;
+
+    #[test]
+    fn long_lists_in_notes_are_counted_past_twenty() {
+        let few: Vec<String> = (2..5).map(|n| n.to_string()).collect();
+        assert_eq!(briefly(&few, ", "), "2, 3, 4");
+        let many: Vec<String> = (0..20_000).map(|n| n.to_string()).collect();
+        let note = briefly(&many, ", ");
+        assert!(note.starts_with("0, 1, 2"), "{note}");
+        assert!(note.ends_with("19, … and 19,980 more"), "{note}");
     }
 }

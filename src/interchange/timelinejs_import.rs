@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::html::{to_plain, to_plain_line};
 use super::ids::{IdAllocator, is_plain_id};
 use super::timelinejs::{Slide, TimelineDate, TimelineFile, is_present};
-use super::{ImportError, ImportOptions, ImportReport, Imported, Origin};
+use super::{ImportError, ImportOptions, ImportReport, Imported, Origin, briefly};
 use crate::model::EventDate;
 use crate::model::raw::{ActorKind, RawActor, RawActorRef, RawChronology, RawEra, RawEvent};
 
@@ -192,7 +192,7 @@ fn reserve_given_ids(
     if !repeated.is_empty() {
         report.notes.push(format!(
             "unique_id used more than once, renumbered: {}",
-            repeated.join(", ")
+            briefly(&repeated, ", ")
         ));
     }
     given
