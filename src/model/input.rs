@@ -48,7 +48,7 @@ pub struct Source {
 }
 
 impl Source {
-    /// A text that did not come from a file (tests, the importers' converted JSON).
+    /// A text that did not come from a file: it is kept until its findings are located.
     pub fn from_text(name: impl Into<String>, text: String) -> Source {
         Source {
             name: name.into(),
