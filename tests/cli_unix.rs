@@ -83,6 +83,14 @@ fn dash_reads_standard_input_everywhere() {
         "{out}"
     );
 
+    // /dev/stdin is a pipe here: it cannot be opened a second time to locate the finding.
+    let (code, out, _) = run(&["check", "/dev/stdin"], &invalid);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("/dev/stdin:52:9: error: unknown actor `aldirn`"),
+        "{out}"
+    );
+
     let valid = fixture("tests/fixtures/valid/space-race.json");
     let (code, out, err) = run(&["export", "--to", "json", "-"], &valid);
     assert_eq!(code, 0, "{err}");
