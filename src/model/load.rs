@@ -12,9 +12,9 @@ use super::parse::parse;
 use super::validate;
 use crate::text::escape_controls;
 
-/// Files larger than this are refused (before reading when the size is known, at this many bytes
-/// otherwise): a chronology of a million events is a few
-/// hundred MiB, and reading a larger file would only end in the out-of-memory killer.
+/// Files larger than this are refused (before reading when the size is known, once this many
+/// bytes have been read otherwise): a chronology of a million events is a few hundred MiB, and
+/// reading a larger file would only end in the out-of-memory killer.
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
 
 /// The chronology quipu ships with: Peru's foreign relations under Alberto Fujimori.
