@@ -11,7 +11,7 @@ use std::time::Instant;
 use clap::Args;
 
 use super::{exit, output_failure};
-use crate::interchange::detect::check_any_telling as check_any;
+use crate::interchange::check_any::check_any_telling as check_any;
 use crate::model::diagnostic::{SHOWN, left_out};
 use crate::model::input::display_name;
 use crate::model::load::{SHIPPED_JSON, SHIPPED_NAME};

@@ -6,6 +6,7 @@
 //! same loader and validation as a hand-written file: an import that `quipu check` would refuse
 //! is caught by the same code that refuses it.
 
+pub mod check_any;
 pub mod csv_import;
 pub mod detect;
 pub mod dot;
