@@ -16,7 +16,7 @@ fn main() -> ExitCode {
         Err(error) if error.use_stderr() => {
             let text = error.render().to_string();
             for line in text.lines() {
-                eprintln!("{}", quipu::text::escape_controls(line));
+                quipu::cli::say(quipu::text::escape_controls(line));
             }
             return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
         }
@@ -29,7 +29,7 @@ fn main() -> ExitCode {
         Some(Command::Export(args)) => quipu::cli::export::run(args),
         None => match cli.file.as_deref().and_then(quipu::cli::mistyped_command) {
             Some(message) => {
-                eprintln!("{message}");
+                quipu::cli::say(message);
                 quipu::cli::exit::USAGE
             }
             None => quipu::tui::open(cli.file.as_deref(), !cli.no_mouse),

@@ -306,3 +306,23 @@ fn check_reads_timelinejs_and_csv_at_their_own_positions() {
         "{out}"
     );
 }
+
+/// A message that cannot be written (`2>/dev/full`) is no reason to crash: the exit code is
+/// still the command's, not a panic's 101.
+#[test]
+fn a_full_standard_error_changes_no_exit_code() {
+    for args in [
+        vec!["check", "no/such.json"],
+        vec!["export", "--to", "json", "no/such.json"],
+        vec!["no/such.json"],
+        vec!["chek"],
+        vec!["export", "--to", "nothing"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let status = quipu().args(&args).stderr(full).status().unwrap();
+        assert_eq!(status.code(), Some(2), "{args:?}");
+    }
+}

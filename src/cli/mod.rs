@@ -81,6 +81,13 @@ pub fn mistyped_command(file: &Path) -> Option<String> {
     ))
 }
 
+/// Prints a line to standard error, ignoring a failure: `eprintln!` panics when it cannot write
+/// (`2>/dev/full`), and a message nobody can read is no reason to crash.
+pub fn say(message: impl std::fmt::Display) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr(), "{message}");
+}
+
 /// What a command does when standard output fails: a reader that went away (`| head -1`) is the
 /// reader's choice, so the command stops silently, as `head`-fed tools do, and exits with the code
 /// it would have had; any other failure (`> /dev/full`) is reported and exits [`exit::USAGE`].

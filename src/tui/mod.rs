@@ -61,8 +61,8 @@ fn open_file(file: Option<&Path>, mouse: bool) -> u8 {
     // (crossterm opens /dev/tty when standard input is not one). With standard input the
     // terminal itself there would be no file to read, only keys.
     if crate::model::input::is_stdin(path) && io::IsTerminal::is_terminal(&io::stdin()) {
-        eprintln!(
-            "error: `-` reads the chronology from standard input, which is the terminal\n  help: pipe a file in (`quipu - < file.json`), or name the file: `quipu file.json`"
+        crate::cli::say(
+            "error: `-` reads the chronology from standard input, which is the terminal\n  help: pipe a file in (`quipu - < file.json`), or name the file: `quipu file.json`",
         );
         return exit::USAGE;
     }
@@ -70,7 +70,7 @@ fn open_file(file: Option<&Path>, mouse: bool) -> u8 {
     match loader.wait(QUIET_LOAD) {
         Some(Ok(chronology)) => explore(App::new(chronology), mouse),
         Some(Err(error)) => {
-            eprintln!("{error}");
+            crate::cli::say(&error);
             exit::for_load_error(&error)
         }
         None => explore_once_loaded(&loader, mouse),
@@ -100,7 +100,7 @@ fn explore_once_loaded(loader: &Loader, mouse: bool) -> u8 {
     // The screen has been dropped: the terminal is the reader's again.
     match outcome {
         Ok(Err(error)) => {
-            eprintln!("{error}");
+            crate::cli::say(&error);
             exit::for_load_error(&error)
         }
         Ok(Ok(ending)) => exit_code(Ok(ending)),
