@@ -15,10 +15,10 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use quipu::app::{Action, App, update};
-use quipu_gen::{Generator, Layout, Spec};
 use quipu::model::Chronology;
 use quipu::ui::theme::Theme;
 use quipu::ui::view;
+use quipu_gen::{Generator, Layout, Spec};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

@@ -3,6 +3,12 @@
 //! A chronology is untrusted input: an event title could carry an escape sequence that retitles the
 //! window, clears the screen or reorders text. Everything shown passes through [`sanitize`] once, at
 //! load, so the UI never has to think about it.
+//!
+//! Messages are the other way out: everything quipu prints that came from outside — a file's
+//! path, a header cell or a date quoted in an import note, a diagnostic's message, an id given
+//! on the command line — goes through [`escape_controls`] where it is printed (the diagnostic's
+//! `render`, the load error's `Display`, the import report's `render`, `input::display_name`),
+//! which shows control characters as `\u{1b}` instead of sending them.
 
 /// Removes C0 and C1 control characters (with the escape sequences they start), DEL, and the bidi
 /// embedding, override and isolate controls. Tabs become a space; newlines are kept only when

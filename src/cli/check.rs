@@ -4,13 +4,16 @@
 //! only failures to read a file go to standard error.
 
 use std::cell::RefCell;
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::time::Instant;
 
 use clap::Args;
 
-use super::exit;
+use super::{exit, output_failure};
+use crate::interchange::check_any::check_any_telling as check_any;
+use crate::model::diagnostic::{SHOWN, left_out};
+use crate::model::input::display_name;
 use crate::model::load::{SHIPPED_JSON, SHIPPED_NAME};
 use crate::model::{Checked, Chronology, LoadError, Severity, Stage};
 
@@ -21,6 +24,9 @@ pub struct CheckArgs {
     /// Also print how long reading, parsing, checking and building took, to standard error.
     #[arg(long)]
     pub timings: bool,
+    /// Print every diagnostic; without it a file's first 100 are printed and the rest counted.
+    #[arg(long)]
+    pub all: bool,
 }
 
 pub fn run(args: &CheckArgs) -> u8 {
@@ -32,28 +38,41 @@ pub fn run(args: &CheckArgs) -> u8 {
 /// `run` with its output streams passed in, for tests.
 pub fn run_to(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let mut code = exit::OK;
+    match check_all(args, out, err, &mut code).and_then(|()| out.flush()) {
+        Ok(()) => code,
+        Err(error) => output_failure(&error, err).unwrap_or(code),
+    }
+}
+
+/// Checks every file, setting `code` as it goes; stops at the first failure to write the report.
+fn check_all(
+    args: &CheckArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    code: &mut u8,
+) -> io::Result<()> {
     if args.files.is_empty() {
         let clock = Clock::default();
         let checked = Chronology::check_telling(SHIPPED_JSON, &|stage| clock.tell(stage));
         if args.timings {
             clock.report(SHIPPED_NAME, err);
         }
-        if !report(SHIPPED_NAME, &checked, out) {
-            code = exit::FAILURE;
+        if !report(SHIPPED_NAME, &checked, args.all, out)? {
+            *code = exit::FAILURE;
         }
-        return code;
+        return Ok(());
     }
     for path in &args.files {
-        let name = path.display().to_string();
+        let name = display_name(path);
         let clock = Clock::default();
-        let checked = Chronology::check_path_telling(path, &|stage| clock.tell(stage));
+        let checked = check_any(path, &|stage| clock.tell(stage));
         if args.timings {
             clock.report(&name, err);
         }
         match checked {
             Ok(checked) => {
-                if !report(&name, &checked, out) && code == exit::OK {
-                    code = exit::FAILURE;
+                if !report(&name, &checked, args.all, out)? && *code == exit::OK {
+                    *code = exit::FAILURE;
                 }
                 // Nothing reads the chronology after its report, and freeing a million events
                 // string by string took a sixth of `check`'s time; the OS takes the memory back
@@ -62,17 +81,17 @@ pub fn run_to(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 
             }
             Err(error @ (LoadError::Io { .. } | LoadError::TooLarge { .. })) => {
                 let _ = writeln!(err, "{error}");
-                code = exit::USAGE;
+                *code = exit::USAGE;
             }
             Err(error @ LoadError::Invalid { .. }) => {
-                let _ = writeln!(out, "{error}");
-                if code == exit::OK {
-                    code = exit::FAILURE;
+                writeln!(out, "{error}")?;
+                if *code == exit::OK {
+                    *code = exit::FAILURE;
                 }
             }
         }
     }
-    code
+    Ok(())
 }
 
 /// When each loading stage began, for `--timings`.
@@ -111,14 +130,19 @@ impl Clock {
     }
 }
 
-/// Prints the diagnostics and the summary; true when the file is valid.
-fn report(name: &str, checked: &Checked, out: &mut dyn Write) -> bool {
-    for diagnostic in &checked.diagnostics {
-        let _ = writeln!(out, "{}", diagnostic.render(name));
+/// Prints the diagnostics (the first [`SHOWN`] unless `all`) and the summary; true when the
+/// file is valid.
+fn report(name: &str, checked: &Checked, all: bool, out: &mut dyn Write) -> io::Result<bool> {
+    let shown = if all { usize::MAX } else { SHOWN };
+    for diagnostic in checked.diagnostics.iter().take(shown) {
+        writeln!(out, "{}", diagnostic.render(name))?;
+    }
+    if checked.diagnostics.len() > shown {
+        writeln!(out, "{}", left_out(name, checked.diagnostics.len() - shown))?;
     }
     let errors = count(checked, Severity::Error);
     let warnings = count(checked, Severity::Warning);
-    let _ = match &checked.chronology {
+    match &checked.chronology {
         Some(chronology) => writeln!(
             out,
             "{name}: ok: {} events, {} actors, {} links{}",
@@ -126,16 +150,16 @@ fn report(name: &str, checked: &Checked, out: &mut dyn Write) -> bool {
             chronology.actors.len(),
             chronology.link_count(),
             warning_note(warnings)
-        ),
+        )?,
         None => writeln!(
             out,
             "{name}: invalid: {} error{}{}",
             errors,
             if errors == 1 { "" } else { "s" },
             warning_note(warnings)
-        ),
+        )?,
     };
-    checked.chronology.is_some()
+    Ok(checked.chronology.is_some())
 }
 
 fn count(checked: &Checked, severity: Severity) -> usize {

@@ -47,7 +47,7 @@ pub fn run_to(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
             Ok(chronology) => chronology,
             Err(error) => {
                 let _ = writeln!(err, "{error}");
-                return exit::FAILURE;
+                return exit::for_load_error(&error);
             }
         },
         None => Chronology::shipped(),
@@ -84,7 +84,8 @@ fn select(chronology: &Chronology, args: &ExportArgs) -> Result<Vec<EventIx>, St
 }
 
 fn unknown<'a>(what: &str, id: &str, known: impl Iterator<Item = &'a str>) -> String {
-    match crate::model::suggest::closest(id, known) {
+    let id = crate::text::escape_controls(id);
+    match crate::model::suggest::closest(&id, known) {
         Some(near) => format!("error: unknown {what} `{id}`\n  help: did you mean `{near}`?"),
         None => format!("error: unknown {what} `{id}`"),
     }

@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::exit;
-use crate::interchange::detect::{detect, import_failure, read_text};
+use super::{exit, output_failure};
+use crate::interchange::detect::{detect, fallback_title, import_failure, read_text};
 use crate::interchange::{ImportFormat, ImportOptions, import, to_json};
 use crate::model::Chronology;
+use crate::model::input::display_name;
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -38,12 +39,12 @@ pub fn run(args: &ImportArgs) -> u8 {
 
 /// `run` with its output streams passed in, for tests.
 pub fn run_to(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let name = args.file.display().to_string();
+    let name = display_name(&args.file);
     let text = match read_text(&args.file) {
         Ok(text) => text,
         Err(error) => {
             let _ = writeln!(err, "{error}");
-            return exit::USAGE;
+            return exit::for_load_error(&error);
         }
     };
     let Some(format) = args
@@ -58,10 +59,7 @@ pub fn run_to(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
     };
     let options = ImportOptions {
         group_actors: args.group_actors,
-        fallback_title: args
-            .file
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned()),
+        fallback_title: fallback_title(&args.file),
     };
     let imported = match import(&text, format, &options) {
         Ok(imported) => imported,
@@ -84,7 +82,7 @@ pub fn run_to(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
     let target = args
         .output
         .as_ref()
-        .map_or_else(|| "<stdout>".to_owned(), |p| p.display().to_string());
+        .map_or_else(|| "<stdout>".to_owned(), |p| display_name(p));
     let checked = Chronology::check(&json);
     if checked.chronology.is_none() {
         for diagnostic in checked.diagnostics.iter().filter(|d| d.is_error()) {
@@ -122,26 +120,29 @@ pub fn run_to(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
     write_output(args.output.as_deref(), &json, out, err)
 }
 
-/// Writes `text` to the file, or to `out` when there is none.
+/// Writes `text` to the file, or to `out` when there is none; see [`super::output_failure`] for
+/// a failing standard output.
 pub(crate) fn write_output(
     path: Option<&Path>,
     text: &str,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    let result = match path {
-        Some(path) => std::fs::write(path, text)
-            .map_err(|e| format!("{}: error: cannot write the file: {e}", path.display())),
-        None => out
-            .write_all(text.as_bytes())
-            .and_then(|()| out.flush())
-            .map_err(|e| format!("error: cannot write to standard output: {e}")),
-    };
-    match result {
-        Ok(()) => exit::OK,
-        Err(message) => {
-            let _ = writeln!(err, "{message}");
-            exit::USAGE
-        }
+    match path {
+        Some(path) => match std::fs::write(path, text) {
+            Ok(()) => exit::OK,
+            Err(e) => {
+                let _ = writeln!(
+                    err,
+                    "{}: error: cannot write the file: {e}",
+                    display_name(path)
+                );
+                exit::USAGE
+            }
+        },
+        None => match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+            Ok(()) => exit::OK,
+            Err(e) => output_failure(&e, err).unwrap_or(exit::OK),
+        },
     }
 }

@@ -10,9 +10,9 @@ mod formats;
 pub mod import;
 pub mod search;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 /// Exit codes shared by every subcommand.
 pub mod exit {
@@ -21,6 +21,15 @@ pub mod exit {
     pub const FAILURE: u8 = 1;
     /// Bad usage or an unreadable file.
     pub const USAGE: u8 = 2;
+
+    /// The code for a file that could not be loaded: an unreadable (missing, too large) file is
+    /// [`USAGE`], as in every command; a file read but not valid is [`FAILURE`].
+    pub fn for_load_error(error: &crate::model::LoadError) -> u8 {
+        match error {
+            crate::model::LoadError::Invalid { .. } => FAILURE,
+            _ => USAGE,
+        }
+    }
 }
 
 #[derive(Debug, Parser)]
@@ -85,4 +94,42 @@ pub fn print_out(text: &str) -> u8 {
             exit::FAILURE
         }
     }
+}
+
+/// `quipu chek`: a FILE that does not exist, has no directory or extension, and is close to a
+/// subcommand's name is taken for a mistyped command rather than a missing file. The message,
+/// when it is one.
+pub fn mistyped_command(file: &Path) -> Option<String> {
+    let word = file.to_str()?;
+    let plain_word =
+        !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if !plain_word || word == crate::model::input::STDIN || std::fs::symlink_metadata(file).is_ok()
+    {
+        return None;
+    }
+    let command = Cli::command();
+    let names: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).collect();
+    let near = crate::model::suggest::closest(word, names.iter().copied())?;
+    Some(format!(
+        "error: unknown command '{word}', did you mean {near}?\n  help: `quipu {near} --help` explains it; `quipu --help` lists every command"
+    ))
+}
+
+/// Prints a line to standard error, ignoring a failure: `eprintln!` panics when it cannot write
+/// (`2>/dev/full`), and a message nobody can read is no reason to crash.
+pub fn say(message: impl std::fmt::Display) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr(), "{message}");
+}
+
+/// What a command does when standard output fails: a reader that went away (`| head -1`) is the
+/// reader's choice, so the command stops silently, as `head`-fed tools do, and exits with the code
+/// it would have had; any other failure (`> /dev/full`) is reported and exits [`exit::USAGE`].
+/// `None` means silent.
+pub(crate) fn output_failure(error: &std::io::Error, err: &mut dyn std::io::Write) -> Option<u8> {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        return None;
+    }
+    let _ = writeln!(err, "error: cannot write to standard output: {error}");
+    Some(exit::USAGE)
 }

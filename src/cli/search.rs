@@ -6,8 +6,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::exit;
-use crate::model::{Chronology, LoadError};
+use super::{exit, output_failure};
+use crate::interchange::load_any;
+use crate::model::Chronology;
 use crate::search::{Query, Scope, SearchIndex};
 
 #[derive(Debug, Args)]
@@ -42,15 +43,11 @@ pub fn run_to(args: &SearchArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
     }
     let chronology = match &args.file {
         None => Chronology::shipped(),
-        Some(path) => match Chronology::from_path(path) {
+        Some(path) => match load_any(path) {
             Ok(chronology) => chronology,
-            Err(error @ LoadError::Invalid { .. }) => {
-                let _ = writeln!(err, "{error}");
-                return exit::FAILURE;
-            }
             Err(error) => {
                 let _ = writeln!(err, "{error}");
-                return exit::USAGE;
+                return exit::for_load_error(&error);
             }
         },
     };
@@ -64,7 +61,24 @@ pub fn run_to(args: &SearchArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
     };
     let index = SearchIndex::build(&chronology);
     let hits = index.search(&query, args.limit);
-    for hit in &hits {
+    let code = if hits.is_empty() {
+        exit::FAILURE
+    } else {
+        exit::OK
+    };
+    match print_hits(&chronology, &query, &hits, out).and_then(|()| out.flush()) {
+        Ok(()) => code,
+        Err(error) => output_failure(&error, err).unwrap_or(code),
+    }
+}
+
+fn print_hits(
+    chronology: &Chronology,
+    query: &Query,
+    hits: &[crate::search::Hit],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    for hit in hits {
         let (id, name) = match query.scope {
             Scope::Actors => chronology
                 .actors
@@ -76,14 +90,7 @@ pub fn run_to(args: &SearchArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
                 .map(|e| (e.id.as_str(), e.title.as_str())),
         }
         .unwrap_or_default();
-        if writeln!(out, "{}\t{id}\t{name}", hit.score).is_err() {
-            // A closed pipe (`| head`) is the reader's choice, not an error.
-            break;
-        }
+        writeln!(out, "{}\t{id}\t{name}", hit.score)?;
     }
-    if hits.is_empty() {
-        exit::FAILURE
-    } else {
-        exit::OK
-    }
+    Ok(())
 }

@@ -10,7 +10,9 @@ use std::collections::{HashMap, HashSet};
 
 use super::ids::{IdAllocator, is_plain_id, slug};
 use super::timelinejs::{Slide, SlideText, TimelineDate, TimelineEra, TimelineFile, parse_int};
-use super::{ImportError, ImportOptions, ImportReport, Imported, timelinejs_import};
+use super::{
+    ImportError, ImportOptions, ImportReport, Imported, Origin, briefly, timelinejs_import,
+};
 use crate::model::EventDate;
 use crate::model::raw::{ActorKind, RawActor, RawActorRef, RawChronology, RawEvent, RawEventRef};
 
@@ -42,7 +44,7 @@ pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, ImportErr
     } else {
         Err(ImportError::new(format!(
             "the header row ({}) matches no layout quipu knows",
-            headers.join(", ")
+            briefly(&headers, ", ")
         ))
         .with_help(
             "use the TimelineJS spreadsheet template (Year, Month, Day, ..., Headline, Text, ...) or quipu's columns: id,date,title,summary,actors,consequences,tags",
@@ -127,9 +129,9 @@ fn timelinejs_rows(
         ..TimelineFile::default()
     };
     let mut bad_numbers = Vec::new();
+    let mut slide_lines = Vec::new();
     for (n, row) in rows.iter().enumerate() {
-        // Row 1 is the header, so data starts on line 2.
-        let line = n + 2;
+        let line = row_line(row, n);
         let mut date = |prefix: &str, time: &str| -> Option<TimelineDate> {
             let mut part = |name: &str| -> Option<i64> {
                 let cell = columns.get(row, &format!("{prefix}{name}"))?;
@@ -186,15 +188,21 @@ fn timelinejs_rows(
                     file.title = Some(slide);
                 } else {
                     file.events.get_or_insert_with(Vec::new).push(slide);
+                    slide_lines.push(line);
                 }
             }
         }
     }
     let mut imported = timelinejs_import::convert(file, options);
+    for origin in &mut imported.origins {
+        if let Origin::Slide(ix) = *origin {
+            *origin = Origin::Line(slide_lines.get(ix).copied().unwrap_or(1));
+        }
+    }
     if !bad_numbers.is_empty() {
         imported.report.notes.push(format!(
             "ignored date parts that are not whole numbers: {}",
-            bad_numbers.join("; ")
+            briefly(&bad_numbers, "; ")
         ));
     }
     note_unknown_columns(columns, &TIMELINEJS_COLUMNS, &mut imported.report);
@@ -226,11 +234,12 @@ fn quipu_rows(columns: &Columns, rows: &[csv::StringRecord], options: &ImportOpt
         .collect();
 
     let mut events = Vec::new();
+    let mut origins = Vec::new();
     let mut cells = Vec::new();
     let mut skipped = Vec::new();
     let mut undatable = Vec::new();
     for (n, (row, given)) in rows.iter().zip(given).enumerate() {
-        let line = n + 2;
+        let line = row_line(row, n);
         let (Some(date), Some(title)) = (columns.get(row, "date"), columns.get(row, "title"))
         else {
             if row.iter().any(|c| !c.trim().is_empty()) {
@@ -256,6 +265,7 @@ fn quipu_rows(columns: &Columns, rows: &[csv::StringRecord], options: &ImportOpt
             tags: items(columns.get(row, "tags")).map(str::to_owned).collect(),
             ..RawEvent::default()
         });
+        origins.push(Origin::Line(line));
         cells.push((
             line,
             columns.get(row, "actors"),
@@ -265,14 +275,14 @@ fn quipu_rows(columns: &Columns, rows: &[csv::StringRecord], options: &ImportOpt
     if !skipped.is_empty() {
         report.notes.push(format!(
             "skipped rows without a date or a title: line {}",
-            skipped.join(", ")
+            briefly(&skipped, ", ")
         ));
     }
 
     if !undatable.is_empty() {
         report.notes.push(format!(
             "skipped rows whose date is not EDTF (write 1992-04-05, 1992-04, 1992 or 1968/1975): {}",
-            undatable.join(", ")
+            briefly(&undatable, ", ")
         ));
     }
 
@@ -280,9 +290,11 @@ fn quipu_rows(columns: &Columns, rows: &[csv::StringRecord], options: &ImportOpt
     let known: HashSet<String> = events.iter().map(|e| e.id.clone()).collect();
     let mut dangling = Vec::new();
     for (event, (line, actor_cell, consequence_cell)) in events.iter_mut().zip(cells) {
+        // A set, not a search of the event's actors per name: a cell may name thousands.
+        let mut taking_part = HashSet::new();
         for name in items(actor_cell) {
             if let Some(id) = actors.id_for(name)
-                && !event.actors.iter().any(|a| a.actor() == id)
+                && taking_part.insert(id.clone())
             {
                 event.actors.push(RawActorRef::Id(id));
             }
@@ -302,7 +314,7 @@ fn quipu_rows(columns: &Columns, rows: &[csv::StringRecord], options: &ImportOpt
     if !dangling.is_empty() {
         report.notes.push(format!(
             "dropped consequences naming no event in the file: {}",
-            dangling.join(", ")
+            briefly(&dangling, ", ")
         ));
     }
     note_unknown_columns(columns, &QUIPU_COLUMNS, &mut report);
@@ -322,7 +334,16 @@ fn quipu_rows(columns: &Columns, rows: &[csv::StringRecord], options: &ImportOpt
             ..RawChronology::default()
         },
         report,
+        origins,
     }
+}
+
+/// The line a row starts on: the reader knows it, and a quoted cell may span lines. Row 1 is the
+/// header, so without a position the `n`th data row is taken to be on line `n + 2`.
+fn row_line(row: &csv::StringRecord, n: usize) -> usize {
+    row.position()
+        .and_then(|p| usize::try_from(p.line()).ok())
+        .unwrap_or(n + 2)
 }
 
 /// The `;`-separated items of a cell, trimmed, without empty ones.
@@ -368,7 +389,7 @@ fn note_unknown_columns(columns: &Columns, known: &[&str], report: &mut ImportRe
     if !unknown.is_empty() {
         report
             .notes
-            .push(format!("ignored columns: {}", unknown.join(", ")));
+            .push(format!("ignored columns: {}", briefly(&unknown, ", ")));
     }
 }
 

@@ -8,7 +8,7 @@ use serde::de::IgnoredAny;
 use serde_json::value::RawValue;
 
 use super::{ImportError, ImportFormat, ImportOptions, ImportReport, import, to_json};
-use crate::model::load::read_limited;
+use crate::model::input::{is_stdin, read_source};
 use crate::model::{Chronology, Diagnostic, LoadError, Stage};
 
 /// What a file holds, as far as opening it is concerned.
@@ -73,18 +73,21 @@ struct PeekEvent {
     start_date: Option<IgnoredAny>,
 }
 
-/// `.csv` by name; JSON with a top-level `quipu` key is quipu's; JSON whose `events` carry
-/// `start_date` (or the TimelineJS 2 `timeline` key) is TimelineJS. Anything else is treated as
+/// `.csv` by name (for `-`, standard input, anything that does not start like JSON); JSON with a
+/// top-level `quipu` key is quipu's; JSON whose `events` carry `start_date` (or the TimelineJS 2
+/// `timeline` key) is TimelineJS. Anything else is treated as
 /// quipu's format, whose loader explains best what is wrong with it.
 pub fn detect(path: &Path, text: &str) -> FileKind {
     let is_csv = path
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    if is_csv {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Standard input has no name to tell CSV by; JSON starts with `{` or `[`.
+    let unnamed_csv = is_stdin(path) && !text.trim_start().starts_with(['{', '[']);
+    if is_csv || unnamed_csv {
         return FileKind::Csv;
     }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let timelinejs_events = |events: &RawValue| {
         serde_json::from_str::<Vec<PeekEvent>>(events.get())
             .is_ok_and(|events| events.iter().any(|e| e.start_date.is_some()))
@@ -127,14 +130,13 @@ pub fn open_any(path: &Path) -> Result<Opened, LoadError> {
 }
 
 fn open_any_telling(path: &Path, stage: &dyn Fn(Stage)) -> Result<Opened, LoadError> {
-    let file = path.display().to_string();
     stage(Stage::Reading);
-    let text = read_text(path)?;
-    let kind = detect(path, &text);
+    let source = read_source(path)?;
+    let kind = detect(path, &source.text);
     let Some(format) = kind.import_format() else {
         // The file loader frees the text as soon as it has parsed it, so a large file's size
         // stays off the peak memory.
-        let chronology = Chronology::from_text_telling(path, text, stage)?;
+        let chronology = Chronology::from_source_telling(source, stage)?;
         return Ok(Opened {
             chronology,
             kind,
@@ -142,14 +144,15 @@ fn open_any_telling(path: &Path, stage: &dyn Fn(Stage)) -> Result<Opened, LoadEr
         });
     };
     let options = ImportOptions {
-        fallback_title: path.file_stem().map(|s| s.to_string_lossy().into_owned()),
+        fallback_title: fallback_title(path),
         ..ImportOptions::default()
     };
     stage(Stage::Parsing);
-    let imported = import(&text, format, &options).map_err(|e| import_failure(&file, e))?;
+    let file = source.name;
+    let imported = import(&source.text, format, &options).map_err(|e| import_failure(&file, e))?;
     let json = to_json(&imported.raw);
     let chronology =
-        Chronology::from_str_telling(&json, stage).map_err(|diagnostics| LoadError::Invalid {
+        Chronology::errors_of_str(&json, stage).map_err(|diagnostics| LoadError::Invalid {
             file: format!("{file} (converted to quipu JSON)"),
             diagnostics: diagnostics
                 .into_iter()
@@ -163,24 +166,35 @@ fn open_any_telling(path: &Path, stage: &dyn Fn(Stage)) -> Result<Opened, LoadEr
     })
 }
 
+/// The title an import gives a file that has none: its name without the extension (none for
+/// standard input).
+pub fn fallback_title(path: &Path) -> Option<String> {
+    if is_stdin(path) {
+        return None;
+    }
+    path.file_stem().map(|s| s.to_string_lossy().into_owned())
+}
+
 /// An import failure as the loader's error, so callers handle one error type.
 pub fn import_failure(file: &str, error: ImportError) -> LoadError {
-    let (line, column) = error.at.unwrap_or((1, 1));
-    let mut diagnostic = Diagnostic::error(line, column, error.message);
-    diagnostic.help = error.help;
     LoadError::Invalid {
         file: file.to_owned(),
-        diagnostics: vec![diagnostic],
+        diagnostics: vec![import_diagnostic(error)],
     }
 }
 
-/// Reads a file as UTF-8 text, refusing directories and files over the loader's size limit.
+pub(super) fn import_diagnostic(error: ImportError) -> Diagnostic {
+    let (line, column) = error.at.unwrap_or((1, 1));
+    let mut diagnostic = Diagnostic::error(line, column, error.message);
+    diagnostic.help = error.help;
+    diagnostic.escape_quoted_text();
+    diagnostic
+}
+
+/// Reads a file (`-` for standard input) as UTF-8 text, refusing directories and files over the
+/// loader's size limit; bytes that are not text are an error at their line and column.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
-    let bytes = read_limited(path)?;
-    String::from_utf8(bytes).map_err(|_| LoadError::Io {
-        file: path.display().to_string(),
-        message: "the file is not UTF-8 text".into(),
-    })
+    read_source(path).map(|source| source.text)
 }
 
 #[cfg(test)]

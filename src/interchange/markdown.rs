@@ -4,10 +4,11 @@
 //! Anchors are explicit (`<a id="event-…">`) rather than left to each renderer's heading slugs,
 //! which differ between GitHub, pandoc and others and break when two events share a title.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use super::select::Selection;
-use crate::model::{Chronology, Event, EventIx};
+use crate::model::{ActorIx, Chronology, Event, EventIx};
 
 /// Renders the chosen events, and the actors and sources they refer to. When every event is
 /// chosen, every actor and source is listed, even those no event names.
@@ -176,6 +177,18 @@ fn render_event(chronology: &Chronology, selection: &Selection, event: &Event, o
 
 fn render_actors(chronology: &Chronology, events: &[EventIx], complete: bool, out: &mut String) {
     let selection = Selection::new(chronology, events);
+    // Each actor's role in each chosen event, from one pass over the events: looking it up in
+    // the event's participants per actor cost participants² on an event with many of them.
+    let mut roles: HashMap<(ActorIx, EventIx), Option<&str>> = HashMap::new();
+    for &e in events {
+        for p in chronology
+            .events
+            .get(e)
+            .map_or(&[][..], |event| &event.actors)
+        {
+            roles.entry((p.actor, e)).or_insert(p.role.as_deref());
+        }
+    }
     let mut wrote_heading = false;
     for (ix, actor) in chronology.actors.iter().enumerate() {
         let own: Vec<EventIx> = chronology
@@ -210,11 +223,7 @@ fn render_actors(chronology: &Chronology, events: &[EventIx], complete: bool, ou
             let Some(event) = chronology.events.get(e) else {
                 continue;
             };
-            let role = event
-                .actors
-                .iter()
-                .find(|p| p.actor == ix)
-                .and_then(|p| p.role.as_deref());
+            let role = roles.get(&(ix, e)).copied().flatten();
             match role {
                 Some(role) => {
                     let _ = writeln!(out, "- {} ({})", event_link(event), inline(role));
@@ -250,7 +259,7 @@ fn render_sources(chronology: &Chronology, events: &[EventIx], complete: bool, o
             inline(&source.title)
         );
         if let Some(url) = &source.url {
-            let _ = write!(line, ": <{}>", url_for_markdown(url));
+            let _ = write!(line, ": {}", url_for_markdown(url));
         }
         if let Some(note) = &source.note {
             let _ = write!(line, ". {}", inline(note));
@@ -331,11 +340,71 @@ fn block(text: &str) -> String {
         .join("\n")
 }
 
-/// A URL inside `<…>`: spaces and angle brackets would end it, so they are percent-encoded.
+/// A source's URL: a link when it is `http(s):`, `mailto:` or relative, shown as code otherwise.
+///
+/// Any other scheme (`javascript:`, `data:`, `vbscript:`…) would be a live link in a rendered
+/// document, and a URL with a control character or a space other than U+0020 might be read as
+/// one: browsers drop tabs and newlines inside a URL, so `java\tscript:` is `javascript:`. The
+/// destination is written in `<…>` with spaces and angle brackets percent-encoded and `\` and `&`
+/// escaped, so Markdown reads back exactly the URL (no entity such as `&#58;` is decoded).
 fn url_for_markdown(url: &str) -> String {
-    url.replace(' ', "%20")
-        .replace('<', "%3C")
-        .replace('>', "%3E")
+    match link_destination(url) {
+        Some(destination) => format!("[{}](<{destination}>)", inline(url)),
+        None => code_span(url),
+    }
+}
+
+/// The Markdown link destination for `url`, if it is safe to link to.
+fn link_destination(url: &str) -> Option<String> {
+    if url.is_empty()
+        || url
+            .chars()
+            .any(|c| c.is_control() || (c.is_whitespace() && c != ' '))
+    {
+        return None;
+    }
+    let url = url.trim_matches(' ');
+    let scheme_end = url.find([':', '/', '?', '#']);
+    if let Some(colon) = scheme_end.filter(|&at| url[at..].starts_with(':')) {
+        let scheme = &url[..colon];
+        let allowed = ["http", "https", "mailto"];
+        if !allowed.iter().any(|a| scheme.eq_ignore_ascii_case(a)) {
+            return None;
+        }
+    }
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            '\\' | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    Some(out)
+}
+
+/// `text` as an inline code span, which Markdown shows literally: fenced with one backtick more
+/// than the longest run inside, padded when it starts or ends with one, on one line.
+fn code_span(text: &str) -> String {
+    let text = text.replace(['\n', '\r'], " ");
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with(['`', ' ']) || text.ends_with(['`', ' ']) {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
 }
 
 fn plural(n: usize) -> &'static str {
@@ -360,6 +429,28 @@ mod tests {
             block("- not a list\n1990. A year\n+ x\nplain"),
             "\\- not a list\n1990\\. A year\n\\+ x\nplain"
         );
+    }
+
+    #[test]
+    fn only_web_mail_and_relative_urls_become_links() {
+        assert_eq!(
+            url_for_markdown("https://x.org/a b?q=1&r=<2>"),
+            "[https://x.org/a b?q=1\\&r=\\<2\\>](<https://x.org/a%20b?q=1\\&r=%3C2%3E>)"
+        );
+        assert!(url_for_markdown("mailto:a@b.org").starts_with("[mailto:"));
+        assert!(url_for_markdown("notes/1992.html#coup").starts_with("[notes/1992.html"));
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:x",
+            "data:text/html,x",
+            "vbscript:x",
+            "java\tscript:x",
+            "file:///etc/passwd",
+        ] {
+            assert!(url_for_markdown(bad).starts_with('`'), "{bad}");
+        }
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`x"), "`` `x ``");
     }
 
     #[test]

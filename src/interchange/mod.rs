@@ -6,6 +6,7 @@
 //! same loader and validation as a hand-written file: an import that `quipu check` would refuse
 //! is caught by the same code that refuses it.
 
+pub mod check_any;
 pub mod csv_import;
 pub mod detect;
 pub mod dot;
@@ -104,7 +105,8 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
-    /// The stderr summary: what was read, then what was not carried over.
+    /// The stderr summary: what was read, then what was not carried over. Notes quote the file
+    /// (a header cell, a date that would not parse), so they are escaped for the terminal.
     pub fn render(&self) -> String {
         let mut out = format!(
             "read {} event{}, {} era{}, {} group{}",
@@ -146,10 +148,31 @@ impl ImportReport {
         }
         for note in &self.notes {
             out.push('\n');
-            out.push_str(note);
+            out.push_str(&crate::text::escape_controls(note));
         }
         out
     }
+}
+
+/// How many items of a list a note names before it counts the rest.
+const NOTE_ITEMS: usize = 20;
+
+/// `items` joined by `separator`, the first [`NOTE_ITEMS`] of them and then `… and 19,980 more`:
+/// a sheet of twenty thousand bad rows makes a note to read, not a megabyte.
+pub(crate) fn briefly<S: AsRef<str>>(items: &[S], separator: &str) -> String {
+    let mut out = items
+        .iter()
+        .take(NOTE_ITEMS)
+        .map(AsRef::as_ref)
+        .collect::<Vec<_>>()
+        .join(separator);
+    if items.len() > NOTE_ITEMS {
+        out.push_str(&format!(
+            "{separator}… and {} more",
+            crate::model::diagnostic::thousands(items.len() - NOTE_ITEMS)
+        ));
+    }
+    out
 }
 
 fn plural(n: usize) -> &'static str {
@@ -161,6 +184,18 @@ fn plural(n: usize) -> &'static str {
 pub struct Imported {
     pub raw: RawChronology,
     pub report: ImportReport,
+    /// Where each event of `raw` came from in the input, in the same order, so `quipu check`
+    /// can report a converted event's problems at its place in the original file.
+    pub origins: Vec<Origin>,
+}
+
+/// Where an imported event came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// The slide at this position of a TimelineJS file's `events`.
+    Slide(usize),
+    /// The spreadsheet row starting on this line (1-based).
+    Line(usize),
 }
 
 /// Why a file could not be imported at all.
@@ -234,5 +269,20 @@ pub fn export_events(chronology: &Chronology, events: &[EventIx], format: Format
         Format::Dot => dot::render(chronology, &events),
         Format::Json => to_json(&json::to_raw(chronology, &events)),
         Format::TimelineJs => timelinejs_export::render(chronology, &events),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::briefly;
+
+    #[test]
+    fn long_lists_in_notes_are_counted_past_twenty() {
+        let few: Vec<String> = (2..5).map(|n| n.to_string()).collect();
+        assert_eq!(briefly(&few, ", "), "2, 3, 4");
+        let many: Vec<String> = (0..20_000).map(|n| n.to_string()).collect();
+        let note = briefly(&many, ", ");
+        assert!(note.starts_with("0, 1, 2"), "{note}");
+        assert!(note.ends_with("19, … and 19,980 more"), "{note}");
     }
 }

@@ -33,8 +33,10 @@ pub fn render(chronology: &Chronology, events: &[EventIx]) -> String {
                             headline: Some(escape(&event.title)),
                             text: (!event.summary.is_empty()).then(|| paragraphs(&event.summary)),
                         }),
-                        group: event.tags.first().cloned(),
-                        display_date: Some(event.human_date()),
+                        // TimelineJS puts every text it shows into the page with innerHTML:
+                        // the group label and display date as much as headline and text.
+                        group: event.tags.first().map(|tag| escape(tag)),
+                        display_date: Some(escape(&event.human_date())),
                         unique_id: Some(event.id.clone()),
                         quipu: timelinejs_quipu::export(chronology, &selection, event),
                         ..Slide::default()

@@ -83,21 +83,62 @@ impl Diagnostic {
     }
 
     /// `FILE:LINE:COL: error: message (at path)` and an indented `help:` line when there is one.
+    /// Everything is escaped here, where it is printed, whoever made the diagnostic (escaping
+    /// twice changes nothing: escaped text is plain).
     pub fn render(&self, file: &str) -> String {
-        let file = escape_controls(file);
         let mut out = format!(
-            "{file}:{}:{}: {}: {}",
+            "{}:{}:{}: {}: {}",
+            escape_controls(file),
             self.line,
             self.column,
             self.severity.as_str(),
-            self.message
+            escape_controls(&self.message)
         );
         if let Some(path) = &self.path {
-            let _ = write!(out, " (at {path})");
+            let _ = write!(out, " (at {})", escape_controls(path));
         }
         if let Some(help) = &self.help {
-            let _ = write!(out, "\n  help: {help}");
+            let _ = write!(out, "\n  help: {}", escape_controls(help));
         }
         out
+    }
+}
+
+/// How many diagnostics of one file a report prints before it summarises the rest: a file with
+/// twenty thousand copies of one mistake needs its first few shown, not a megabyte of them.
+pub const SHOWN: usize = 100;
+
+/// The line that stands for the diagnostics a report left out: `FILE: … and 19,950 more`.
+pub fn left_out(file: &str, count: usize) -> String {
+    format!(
+        "{}: … and {} more (`quipu check --all` prints every one)",
+        escape_controls(file),
+        thousands(count)
+    )
+}
+
+/// `19950` as `19,950`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(950), "950");
+        assert_eq!(thousands(19_950), "19,950");
+        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 }

@@ -5,13 +5,15 @@ use std::path::Path;
 
 use super::build::build;
 use super::chronology::Chronology;
-use super::diagnostic::Diagnostic;
-use super::locate::LineIndex;
+use super::diagnostic::{Diagnostic, SHOWN, left_out};
+use super::input::{Kept, Source, display_name, read_source};
 use super::parse::parse;
 use super::validate;
+use crate::text::escape_controls;
 
-/// Files larger than this are refused before reading: a chronology of a million events is a few
-/// hundred MiB, and reading a larger file would only end in the out-of-memory killer.
+/// Files larger than this are refused (before reading when the size is known, once this many
+/// bytes have been read otherwise): a chronology of a million events is a few hundred MiB, and
+/// reading a larger file would only end in the out-of-memory killer.
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
 
 /// The chronology quipu ships with: Peru's foreign relations under Alberto Fujimori.
@@ -64,15 +66,18 @@ pub struct Checked {
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be read; the message is the operating system's.
-    #[error("{file}: error: cannot read the file: {message}")]
-    Io { file: String, message: String },
-    /// The file is larger than [`MAX_FILE_BYTES`].
     #[error(
-        "{file}: error: the file is {bytes} bytes; quipu reads chronologies of up to {max} bytes (1 GiB)\n  help: split it into several files, e.g. by period",
-        max = MAX_FILE_BYTES
+        "{}: error: cannot read the file: {}",
+        escape_controls(.file),
+        escape_controls(.message)
     )]
-    TooLarge { file: String, bytes: u64 },
-    /// The file was read but is not a valid chronology: every diagnostic, one per line.
+    Io { file: String, message: String },
+    /// The file is larger than [`MAX_FILE_BYTES`]; its size when it is known beforehand (a
+    /// stream's is not).
+    #[error("{}", too_large(.file, .bytes))]
+    TooLarge { file: String, bytes: Option<u64> },
+    /// The file was read but is not a valid chronology: its diagnostics, one per line, summarised
+    /// past [`SHOWN`].
     #[error("{}", render_all(.file, .diagnostics))]
     Invalid {
         file: String,
@@ -80,8 +85,26 @@ pub enum LoadError {
     },
 }
 
+fn too_large(file: &str, bytes: &Option<u64>) -> String {
+    let file = escape_controls(file);
+    let size = match bytes {
+        Some(bytes) => format!("the file is {bytes} bytes"),
+        None => format!("the file is larger than {MAX_FILE_BYTES} bytes"),
+    };
+    format!(
+        "{file}: error: {size}; quipu reads chronologies of up to {MAX_FILE_BYTES} bytes (1 GiB)\n  help: split it into several files, e.g. by period"
+    )
+}
+
 fn render_all(file: &str, diagnostics: &[Diagnostic]) -> String {
-    let rendered: Vec<String> = diagnostics.iter().map(|d| d.render(file)).collect();
+    let mut rendered: Vec<String> = diagnostics
+        .iter()
+        .take(SHOWN)
+        .map(|d| d.render(file))
+        .collect();
+    if diagnostics.len() > SHOWN {
+        rendered.push(left_out(file, diagnostics.len() - SHOWN));
+    }
     rendered.join("\n")
 }
 
@@ -93,13 +116,31 @@ impl Chronology {
 
     /// [`Chronology::check`], telling `stage` as each stage begins.
     pub fn check_telling(src: &str, stage: &dyn Fn(Stage)) -> Checked {
+        Chronology::check_str(src, stage, true)
+    }
+
+    /// The valid chronology, or the errors only (warnings are never located), telling `stage`
+    /// as each stage begins: for a caller that shows no warnings, such as the explorer.
+    pub(crate) fn errors_of_str(
+        src: &str,
+        stage: &dyn Fn(Stage),
+    ) -> Result<Chronology, Vec<Diagnostic>> {
+        let checked = Chronology::check_str(src, stage, false);
+        checked.chronology.ok_or(checked.diagnostics)
+    }
+
+    fn check_str(src: &str, stage: &dyn Fn(Stage), warnings: bool) -> Checked {
         let src = without_bom(src);
         stage(Stage::Parsing);
         match parse(src) {
             Err(diagnostics) => finish(None, diagnostics),
             Ok(raw) => {
                 stage(Stage::Checking);
-                let (validated, diagnostics) = validate::check(&raw).locate(&raw, src);
+                let mut verdict = validate::check(&raw);
+                if !warnings {
+                    verdict.drop_warnings();
+                }
+                let (validated, diagnostics) = verdict.locate(&raw, src);
                 stage(Stage::Building);
                 finish(validated.map(|v| build(raw, v)), diagnostics)
             }
@@ -130,7 +171,8 @@ impl Chronology {
         })
     }
 
-    /// Reads and checks a file, keeping warnings. Non-UTF-8 bytes are an error at their position.
+    /// Reads and checks a file (`-` for standard input), keeping warnings. Bytes that are not
+    /// text are an error at their position.
     pub fn check_path(path: &Path) -> Result<Checked, LoadError> {
         Chronology::check_path_telling(path, &|_| ())
     }
@@ -138,72 +180,66 @@ impl Chronology {
     /// [`Chronology::check_path`], telling `stage` as each stage begins.
     pub fn check_path_telling(path: &Path, stage: &dyn Fn(Stage)) -> Result<Checked, LoadError> {
         stage(Stage::Reading);
-        let bytes = read_limited(path)?;
-        match String::from_utf8(bytes) {
-            Ok(text) => Chronology::check_text_telling(path, text, stage),
-            Err(err) => {
-                let valid = err.utf8_error().valid_up_to();
-                let text = String::from_utf8_lossy(&err.as_bytes()[..valid]);
-                let (line, column) = LineIndex::new(&text).line_col(valid);
-                let diag = Diagnostic::error(line, column, "the file is not UTF-8 text")
-                    .with_help("save the file as UTF-8; a chronology is a JSON text file");
-                Ok(Checked {
-                    chronology: None,
-                    diagnostics: vec![diag],
-                })
-            }
+        match read_source(path) {
+            Ok(source) => Ok(Chronology::check_source_telling(source, stage, true)),
+            Err(LoadError::Invalid { diagnostics, .. }) => Ok(finish(None, diagnostics)),
+            Err(error) => Err(error),
         }
     }
 
-    /// Checks `text`, the contents of the file at `path`, already read (the explorer reads a file
-    /// once to tell its format). The text is freed as soon as it is parsed: from then on only
-    /// diagnostics need it, to say where a problem is, and a valid file has none. It is read
-    /// again from `path` only when there are some, which keeps the file's size off the peak
-    /// memory of validating and building.
-    pub fn check_text(path: &Path, text: String) -> Result<Checked, LoadError> {
-        Chronology::check_text_telling(path, text, &|_| ())
+    /// Checks a file's text, already read (the explorer reads a file once to tell its format).
+    /// The text is freed as soon as it is parsed when the file can be read again through its
+    /// open handle: from then on only diagnostics need it, to say where a problem is, and a valid
+    /// file has none. That keeps the file's size off the peak memory of validating and building.
+    /// Any other source (a pipe, standard input) keeps its text: it cannot be read twice.
+    pub fn check_source(source: Source) -> Checked {
+        Chronology::check_source_telling(source, &|_| (), true)
     }
 
-    /// [`Chronology::check_text`], telling `stage` as each stage begins.
-    fn check_text_telling(
-        path: &Path,
-        text: String,
+    /// [`Chronology::check_source`], telling `stage` as each stage begins. Without `warnings`
+    /// (the explorer shows none) they are dropped before they are located, so a valid file with
+    /// a million warnings costs no more than one with none.
+    pub(crate) fn check_source_telling(
+        source: Source,
         stage: &dyn Fn(Stage),
-    ) -> Result<Checked, LoadError> {
+        warnings: bool,
+    ) -> Checked {
         stage(Stage::Parsing);
+        let Source { text, rewind, .. } = source;
         let raw = match parse(without_bom(&text)) {
             Ok(raw) => raw,
-            Err(diagnostics) => return Ok(finish(None, diagnostics)),
+            Err(diagnostics) => return finish(None, diagnostics),
         };
-        drop(text);
+        let kept = Kept::new(text, rewind);
         stage(Stage::Checking);
-        let verdict = validate::check(&raw);
+        let mut verdict = validate::check(&raw);
+        if !warnings {
+            verdict.drop_warnings();
+        }
         let (validated, diagnostics) = if verdict.needs_text() {
-            // Should the file have vanished meanwhile, the findings are still reported, by path
-            // only (at 1:1), rather than hidden behind a read error.
-            let again = read_limited(path).unwrap_or_default();
-            let again = String::from_utf8_lossy(&again);
+            let again = kept.text();
             verdict.locate(&raw, without_bom(&again))
         } else {
+            drop(kept);
             verdict.locate(&raw, "")
         };
         stage(Stage::Building);
-        Ok(finish(validated.map(|v| build(raw, v)), diagnostics))
+        finish(validated.map(|v| build(raw, v)), diagnostics)
     }
 
     /// Reads, checks and indexes a file.
     pub fn from_path(path: &Path) -> Result<Chronology, LoadError> {
-        valid_or_errors(path, Chronology::check_path(path)?)
+        valid_or_errors(display_name(path), Chronology::check_path(path)?)
     }
 
-    /// [`Chronology::check_text`], keeping only a valid chronology or the errors, telling
+    /// [`Chronology::check_source`], keeping only a valid chronology or the errors, telling
     /// `stage` as each stage begins.
-    pub fn from_text_telling(
-        path: &Path,
-        text: String,
+    pub fn from_source_telling(
+        source: Source,
         stage: &dyn Fn(Stage),
     ) -> Result<Chronology, LoadError> {
-        valid_or_errors(path, Chronology::check_text_telling(path, text, stage)?)
+        let name = source.name.clone();
+        valid_or_errors(name, Chronology::check_source_telling(source, stage, false))
     }
 
     /// The chronology compiled into the binary. It is checked by the test suite, so failing to
@@ -214,13 +250,13 @@ impl Chronology {
     }
 }
 
-fn valid_or_errors(path: &Path, checked: Checked) -> Result<Chronology, LoadError> {
+fn valid_or_errors(file: String, checked: Checked) -> Result<Chronology, LoadError> {
     let Checked {
         chronology,
         diagnostics,
     } = checked;
     chronology.ok_or_else(|| LoadError::Invalid {
-        file: path.display().to_string(),
+        file,
         diagnostics: diagnostics
             .into_iter()
             .filter(Diagnostic::is_error)
@@ -243,33 +279,68 @@ fn finish(chronology: Option<Chronology>, mut diagnostics: Vec<Diagnostic>) -> C
     }
 }
 
-/// The file's bytes, refusing directories and files over [`MAX_FILE_BYTES`] before reading.
-pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let file = path.display().to_string();
-    let io = |err: std::io::Error| LoadError::Io {
-        file: file.clone(),
-        message: err.to_string(),
-    };
-    let metadata = std::fs::metadata(path).map_err(io)?;
-    if metadata.is_dir() {
-        return Err(LoadError::Io {
-            file,
-            message: "it is a directory".into(),
-        });
-    }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            file,
-            bytes: metadata.len(),
-        });
-    }
-    std::fs::read(path).map_err(io)
-}
-
 impl std::str::FromStr for Chronology {
     type Err = Vec<Diagnostic>;
 
     fn from_str(src: &str) -> Result<Chronology, Vec<Diagnostic>> {
         Chronology::from_str(src)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::locate::count;
+
+    /// A valid file's warnings are never located when only errors are kept (the explorer):
+    /// no part of the document is parsed again for positions.
+    #[test]
+    fn warnings_are_not_located_for_a_caller_that_drops_them() {
+        let events: Vec<String> = (0..2_000)
+            .map(|n| format!(r#"{{"id": "e{n}", "date": "1990", "title": "E"}}"#))
+            .collect();
+        let src = format!(
+            r#"{{"quipu": 1, "title": "t", "events": [{}]}}"#,
+            events.join(",")
+        );
+        let before = count::parses();
+        let loaded = Chronology::from_source_telling(Source::from_text("t", src.clone()), &|_| ());
+        assert!(loaded.is_ok());
+        assert_eq!(count::parses(), before, "warnings were located");
+        let checked = Chronology::check_source(Source::from_text("t", src));
+        assert_eq!(checked.diagnostics.len(), 2_000);
+        assert!(count::parses() > before);
+    }
+
+    /// A minified file (one line) whose findings come in an order of their own — a cycle search
+    /// jumps about the document — costs columns counted once through the line, not once per
+    /// finding.
+    #[test]
+    fn findings_out_of_document_order_on_one_line_are_located_in_one_pass() {
+        let n = 3_000;
+        // e0 → e1 → … → e(n-1), and each back to e0: the search finds the back edges from the
+        // deepest event up, the reverse of the file's order.
+        let events: Vec<String> = (0..n)
+            .map(|k| {
+                let next = if k + 1 < n { format!(r#""e{}","#, k + 1) } else { String::new() };
+                format!(
+                    r#"{{"id":"e{k}","date":"1990","title":"E","actors":["a"],"consequences":[{next}"e0"]}}"#
+                )
+            })
+            .collect();
+        let src = format!(
+            r#"{{"quipu":1,"title":"t","actors":[{{"id":"a","name":"A"}}],"events":[{}]}}"#,
+            events.join(",")
+        );
+        assert_eq!(src.lines().count(), 1);
+        let before = count::steps();
+        let checked = Chronology::check(&src);
+        assert_eq!(checked.diagnostics.len(), n);
+        let steps = count::steps() - before;
+        assert!(
+            steps <= 2 * src.len(),
+            "{steps} bytes counted for a {}-byte line",
+            src.len()
+        );
     }
 }

@@ -78,6 +78,7 @@ impl<'a> LineIndex<'a> {
         } else {
             (start, 1)
         };
+        count::step(offset - from);
         let column = column + self.src[from..offset].chars().count();
         self.last.set((offset, line, column));
         (line, column)
@@ -94,21 +95,32 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-/// Resolves paths to byte offsets, caching the top-level lists so many diagnostics in a large file
-/// each cost one item's parse, not the whole document's.
+/// Resolves paths to byte offsets. Every object or list on the way is parsed once and kept, by
+/// its offset, so many findings inside one item (twenty thousand unknown actors on one event) cost
+/// one parse of it, not one each: the whole cost stays linear in the document.
 pub struct Locator<'a> {
     src: &'a str,
     root: Option<HashMap<String, &'a RawValue>>,
-    lists: HashMap<&'static str, Vec<&'a RawValue>>,
+    /// Parsed containers by the offset they start at.
+    parsed: HashMap<usize, Container<'a>>,
+}
+
+/// An object's members or a list's items, as unparsed slices of the source.
+enum Container<'a> {
+    Object(HashMap<String, &'a RawValue>),
+    List(Vec<&'a RawValue>),
+    /// Neither (a string, a number, or not valid JSON).
+    Leaf,
 }
 
 impl<'a> Locator<'a> {
     pub fn new(src: &'a str) -> Self {
+        count::parse();
         let root = serde_json::from_str::<HashMap<String, &RawValue>>(src).ok();
         Locator {
             src,
             root,
-            lists: HashMap::new(),
+            parsed: HashMap::new(),
         }
     }
 
@@ -122,26 +134,23 @@ impl<'a> Locator<'a> {
             return 0;
         };
         let mut current = top;
-        let mut rest = rest;
-        if let Some((Step::Index(ix), tail)) = rest.split_first() {
-            let list = self
-                .lists
-                .entry(first)
-                .or_insert_with(|| serde_json::from_str(top.get()).unwrap_or_default());
-            match list.get(*ix) {
-                Some(&item) => current = item,
-                None => return self.offset_of(top),
-            }
-            rest = tail;
-        }
         for step in rest {
-            let next = match step {
-                Step::Key(key) => serde_json::from_str::<HashMap<String, &RawValue>>(current.get())
-                    .ok()
-                    .and_then(|map| map.get(*key).copied()),
-                Step::Index(ix) => serde_json::from_str::<Vec<&RawValue>>(current.get())
-                    .ok()
-                    .and_then(|list| list.get(*ix).copied()),
+            let at = self.offset_of(current);
+            let container = self.parsed.entry(at).or_insert_with(|| {
+                count::parse();
+                let text = current.get();
+                if text.starts_with('{') {
+                    serde_json::from_str(text).map_or(Container::Leaf, Container::Object)
+                } else if text.starts_with('[') {
+                    serde_json::from_str(text).map_or(Container::Leaf, Container::List)
+                } else {
+                    Container::Leaf
+                }
+            });
+            let next = match (step, &*container) {
+                (Step::Key(key), Container::Object(map)) => map.get(*key).copied(),
+                (Step::Index(ix), Container::List(list)) => list.get(*ix).copied(),
+                _ => None,
             };
             match next {
                 Some(value) => current = value,
@@ -154,6 +163,39 @@ impl<'a> Locator<'a> {
     /// A borrowed `RawValue` always points into `src`; its address difference is its offset.
     fn offset_of(&self, value: &RawValue) -> usize {
         (value.get().as_ptr() as usize).saturating_sub(self.src.as_ptr() as usize)
+    }
+}
+
+/// How many times the locator parsed a piece of the document, and how many bytes columns were
+/// counted through, on this thread: tests of the many-findings cases assert both stay
+/// proportional to the document, not to the findings.
+pub mod count {
+    use std::cell::Cell;
+
+    thread_local! {
+        static PARSES: Cell<usize> = const { Cell::new(0) };
+        static STEPS: Cell<usize> = const { Cell::new(0) };
+    }
+
+    pub(super) fn parse() {
+        PARSES.with(|n| n.set(n.get() + 1));
+    }
+
+    /// `bytes` counted through to find a column.
+    pub(super) fn step(bytes: usize) {
+        STEPS.with(|n| n.set(n.get() + bytes));
+    }
+
+    /// Bytes counted through for columns on this thread so far.
+    #[cfg(test)]
+    pub fn steps() -> usize {
+        STEPS.with(Cell::get)
+    }
+
+    /// Parses made on this thread so far.
+    #[cfg(test)]
+    pub fn parses() -> usize {
+        PARSES.with(Cell::get)
     }
 }
 
@@ -193,6 +235,29 @@ mod tests {
         let mut locator = Locator::new(src);
         let at = locator.offset(&[Step::Key("events"), Step::Index(0), Step::Key("nope")]);
         assert_eq!(&src[at..at + 1], "{");
+    }
+
+    /// Ten thousand findings in one event parse the event once, not once each.
+    #[test]
+    fn many_findings_in_one_item_parse_it_once() {
+        let refs: Vec<String> = (0..10_000).map(|n| format!("\"x{n}\"")).collect();
+        let src = format!(
+            "{{\"events\": [{{\"id\": \"a\", \"actors\": [{}]}}]}}",
+            refs.join(", ")
+        );
+        let before = count::parses();
+        let mut locator = Locator::new(&src);
+        for n in (0..10_000).rev() {
+            let at = locator.offset(&[
+                Step::Key("events"),
+                Step::Index(0),
+                Step::Key("actors"),
+                Step::Index(n),
+            ]);
+            assert_eq!(&src[at..at + 2], "\"x");
+        }
+        // The root, the events list, the event, its actors.
+        assert_eq!(count::parses() - before, 4);
     }
 
     #[test]

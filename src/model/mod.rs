@@ -8,6 +8,7 @@ pub mod chronology;
 pub mod date;
 pub mod diagnostic;
 mod id_index;
+pub mod input;
 pub mod load;
 pub mod locate;
 pub mod order;

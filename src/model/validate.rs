@@ -7,7 +7,7 @@ use super::diagnostic::{Diagnostic, Severity};
 use super::locate::{LineIndex, Locator, Step, render_path};
 use super::parse::{FORMAT_VERSION, version_error};
 use super::raw::{Basis, RawChronology, RawEventRef};
-use super::suggest::closest;
+use super::suggest::Suggester;
 use crate::text::{is_clean, needs_cleaning};
 
 /// A problem before it has a line and column.
@@ -108,6 +108,11 @@ pub fn check(raw: &RawChronology) -> Verdict {
 }
 
 impl Verdict {
+    /// Forgets the warnings, for a caller that keeps only errors: they are then never located.
+    pub fn drop_warnings(&mut self) {
+        self.findings.retain(|f| f.severity == Severity::Error);
+    }
+
     /// Whether [`Verdict::locate`] reads the text: only when there is something to report.
     pub fn needs_text(&self) -> bool {
         self.version_wrong || !self.findings.is_empty()
@@ -138,8 +143,16 @@ fn locate(
         let at = locator.offset(&[Step::Key("quipu")]);
         out.push(version_error(&raw.quipu.to_string(), &lines, at));
     }
-    for finding in findings {
-        let (line, column) = lines.line_col(locator.offset(&finding.path));
+    // Lines and columns are counted in document order: `LineIndex` counts on from its last
+    // answer, so findings in check order (a cycle search jumps about) would each count from the
+    // start of their line, and a minified file is one line.
+    let mut placed: Vec<(usize, Finding)> = findings
+        .into_iter()
+        .map(|finding| (locator.offset(&finding.path), finding))
+        .collect();
+    placed.sort_by_key(|&(at, _)| at);
+    for (at, finding) in placed {
+        let (line, column) = lines.line_col(at);
         let mut diag = match finding.severity {
             Severity::Error => Diagnostic::error(line, column, finding.message),
             Severity::Warning => Diagnostic::warning(line, column, finding.message),
@@ -157,6 +170,8 @@ fn locate(
 #[derive(Default)]
 struct Checker {
     findings: Vec<Finding>,
+    /// Unknown references waiting for a "did you mean": (finding, list, id).
+    unresolved: Vec<(usize, &'static str, String)>,
     version_wrong: bool,
     event_dates: Vec<Option<EventDate>>,
     era_dates: Vec<Option<EventDate>>,
@@ -313,6 +328,29 @@ impl Checker {
         self.causal_order(raw, &starts[1]);
         self.cycles(raw, &starts[1]);
         self.refs.starts = starts;
+        self.suggest(raw);
+    }
+
+    /// Gives each unknown reference its help, with one [`Suggester`] per list for all of them.
+    fn suggest(&mut self, raw: &RawChronology) {
+        let unresolved = std::mem::take(&mut self.unresolved);
+        for list in ["actors", "events", "sources"] {
+            let mut pending = unresolved.iter().filter(|(_, l, _)| *l == list).peekable();
+            if pending.peek().is_none() {
+                continue;
+            }
+            let suggester = match list {
+                "actors" => Suggester::new(raw.actors.iter().map(|a| a.id.as_str())),
+                "events" => Suggester::new(raw.events.iter().map(|e| e.id.as_str())),
+                _ => Suggester::new(raw.sources.iter().map(|s| s.id.as_str())),
+            };
+            for (finding, _, id) in pending {
+                self.findings[*finding].help = Some(match suggester.closest(id) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!("define it in `{list}`, or correct the id"),
+                });
+            }
+        }
     }
 
     /// Records ids, reporting empty and duplicate ones; returns id → position of the first.
@@ -359,18 +397,17 @@ impl Checker {
         what: &str,
         id: &str,
         known: &IdMap<'_>,
-        list: &str,
+        list: &'static str,
     ) -> u32 {
         if let Some(&found) = known.get(id) {
             return found as u32;
         }
         let mut path = path();
         path.push(Step::Index(ix));
-        let help = match closest(id, known.keys().copied()) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None => format!("define it in `{list}`, or correct the id"),
-        };
-        self.error(path, format!("unknown {what} `{id}`"), Some(help));
+        self.unresolved
+            .push((self.findings.len(), list, id.to_owned()));
+        // The help ("did you mean") is added once every reference has been read; see `suggest`.
+        self.error(path, format!("unknown {what} `{id}`"), None);
         UNRESOLVED
     }
 
@@ -499,6 +536,8 @@ impl Checker {
             Done,
         }
         let mut mark = vec![Mark::New; raw.events.len()];
+        // Where each open node sits on the stack, so a back edge finds its cycle at once.
+        let mut depth = vec![0u32; raw.events.len()];
         for start in 0..raw.events.len() {
             if mark[start] != Mark::New {
                 continue;
@@ -506,6 +545,7 @@ impl Checker {
             // (node, next edge to try)
             let mut stack = vec![(start, 0usize)];
             mark[start] = Mark::Open;
+            depth[start] = 0;
             while let Some(top) = stack.last_mut() {
                 let node = top.0;
                 let r = top.1;
@@ -518,15 +558,12 @@ impl Checker {
                     match mark[to] {
                         Mark::New => {
                             mark[to] = Mark::Open;
+                            depth[to] = stack.len() as u32;
                             stack.push((to, 0));
                         }
                         Mark::Open => {
-                            let from = stack.iter().position(|&(n, _)| n == to).unwrap_or(0);
-                            let mut chain: Vec<&str> = stack[from..]
-                                .iter()
-                                .map(|&(n, _)| raw.events[n].id.as_str())
-                                .collect();
-                            chain.push(&raw.events[to].id);
+                            let from = depth[to] as usize;
+                            let chain = cycle_chain(raw, &stack[from..]);
                             self.error(
                                 vec![
                                     Step::Key("events"),
@@ -534,7 +571,7 @@ impl Checker {
                                     Step::Key("consequences"),
                                     Step::Index(r),
                                 ],
-                                format!("causal cycle: {}", chain.join(" → ")),
+                                format!("causal cycle: {chain}"),
                                 Some("an event cannot lead back to itself; remove one of these links".into()),
                             );
                         }
@@ -548,4 +585,33 @@ impl Checker {
         }
         self.refs.consequences = targets;
     }
+}
+
+/// How many members of a causal cycle its message names; a longer cycle is shown by its first
+/// and last few, so one report stays short however long the cycle.
+const CYCLE_SHOWN: usize = 8;
+
+/// `a → b → c → a`: the cycle's members (`(event, edge)` entries of the search stack) in order and
+/// back to the first, at most [`CYCLE_SHOWN`] of them named (`a → b → c → d → … 992 more … → w → x
+/// → y → z → a`). Only the named ones are read, so a long cycle costs no more than a short one.
+fn cycle_chain(raw: &RawChronology, members: &[(usize, usize)]) -> String {
+    let id = |&(n, _): &(usize, usize)| raw.events[n].id.as_str();
+    let mut parts: Vec<String> = Vec::with_capacity(CYCLE_SHOWN + 2);
+    if members.len() <= CYCLE_SHOWN {
+        parts.extend(members.iter().map(|m| id(m).to_owned()));
+    } else {
+        let head = CYCLE_SHOWN / 2;
+        let tail = CYCLE_SHOWN - head;
+        parts.extend(members[..head].iter().map(|m| id(m).to_owned()));
+        parts.push(format!("… {} more …", members.len() - CYCLE_SHOWN));
+        parts.extend(
+            members[members.len() - tail..]
+                .iter()
+                .map(|m| id(m).to_owned()),
+        );
+    }
+    if let Some(first) = members.first() {
+        parts.push(id(first).to_owned());
+    }
+    parts.join(" → ")
 }

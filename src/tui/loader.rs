@@ -7,12 +7,12 @@ use std::time::{Duration, Instant};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::model::{Chronology, Stage};
+use crate::model::{Chronology, LoadError, Stage};
 use crate::ui::loading::Loading;
 
 /// A file loading on its own thread, so that the terminal can show it is.
 pub(super) struct Loader {
-    answer: mpsc::Receiver<Result<Chronology, String>>,
+    answer: mpsc::Receiver<Result<Chronology, LoadError>>,
     started: Instant,
     /// The file as named, cleaned for the screen.
     file: String,
@@ -37,21 +37,21 @@ impl Loader {
         Loader {
             answer,
             started: Instant::now(),
-            file: crate::text::sanitize(&path.display().to_string(), false),
+            file: crate::text::sanitize(&crate::model::input::display_name(path), false),
             bytes: std::fs::metadata(path).map_or(0, |m| m.len()),
             stage,
         }
     }
 
-    /// The outcome, if loading ends within `wait`; problems come as the text to print.
-    pub(super) fn wait(&self, wait: Duration) -> Option<Result<Chronology, String>> {
+    /// The outcome, if loading ends within `wait`.
+    pub(super) fn wait(&self, wait: Duration) -> Option<Result<Chronology, LoadError>> {
         match self.answer.recv_timeout(wait) {
             Ok(result) => Some(result),
             Err(RecvTimeoutError::Timeout) => None,
-            Err(RecvTimeoutError::Disconnected) => Some(Err(format!(
-                "{}: error: loading stopped unexpectedly",
-                self.file
-            ))),
+            Err(RecvTimeoutError::Disconnected) => Some(Err(LoadError::Io {
+                file: self.file.clone(),
+                message: "loading stopped unexpectedly".into(),
+            })),
         }
     }
 
@@ -68,13 +68,13 @@ impl Loader {
     }
 }
 
-fn load_into(path: &Path, send: &mpsc::Sender<Result<Chronology, String>>, stage: &AtomicUsize) {
+fn load_into(path: &Path, send: &mpsc::Sender<Result<Chronology, LoadError>>, stage: &AtomicUsize) {
     super::hooks::before_load();
     let tell = |now: Stage| {
         let at = Stage::ALL.iter().position(|&s| s == now).unwrap_or(0);
         stage.store(at, Ordering::Relaxed);
     };
-    let result = crate::interchange::load_any_telling(path, &tell).map_err(|err| err.to_string());
+    let result = crate::interchange::load_any_telling(path, &tell);
     // The receiver is gone only when the reader has already quit.
     let _ = send.send(result);
 }

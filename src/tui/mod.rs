@@ -23,7 +23,7 @@ use crate::app::keymap::{Keymap, Mode};
 use crate::app::{Action, App, Effect, Effects, keymap, update};
 use crate::cli::exit;
 use crate::config::Config;
-use crate::model::Chronology;
+use crate::model::{Chronology, LoadError};
 use crate::ui::loading::{self, Loading};
 use crate::ui::theme::Theme;
 use crate::ui::view;
@@ -67,12 +67,21 @@ fn open_file(file: Option<&Path>, config: &Config) -> u8 {
     let Some(path) = file else {
         return explore(app_for(Chronology::shipped(), config), config);
     };
+    // `quipu -` reads the chronology from a pipe; keys then come from the controlling terminal
+    // (crossterm opens /dev/tty when standard input is not one). With standard input the
+    // terminal itself there would be no file to read, only keys.
+    if crate::model::input::is_stdin(path) && io::IsTerminal::is_terminal(&io::stdin()) {
+        crate::cli::say(
+            "error: `-` reads the chronology from standard input, which is the terminal\n  help: pipe a file in (`quipu - < file.json`), or name the file: `quipu file.json`",
+        );
+        return exit::USAGE;
+    }
     let loader = Loader::start(path);
     match loader.wait(QUIET_LOAD) {
         Some(Ok(chronology)) => explore(app_for(chronology, config), config),
-        Some(Err(message)) => {
-            eprintln!("{message}");
-            exit::FAILURE
+        Some(Err(error)) => {
+            crate::cli::say(&error);
+            exit::for_load_error(&error)
         }
         None => explore_once_loaded(&loader, config),
     }
@@ -100,9 +109,9 @@ fn explore_once_loaded(loader: &Loader, config: &Config) -> u8 {
     });
     // The screen has been dropped: the terminal is the reader's again.
     match outcome {
-        Ok(Err(message)) => {
-            eprintln!("{message}");
-            exit::FAILURE
+        Ok(Err(error)) => {
+            crate::cli::say(&error);
+            exit::for_load_error(&error)
         }
         Ok(Ok(ending)) => exit_code(Ok(ending)),
         Err(err) => exit_code(Err(err)),
@@ -132,7 +141,7 @@ pub enum Ending {
 /// How waiting for a file ended.
 enum Waited {
     Loaded(Box<Chronology>),
-    Failed(String),
+    Failed(LoadError),
     Ended(Ending),
 }
 
