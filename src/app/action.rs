@@ -11,6 +11,8 @@ use crate::search::Hit;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    /// C-z: back to the shell until `fg`, as vim and less do.
+    Suspend,
     SelectNext,
     SelectPrev,
     SelectFirst,

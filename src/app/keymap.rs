@@ -7,6 +7,7 @@ use super::action::Action;
 use super::overlay::Overlay;
 use super::state::{App, Focus};
 use crate::interchange::Format;
+use crate::ui::layout::{MIN_HEIGHT, MIN_WIDTH};
 
 /// What has the keys: the focused pane of the main screen or the innermost overlay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +24,8 @@ pub enum Mode {
     /// A large file is still loading: there is no app yet, only a way out.
     Loading,
     ExportMenu,
+    /// The terminal is smaller than the explorer needs: only the keys its message names work.
+    TooSmall,
 }
 
 impl Mode {
@@ -31,6 +34,9 @@ impl Mode {
     }
 
     pub fn of(app: &App) -> Mode {
+        if app.width < MIN_WIDTH || app.height < MIN_HEIGHT {
+            return Mode::TooSmall;
+        }
         match app.top_overlay() {
             Some(Overlay::Help { .. }) => Mode::Help,
             Some(Overlay::Chain(_)) => Mode::Chain,
@@ -141,7 +147,8 @@ const LISTS: u16 = MAIN | HELP | CHAIN | ACTORS_VIEW;
 const OVERLAYS: u16 = HELP | CHAIN | ACTORS_VIEW | PROMPT | PALETTE | EXPORT;
 const LOADING: u16 = Mode::Loading.bit();
 const EXPORT: u16 = Mode::ExportMenu.bit();
-const ALL: u16 = LISTS | PROMPT | PALETTE | LOADING | EXPORT;
+const TOO_SMALL: u16 = Mode::TooSmall.bit();
+const ALL: u16 = LISTS | PROMPT | PALETTE | LOADING | EXPORT | TOO_SMALL;
 
 macro_rules! bind {
     ($keys:expr, $action:expr, $modes:expr, $group:literal, $help:literal) => {
@@ -553,12 +560,19 @@ pub const BINDINGS: &[Binding] = &[
     bind!(
         &[k('q')],
         Action::Quit,
-        LISTS | LOADING,
+        LISTS | LOADING | TOO_SMALL,
         "Anywhere",
         "quit",
         "quit"
     ),
     bind!(&[ctrl('c')], Action::Quit, ALL, "Anywhere", "quit"),
+    bind!(
+        &[ctrl('z')],
+        Action::Suspend,
+        ALL,
+        "Anywhere",
+        "suspend to the shell; fg comes back"
+    ),
 ];
 
 /// The action a key press means in the current mode, if any. In the date prompt, printable

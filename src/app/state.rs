@@ -95,6 +95,8 @@ pub struct App {
     pub last_search: Option<EventSearch>,
     /// Set by `e`; the event loop writes the file and answers with `Action::Exported`.
     pub pending_export: Option<Format>,
+    /// Set by C-z; the event loop gives the terminal back, stops, and takes it again on `fg`.
+    pub pending_suspend: bool,
     /// Highlighting needs only the matcher, not the folded texts: an empty index carries it, so
     /// the view can mark matched characters of the rows it draws.
     pub highlighter: Arc<SearchIndex>,
@@ -138,6 +140,7 @@ impl App {
             search_generation: 0,
             last_search: None,
             pending_export: None,
+            pending_suspend: false,
             highlighter: Arc::new(SearchIndex::default()),
             quit: false,
         }

@@ -33,6 +33,7 @@ pub fn update(app: &mut App, action: Action) {
     }
     match action {
         Action::Quit => app.quit = true,
+        Action::Suspend => app.pending_suspend = true,
         Action::Resize { width, height } => {
             app.width = width;
             app.height = height;

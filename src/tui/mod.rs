@@ -1,21 +1,23 @@
 //! The terminal shell around the state machine: set the terminal up, read an event, turn it into
 //! an action, update, draw; and put the terminal back however the program ends (return, error,
-//! panic, SIGINT, SIGTERM, SIGHUP).
+//! panic, abort, any terminating signal), or for a while when it is suspended (C-z, SIGTSTP).
 
+mod emergency;
 mod export;
 mod loader;
 mod search;
+mod signals;
 mod terminal;
 
 use std::io::{self, Stdout};
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
 
 use crate::app::keymap::Mode;
 use crate::app::{Action, App, keymap, update};
@@ -27,9 +29,8 @@ use crate::ui::view;
 use export::write_export;
 use loader::Loader;
 use search::Search;
-use terminal::{
-    TerminalGuard, install_panic_hook, register_signals, report_helper_panics, spawn_watchdog,
-};
+use signals::Signals;
+use terminal::{TerminalGuard, install_panic_hook, report_helper_panics, spawn_watchdog};
 
 /// How long to wait for input before looking at the signal flag again.
 const POLL: Duration = Duration::from_millis(150);
@@ -115,7 +116,8 @@ fn exit_code(outcome: io::Result<Ending>) -> u8 {
 pub enum Ending {
     /// The reader quit.
     Quit,
-    /// A signal (SIGINT, SIGTERM or SIGHUP) with this number ended it.
+    /// A signal (SIGINT, SIGTERM, SIGHUP or another of `signals::ENDING`) with this number
+    /// ended it.
     Signal(i32),
 }
 
@@ -135,33 +137,48 @@ pub fn run(app: &mut App, mouse: bool) -> io::Result<Ending> {
 /// raw mode and the alternate screen undone when it is dropped.
 struct Screen {
     terminal: Terminal<CrosstermBackend<Stdout>>,
-    stop: Arc<AtomicUsize>,
+    signals: Signals,
     theme: Theme,
-    _guard: TerminalGuard,
+    guard: TerminalGuard,
 }
 
 impl Screen {
     fn enter(mouse: bool) -> io::Result<Screen> {
-        let stop = register_signals()?;
-        spawn_watchdog(Arc::clone(&stop), mouse)?;
-        install_panic_hook(mouse);
+        let signals = Signals::register()?;
+        spawn_watchdog(Arc::clone(&signals.stop))?;
+        install_panic_hook();
         let guard = TerminalGuard::enter(mouse)?;
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        terminal.clear()?;
+        redraw_whole(&mut terminal)?;
         Ok(Screen {
             terminal,
-            stop,
+            signals,
             theme: Theme::from_env(),
-            _guard: guard,
+            guard,
         })
     }
 
     /// How the session ends if a signal has come.
     fn signalled(&self) -> Option<Ending> {
-        match self.stop.load(Ordering::Relaxed) {
-            0 => None,
-            signal => Some(Ending::Signal(signal as i32)),
+        self.signals.ending().map(Ending::Signal)
+    }
+
+    /// Job control, as vim and less do it. A stop asked for (`asked`: C-z; or SIGTSTP from
+    /// outside) gives the terminal back, stops the process, and takes the terminal again once it
+    /// is continued; a continue alone (after a SIGSTOP nobody could catch) takes it again too,
+    /// since the shell sets a stopped job's terminal back to cooked mode. Either way the next
+    /// frame is drawn whole. Returns whether that happened.
+    fn job_control(&mut self, asked: bool) -> io::Result<bool> {
+        if asked || self.signals.take_suspend() {
+            self.guard.give_back();
+            signals::stop_here();
+            self.signals.take_resumed();
+        } else if !self.signals.take_resumed() {
+            return Ok(false);
         }
+        self.guard.retake()?;
+        redraw_whole(&mut self.terminal)?;
+        Ok(true)
     }
 
     /// Shows the loading screen until the file is loaded, fails, or the reader gives up.
@@ -170,6 +187,9 @@ impl Screen {
         loop {
             if let Some(ending) = self.signalled() {
                 return Ok(Waited::Ended(ending));
+            }
+            if self.job_control(false)? {
+                shown = None;
             }
             match loader.wait(Duration::ZERO) {
                 Some(Ok(chronology)) => return Ok(Waited::Loaded(Box::new(chronology))),
@@ -187,11 +207,15 @@ impl Screen {
                 continue;
             }
             match event::read()? {
-                Event::Key(key)
-                    if key.kind == KeyEventKind::Press
-                        && keymap::resolve_in(Mode::Loading, &key) == Some(Action::Quit) =>
-                {
-                    return Ok(Waited::Ended(Ending::Quit));
+                Event::Key(key) if key.kind == KeyEventKind::Press => {
+                    match keymap::resolve_in(Mode::Loading, &key) {
+                        Some(Action::Quit) => return Ok(Waited::Ended(Ending::Quit)),
+                        Some(Action::Suspend) => {
+                            self.job_control(true)?;
+                            shown = None;
+                        }
+                        _ => {}
+                    }
                 }
                 Event::Resize(..) => {
                     self.terminal.autoresize()?;
@@ -205,27 +229,24 @@ impl Screen {
     /// The event loop. Draws only after something changed; polls with a timeout so a signal is
     /// seen within `POLL` even when no key comes.
     fn explore(&mut self, app: &mut App) -> io::Result<Ending> {
-        let Screen {
-            terminal, theme, ..
-        } = self;
-        let size = terminal.size()?;
-        update(
-            app,
-            Action::Resize {
-                width: size.width,
-                height: size.height,
-            },
-        );
+        self.resized(app)?;
         // Test hook for tests/e2e_hostile.rs, debug builds only: QUIPU_TEST_PANIC=1 panics once the
         // first frame is on the alternate screen, to prove the panic hook gives the terminal back.
         #[cfg(debug_assertions)]
         if std::env::var_os("QUIPU_TEST_PANIC").is_some_and(|v| v == "1") {
-            terminal.draw(|frame| view(app, theme, frame))?;
+            let theme = &self.theme;
+            self.terminal.draw(|frame| view(app, theme, frame))?;
             panic!("QUIPU_TEST_PANIC=1: deliberate panic after the first frame");
         }
         let mut search = Search::start(app);
         let mut dirty = true;
-        while !app.quit && self.stop.load(Ordering::Relaxed) == 0 {
+        while !app.quit && self.signals.ending().is_none() {
+            let asked = std::mem::take(&mut app.pending_suspend);
+            if self.job_control(asked)? {
+                // The terminal may have been resized while quipu was stopped.
+                self.resized(app)?;
+                dirty = true;
+            }
             search.send(app);
             if let Some(action) = search.receive() {
                 update(app, action);
@@ -241,7 +262,8 @@ impl Screen {
                 dirty = true;
             }
             if dirty {
-                terminal.draw(|frame| view(app, theme, frame))?;
+                let theme = &self.theme;
+                self.terminal.draw(|frame| view(app, theme, frame))?;
                 dirty = false;
             }
             let wait = if search.busy() { POLL_SEARCHING } else { POLL };
@@ -250,7 +272,7 @@ impl Screen {
             }
             if let Some(action) = action_for(app, event::read()?) {
                 if let Action::Resize { .. } = action {
-                    terminal.autoresize()?;
+                    self.terminal.autoresize()?;
                 }
                 update(app, action);
                 dirty = true;
@@ -258,6 +280,26 @@ impl Screen {
         }
         Ok(self.signalled().unwrap_or(Ending::Quit))
     }
+
+    /// Tells the app the terminal's size.
+    fn resized(&mut self, app: &mut App) -> io::Result<()> {
+        let size = self.terminal.size()?;
+        update(
+            app,
+            Action::Resize {
+                width: size.width,
+                height: size.height,
+            },
+        );
+        Ok(())
+    }
+}
+
+/// Clears the screen and forgets what was drawn, so the next frame is drawn whole. Not
+/// `Terminal::clear`, which asks the terminal where its cursor is and fails when no answer comes.
+fn redraw_whole(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<()> {
+    let size = terminal.size()?;
+    terminal.resize(Rect::new(0, 0, size.width, size.height))
 }
 
 /// Key presses (not releases or repeats reported as such), mouse clicks and wheel, resizes.
