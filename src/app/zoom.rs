@@ -32,9 +32,14 @@ impl Window {
         false
     }
 
+    /// Days spanned, exactly: from the first day number to the last is more than an `i64` holds.
+    pub fn days(&self) -> i128 {
+        (i128::from(self.end) - i128::from(self.start)).max(1)
+    }
+
     /// First day shown in `column` of `width` columns.
     pub fn day_at(&self, column: u16, width: u16) -> i64 {
-        let offset = i128::from(column) * i128::from(self.len()) / i128::from(width.max(1));
+        let offset = i128::from(column) * self.days() / i128::from(width.max(1));
         self.start
             .saturating_add(i64::try_from(offset).unwrap_or(i64::MAX))
     }
@@ -43,7 +48,9 @@ impl Window {
     /// day wider than a column is drawn in every column it covers).
     pub fn days_in(&self, column: u16, width: u16) -> (i64, i64) {
         let lo = self.day_at(column, width);
-        let hi = self.day_at(column.saturating_add(1), width).max(lo + 1);
+        let hi = self
+            .day_at(column.saturating_add(1), width)
+            .max(lo.saturating_add(1));
         (lo, hi)
     }
 
@@ -52,7 +59,7 @@ impl Window {
         if day < self.start || day >= self.end {
             return None;
         }
-        let col = i128::from(day - self.start) * i128::from(width) / i128::from(self.len());
+        let col = (i128::from(day) - i128::from(self.start)) * i128::from(width) / self.days();
         u16::try_from(col)
             .ok()
             .map(|c| c.min(width.saturating_sub(1)))
@@ -63,7 +70,7 @@ impl App {
     /// First and last day of the whole chronology (`None` without events).
     pub fn full_span(&self) -> Option<Window> {
         let start = *self.earliest_days.first()?;
-        let end = self.span_end.saturating_add(1).max(start + 1);
+        let end = self.span_end.saturating_add(1).max(start.saturating_add(1));
         Some(Window { start, end })
     }
 

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear};
 
-use super::fit::fit;
+use super::fit::{clip, fit};
 use super::layout::Layout;
 use super::theme::{Theme, highlight};
 use crate::app::App;
@@ -62,7 +62,7 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ChainView, frame: 
             NodeKind::Root => vec![
                 Span::raw(fold),
                 Span::styled(event.human_date(), theme.date),
-                Span::styled(format!("  {}", event.title), theme.title),
+                Span::styled(format!("  {}", clip(&event.title, width)), theme.title),
             ],
             NodeKind::Section(direction) => {
                 let (text, style) = match direction {
@@ -85,7 +85,7 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ChainView, frame: 
                     Span::raw(fold),
                     Span::styled(arrow, style),
                     Span::styled(event.human_date(), theme.date),
-                    Span::raw(format!("  {}", event.title)),
+                    Span::raw(format!("  {}", clip(&event.title, width))),
                 ];
                 if repeat {
                     spans.push(Span::styled(" (again, see above)", theme.dim));

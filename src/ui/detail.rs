@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
 
-use super::fit::{fit, wrap};
+use super::fit::{MAX_WRAPPED_LINES, clip, clip_lines, fit, wrap};
 use super::layout::Layout;
 use super::theme::Theme;
 use crate::app::{App, Focus};
@@ -51,7 +51,10 @@ fn content_styled(app: &App, width: usize, theme: &Theme) -> DetailContent {
     let event = &chronology.events[ix];
     let mut when = format!("{} · {}", event.human_date(), event.date.precision());
     if let Some(era) = chronology.era_at(event.date.earliest) {
-        when.push_str(&format!(" · {}", chronology.eras[era].title));
+        when.push_str(&format!(
+            " · {}",
+            clip_lines(&chronology.eras[era].title, width)
+        ));
     }
     for line in wrap(&when, width) {
         out.text(line, theme.date);
@@ -70,9 +73,10 @@ fn content_styled(app: &App, width: usize, theme: &Theme) -> DetailContent {
         out.text(format!("Actors ({})", event.actors.len()), theme.heading);
         for (pos, part) in event.actors.iter().enumerate() {
             let actor = &chronology.actors[part.actor];
-            let mut spans = vec![Span::styled(format!("  {}", actor.name), theme.actor)];
+            let name = clip(&actor.name, width);
+            let mut spans = vec![Span::styled(format!("  {name}"), theme.actor)];
             if let Some(role) = &part.role {
-                spans.push(Span::raw(format!(" — {role}")));
+                spans.push(Span::raw(format!(" — {}", clip(role, width))));
             }
             spans.push(Span::styled(
                 format!(" ({})", actor.kind.as_str()),
@@ -92,7 +96,17 @@ fn content_styled(app: &App, width: usize, theme: &Theme) -> DetailContent {
     links(app, &mut out, Focus::Causes, &event.causes, width, theme);
     if !event.tags.is_empty() {
         out.blank();
-        for line in wrap(&format!("Tags: {}", event.tags.join(" · ")), width) {
+        let mut tags = "Tags: ".to_owned();
+        for (i, tag) in event.tags.iter().enumerate() {
+            if tags.len() > width.saturating_mul(MAX_WRAPPED_LINES) {
+                break;
+            }
+            if i > 0 {
+                tags.push_str(" · ");
+            }
+            tags.push_str(clip_lines(tag, width));
+        }
+        for line in wrap(&tags, width) {
             out.text(line, theme.dim);
         }
     }
@@ -103,12 +117,12 @@ fn content_styled(app: &App, width: usize, theme: &Theme) -> DetailContent {
             let Some(source) = chronology.sources.get(citation.source) else {
                 continue;
             };
-            let mut text = source.title.clone();
+            let mut text = clip_lines(&source.title, width).to_owned();
             if let Some(locator) = &citation.locator {
-                text.push_str(&format!(", {locator}"));
+                text.push_str(&format!(", {}", clip_lines(locator, width)));
             }
             if let Some(url) = &source.url {
-                text.push_str(&format!(" <{url}>"));
+                text.push_str(&format!(" <{}>", clip_lines(url, width)));
             }
             for line in wrap(&text, width.saturating_sub(2)) {
                 out.text(format!("  {line}"), theme.dim);
@@ -142,11 +156,11 @@ fn links(
         // The title is what a reader scans for, so it leads; the date and the note follow, dim.
         let spans = vec![
             Span::styled(format!("  {arrow} "), style),
-            Span::raw(target.title.clone()),
+            Span::raw(clip(&target.title, width).to_owned()),
         ];
         out.item(focus, pos, fit_line(spans, width));
         let about = match &link.note {
-            Some(note) => format!("{} — {note}", target.human_date()),
+            Some(note) => format!("{} — {}", target.human_date(), clip_lines(note, width)),
             None => target.human_date(),
         };
         for line in wrap(&about, width.saturating_sub(4)) {

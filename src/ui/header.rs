@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::fit::fit;
+use super::fit::{clip, fit};
 use super::layout::Layout;
 use super::theme::Theme;
 use crate::app::App;
@@ -88,7 +88,7 @@ fn draw_eras(app: &App, theme: &Theme, window: Window, area: Rect, buf: &mut Buf
             let run = usize::from(end - col);
             let fill = if era % 2 == 0 { '░' } else { '▒' };
             // A band too narrow for a readable label is left unlabelled rather than "…".
-            let label = format!(" {} ", eras[era].title);
+            let label = format!(" {} ", clip(&eras[era].title, run));
             let mut text = if run >= label.width().min(8) {
                 fit(&label, run)
             } else {
@@ -141,7 +141,7 @@ enum Unit {
 }
 
 fn choose_unit(window: Window, width: u16) -> Unit {
-    let days_per_col = window.len() as f64 / f64::from(width.max(1));
+    let days_per_col = window.days() as f64 / f64::from(width.max(1));
     let fits = |step_days: f64, label: f64| step_days / days_per_col >= label + 2.0;
     for step in [1, 7] {
         if fits(step as f64, 6.0) {
@@ -153,25 +153,36 @@ fn choose_unit(window: Window, width: u16) -> Unit {
             return Unit::Months(step);
         }
     }
-    let mut step = 1;
+    // Years far from ours have long labels ("-99999999999999999"): space the ticks for them.
+    let label = [window.start, window.end.saturating_sub(1)]
+        .iter()
+        .map(|&day| civil_from_days(day).0.to_string().len())
+        .max()
+        .unwrap_or(4)
+        .max(4) as f64;
+    let mut step: i64 = 1;
     loop {
         for factor in [1, 2, 5] {
-            let years = step * factor;
-            if fits(years as f64 * 365.25, 4.0) || years >= 1_000_000_000 {
+            let years = step.saturating_mul(factor);
+            if fits(years as f64 * 365.25, label) || years == i64::MAX {
                 return Unit::Years(years);
             }
         }
-        step *= 10;
+        step = step.saturating_mul(10);
     }
 }
 
-fn ticks(window: Window, unit: Unit) -> Vec<(i64, String)> {
+/// The ticks of `unit` inside `window`, in order. The step makes them at least a label apart,
+/// so no more than a screen's width of them can be shown; the loops also stop there, and at the
+/// end of the day numbers, so a frame never costs more than its width whatever the dates span.
+fn ticks(window: Window, unit: Unit, width: u16) -> Vec<(i64, String)> {
+    let most = usize::from(width) + 2;
     let (first_year, first_month, _) = civil_from_days(window.start);
     let mut out = Vec::new();
     match unit {
         Unit::Years(step) => {
-            let mut year = first_year.div_euclid(step) * step;
-            loop {
+            let mut year = first_year.div_euclid(step).saturating_mul(step);
+            for _ in 0..most {
                 let day = day_number(year, 1, 1);
                 if day >= window.end {
                     break;
@@ -179,14 +190,17 @@ fn ticks(window: Window, unit: Unit) -> Vec<(i64, String)> {
                 if day >= window.start {
                     out.push((day, year.to_string()));
                 }
-                year = year.saturating_add(step);
+                let Some(next) = year.checked_add(step) else {
+                    break;
+                };
+                year = next;
             }
         }
         Unit::Months(step) => {
             let (mut year, mut month) = (first_year, first_month);
-            loop {
+            for _ in 0..most.saturating_mul(12) {
                 let day = day_number(year, month, 1);
-                if day >= window.end {
+                if day >= window.end || out.len() >= most {
                     break;
                 }
                 if day >= window.start && (month - 1) % step == 0 {
@@ -196,16 +210,22 @@ fn ticks(window: Window, unit: Unit) -> Vec<(i64, String)> {
                 month += 1;
                 if month > 12 {
                     month = 1;
-                    year += 1;
+                    let Some(next) = year.checked_add(1) else {
+                        break;
+                    };
+                    year = next;
                 }
             }
         }
         Unit::Days(step) => {
             let mut day = window.start;
-            while day < window.end {
+            while day < window.end && out.len() < most {
                 let (_, month, d) = civil_from_days(day);
                 out.push((day, format!("{d} {}", MONTHS[(month - 1) as usize])));
-                day += step;
+                let Some(next) = day.checked_add(step) else {
+                    break;
+                };
+                day = next;
             }
         }
     }
@@ -215,7 +235,7 @@ fn ticks(window: Window, unit: Unit) -> Vec<(i64, String)> {
 fn draw_ticks(theme: &Theme, window: Window, marker: Option<u16>, area: Rect, buf: &mut Buffer) {
     let unit = choose_unit(window, area.width);
     let mut free_from = 0u16;
-    for (day, label) in ticks(window, unit) {
+    for (day, label) in ticks(window, unit, area.width) {
         let Some(col) = window.column_of(day, area.width) else {
             continue;
         };
@@ -235,5 +255,64 @@ fn draw_ticks(theme: &Theme, window: Window, marker: Option<u16>, area: Rect, bu
     }
     if let Some(col) = marker {
         buf.set_stringn(area.x + col, area.y, MARKER, 1, theme.marker);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whatever the window, from a fortnight to the whole range of day numbers and at either end
+    /// of it, the tick list is bounded by the width and its loops end (a step past `i64::MAX`
+    /// once wrapped around and never ended; a span of 10^17 years made tens of millions of
+    /// labels per frame).
+    #[test]
+    fn ticks_are_bounded_by_the_width_for_any_span() {
+        let starts = [
+            i64::MIN,
+            -36_524_999_999_999_999,
+            -1,
+            0,
+            10_000,
+            i64::MAX - 20,
+        ];
+        let lengths = [1, 14, 31, 365, 36_525, 1 << 40, i64::MAX / 2, i64::MAX];
+        for &start in &starts {
+            for &len in &lengths {
+                let end = start.saturating_add(len);
+                if end <= start {
+                    continue;
+                }
+                let window = Window { start, end };
+                for width in [1u16, 40, 120, 500] {
+                    let unit = choose_unit(window, width);
+                    let ticks = ticks(window, unit, width);
+                    assert!(
+                        ticks.len() <= usize::from(width) + 2,
+                        "{window:?} at {width}: {unit:?} gave {} ticks",
+                        ticks.len()
+                    );
+                    assert!(
+                        ticks.windows(2).all(|w| w[0].0 < w[1].0),
+                        "{window:?} at {width}: ticks out of order"
+                    );
+                }
+            }
+        }
+    }
+
+    /// The ticks drawn for the extreme dates of the issue: labels that fit, spaced for their
+    /// length.
+    #[test]
+    fn extreme_years_get_readable_ticks() {
+        let window = Window {
+            start: day_number(-99_999_999_999_999_999, 1, 1),
+            end: day_number(99_999_999_999_999_999, 12, 31),
+        };
+        let area = Rect::new(0, 0, 120, 1);
+        let mut buf = Buffer::empty(area);
+        draw_ticks(&Theme::monochrome(), window, None, area, &mut buf);
+        let line: String = (0..120).map(|x| buf[(x, 0)].symbol().to_owned()).collect();
+        assert!(line.contains('╵'), "no tick drawn: {line:?}");
     }
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear};
 use unicode_width::UnicodeWidthStr;
 
-use super::fit::{fit, pad, pad_left};
+use super::fit::{clip, fit, fits, pad, pad_left};
 use super::layout::Layout;
 use super::theme::{Theme, highlight};
 use crate::app::App;
@@ -108,7 +108,9 @@ fn actor_row(app: &App, theme: &Theme, query: &Query, hit: &Hit, width: usize) -
     let kind_width = 13;
     let count_width = 11;
     let name_width = width.saturating_sub(kind_width + count_width + 2);
-    let marks = app.highlighter.highlight(&app.chronology, query, hit);
+    let marks = app
+        .highlighter
+        .highlight_shown(&app.chronology, query, hit, name_width);
     let mut spans = vec![Span::raw("  ")];
     match hit.field {
         Field::Alias(i) => {
@@ -143,7 +145,10 @@ fn event_row(app: &App, theme: &Theme, query: &Query, hit: &Hit, width: usize) -
     let Some(event) = app.chronology.events.get(hit.item) else {
         return Line::default();
     };
-    let marks = app.highlighter.highlight(&app.chronology, query, hit);
+    // No field of the row shows more characters than the row is wide.
+    let marks = app
+        .highlighter
+        .highlight_shown(&app.chronology, query, hit, width);
     let date_width = app.date_width.min(width / 3);
     let date = event.human_date();
     let mut spans = vec![Span::raw("  ")];
@@ -157,7 +162,7 @@ fn event_row(app: &App, theme: &Theme, query: &Query, hit: &Hit, width: usize) -
     spans.push(Span::raw(" "));
     let rest = width.saturating_sub(date_width + 3);
     let note = match hit.field {
-        Field::Tag(i) => event.tags.get(i).map(|t| format!("tag: {t}")),
+        Field::Tag(i) => event.tags.get(i).map(|t| format!("tag: {}", clip(t, rest))),
         Field::Summary => Some("in summary".to_owned()),
         Field::Date => Some("date".to_owned()),
         Field::Name | Field::Alias(_) => None,
@@ -192,7 +197,7 @@ fn marked(
     hit: Style,
 ) -> Vec<Span<'static>> {
     let shown = pad(text, width);
-    let kept = if text.width() <= width {
+    let kept = if fits(text, width) {
         text.chars().count()
     } else {
         // `fit` keeps a prefix and adds an ellipsis: marks beyond the prefix are not on screen.

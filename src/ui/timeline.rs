@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::fit::{fit, pad, pad_left};
+use super::fit::{clip, fit, pad, pad_left};
 use super::layout::Layout;
 use super::theme::Theme;
 use crate::app::timeline::Row;
@@ -33,7 +33,7 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
         let line = match row {
             Row::Era(era) => {
                 let era = &app.chronology.eras[era];
-                let label = format!("── {} ({}) ", era.title, era.date.human());
+                let label = format!("── {} ({}) ", clip(&era.title, width), era.date.human());
                 let mut text = fit(&label, width);
                 let used = text.width();
                 text.extend(std::iter::repeat_n('─', width.saturating_sub(used)));
