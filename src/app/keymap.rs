@@ -425,7 +425,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::Collapse,
         CHAIN,
         "Chain view",
-        "fold the branch"
+        "fold the branch; on a folded one or a leaf, go to its parent"
     ),
     bind!(
         &[k('l'), code(KeyCode::Right)],

@@ -16,14 +16,9 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ChainView, frame: 
         return;
     }
     frame.render_widget(Clear, layout.body());
-    let events = view
-        .nodes
-        .iter()
-        .filter(|n| matches!(n.kind, NodeKind::Event { .. }))
-        .count();
     let title = format!(
         " Chain: {} linked events{} ",
-        events,
+        view.linked_events(),
         if view.truncated { " (cut)" } else { "" }
     );
     frame.render_widget(Block::new().borders(Borders::ALL).title(title), area);
