@@ -7,7 +7,6 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use quipu::app::{Action, App, update};
 use quipu::model::Chronology;
@@ -19,15 +18,14 @@ use quipu::ui::theme::Theme;
 /// other threads do not add to its count.
 struct Counting;
 
-static ALLOCATED: AtomicUsize = AtomicUsize::new(0);
-
 thread_local! {
     static MEASURING: Cell<bool> = const { Cell::new(false) };
+    static ALLOCATED: Cell<usize> = const { Cell::new(0) };
 }
 
 fn note(bytes: usize) {
     if MEASURING.with(Cell::get) {
-        ALLOCATED.fetch_add(bytes, Ordering::Relaxed);
+        ALLOCATED.with(|a| a.set(a.get() + bytes));
     }
 }
 
@@ -64,9 +62,9 @@ static COUNTING: Counting = Counting;
 fn frame_bytes(app: &App, width: u16, height: u16) -> (usize, String) {
     let theme = Theme::monochrome();
     MEASURING.with(|m| m.set(true));
-    let before = ALLOCATED.load(Ordering::Relaxed);
+    let before = ALLOCATED.with(Cell::get);
     let screen = capture(app, &theme, width, height);
-    let after = ALLOCATED.load(Ordering::Relaxed);
+    let after = ALLOCATED.with(Cell::get);
     MEASURING.with(|m| m.set(false));
     (after - before, screen)
 }
@@ -205,6 +203,62 @@ fn a_million_character_field_costs_the_width() {
                 assert!(screen.contains("NNNNNNNN"), "{screen}");
             }
             update(&mut app, Action::Close);
+        }
+    }
+}
+
+/// One event with twenty thousand actors, consequences and sources: the detail pane gives lines
+/// to a screenful around the cursor, wherever the cursor is in those lists.
+#[test]
+fn an_event_with_twenty_thousand_links_costs_the_screen() {
+    const N: usize = 20_000;
+    let actors: Vec<_> = (0..N)
+        .map(|i| serde_json::json!({"id": format!("a{i}"), "name": format!("Actor {i}"), "kind": "person"}))
+        .collect();
+    let sources: Vec<_> = (0..N)
+        .map(|i| serde_json::json!({"id": format!("s{i}"), "title": format!("Source {i}")}))
+        .collect();
+    let mut events = vec![serde_json::json!({
+        "id": "hub", "date": "1990", "title": "The hub",
+        "actors": (0..N).map(|i| format!("a{i}")).collect::<Vec<_>>(),
+        "sources": (0..N).map(|i| format!("s{i}")).collect::<Vec<_>>(),
+        "consequences": (0..N).map(|i| format!("e{i}")).collect::<Vec<_>>(),
+    })];
+    events.extend((0..N).map(|i| {
+        serde_json::json!({"id": format!("e{i}"), "date": "2000", "title": format!("Event {i}"), "actors": ["a0"]})
+    }));
+    let json = serde_json::json!({
+        "quipu": 1, "title": "A hub", "actors": actors, "sources": sources, "events": events
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hub.json");
+    std::fs::write(&path, json.to_string()).unwrap();
+    let chronology = Chronology::from_path(&path).unwrap();
+    for (width, height) in SIZES {
+        let mut app = sized(chronology.clone(), width, height);
+        let screen = assert_bounded(&app, width, height, "hub");
+        assert!(screen.contains("The hub"), "{screen}");
+        // Into the actors, to the middle and the end; then the consequences.
+        for action in [
+            vec![Action::FocusNext],
+            vec![Action::PageDown; 300],
+            vec![Action::SelectLast],
+            vec![Action::FocusNext],
+            vec![Action::PageDown; 300],
+            vec![Action::SelectLast],
+        ] {
+            for a in action {
+                update(&mut app, a);
+            }
+            let screen = assert_bounded(&app, width, height, "hub, detail focused");
+            if height >= 24 {
+                let item = app.item;
+                let want = match app.focus {
+                    quipu::app::Focus::Actors => format!("Actor {item} "),
+                    _ => format!("Event {item}"),
+                };
+                assert!(screen.contains(&want), "{want:?} not shown:\n{screen}");
+            }
         }
     }
 }

@@ -35,6 +35,28 @@ impl DetailContent {
     }
 }
 
+/// Items of one list given lines, around the cursor: the pane shows a screenful, so an event with
+/// 200,000 actors costs a frame this many lines and not 200,000. The rest are counted in a line.
+const ITEM_WINDOW: usize = 100;
+
+/// The items of the `focus` list of `len` items that get lines.
+fn window(app: &App, focus: Focus, len: usize) -> std::ops::Range<usize> {
+    let at = if app.focus == focus { app.item } else { 0 };
+    let start = at
+        .saturating_sub(ITEM_WINDOW / 2)
+        .min(len.saturating_sub(ITEM_WINDOW));
+    start..len.min(start + ITEM_WINDOW)
+}
+
+impl DetailContent {
+    /// "… 1,234 more" for items of a list left without lines, if any.
+    fn more(&mut self, count: usize, theme: &Theme) {
+        if count > 0 {
+            self.text(format!("  … {count} more"), theme.dim);
+        }
+    }
+}
+
 /// Builds the lines for the selected event at `width` columns. Only one event is walked, so this
 /// is cheap enough to do every frame.
 pub fn content(app: &App, width: usize) -> DetailContent {
@@ -71,7 +93,16 @@ fn content_styled(app: &App, width: usize, theme: &Theme) -> DetailContent {
     if !event.actors.is_empty() {
         out.blank();
         out.text(format!("Actors ({})", event.actors.len()), theme.heading);
-        for (pos, part) in event.actors.iter().enumerate() {
+        let shown = window(app, Focus::Actors, event.actors.len());
+        out.more(shown.start, theme);
+        let after = event.actors.len() - shown.end;
+        for (pos, part) in event
+            .actors
+            .iter()
+            .enumerate()
+            .skip(shown.start)
+            .take(shown.len())
+        {
             let actor = &chronology.actors[part.actor];
             let name = clip(&actor.name, width);
             let mut spans = vec![Span::styled(format!("  {name}"), theme.actor)];
@@ -84,6 +115,7 @@ fn content_styled(app: &App, width: usize, theme: &Theme) -> DetailContent {
             ));
             out.item(Focus::Actors, pos, fit_line(spans, width));
         }
+        out.more(after, theme);
     }
     links(
         app,
@@ -113,7 +145,7 @@ fn content_styled(app: &App, width: usize, theme: &Theme) -> DetailContent {
     if !event.sources.is_empty() {
         out.blank();
         out.text("Sources".to_owned(), theme.heading);
-        for citation in &event.sources {
+        for citation in event.sources.iter().take(ITEM_WINDOW) {
             let Some(source) = chronology.sources.get(citation.source) else {
                 continue;
             };
@@ -128,6 +160,7 @@ fn content_styled(app: &App, width: usize, theme: &Theme) -> DetailContent {
                 out.text(format!("  {line}"), theme.dim);
             }
         }
+        out.more(event.sources.len().saturating_sub(ITEM_WINDOW), theme);
     }
     out
 }
@@ -149,7 +182,9 @@ fn links(
     };
     out.blank();
     out.text(format!("{heading} ({})", links.len()), theme.heading);
-    for (pos, link) in links.iter().enumerate() {
+    let shown = window(app, focus, links.len());
+    out.more(shown.start, theme);
+    for (pos, link) in links.iter().enumerate().skip(shown.start).take(shown.len()) {
         let Some(target) = app.chronology.events.get(link.event) else {
             continue;
         };
@@ -167,6 +202,7 @@ fn links(
             out.text(format!("    {line}"), theme.dim);
         }
     }
+    out.more(links.len() - shown.end, theme);
 }
 
 /// One line cut to `width` columns, span by span.
