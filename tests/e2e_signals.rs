@@ -357,3 +357,40 @@ fn sigtstp_from_outside_suspends_and_fg_resumes_in_raw_mode() {
         assert!(out.status.success(), "kill -TSTP {pid}: {out:?}");
     });
 }
+
+/// C-z works on the loading screen too, and `fg` brings the loading screen back, drawn whole.
+/// Relies on the QUIPU_TEST_SLOW_LOAD hook of debug builds (see `src/tui/loader.rs`).
+#[test]
+#[cfg(debug_assertions)]
+fn ctrl_z_on_the_loading_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(tmux) = shell("loading", dir.path()) else {
+        return;
+    };
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fujimori.json");
+    tmux.send(&[
+        "-l",
+        &format!(
+            "QUIPU_TEST_SLOW_LOAD=60000 {} '{}'",
+            env!("CARGO_BIN_EXE_quipu"),
+            file.display()
+        ),
+    ]);
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the loading screen", |s| s.contains("Loading"));
+    assert_taken(&tmux, "loading");
+    tmux.send(&["C-z"]);
+    tmux.wait_for("the shell's prompt", |s| {
+        s.contains("Stopped") && prompts(s) >= 2
+    });
+    assert_screen_given_back(&tmux, "stopped while loading");
+    tmux.send(&["-l", "fg"]);
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the loading screen again", |s| {
+        s.contains("Loading") && !s.contains("Stopped")
+    });
+    assert_taken(&tmux, "loading, after fg");
+    tmux.send(&["q"]);
+    tmux.wait_for("quipu gone", |s| prompts(s) >= 3);
+    assert_screen_given_back(&tmux, "after q");
+}
