@@ -1,5 +1,7 @@
 //! Taking the terminal and giving it back, whatever ends the program: raw mode, the alternate
-//! screen, mouse capture and keyboard flags undone on return, panic, signal or a vanished tty.
+//! screen, mouse capture and keyboard flags undone on return, panic, signal or a vanished tty,
+//! and for a while on suspend (C-z). Aborts and core-dumping signals, which run no Rust code
+//! after them, are `emergency`'s.
 
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
