@@ -28,8 +28,10 @@ impl TerminalGuard {
     pub(super) fn enter(mouse: bool) -> io::Result<TerminalGuard> {
         // Before raw mode: the handlers for aborts must know the cooked settings to go back to.
         emergency::prepare()?;
+        // The guard first: if taking fails halfway, dropping it undoes what was done.
+        let guard = TerminalGuard { mouse };
         take(mouse)?;
-        Ok(TerminalGuard { mouse })
+        Ok(guard)
     }
 
     /// Gives the terminal back for a while (job control), as on the way out.
