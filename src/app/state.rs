@@ -8,7 +8,7 @@ use super::history::History;
 use super::overlay::Overlay;
 use super::palette::EventSearch;
 use crate::interchange::Format;
-use crate::model::{ActorIx, Chronology, EventIx};
+use crate::model::{ActorIx, Chronology, EraIndex, EventIx};
 use crate::search::SearchIndex;
 
 /// Which pane of the main screen has the cursor.
@@ -73,6 +73,9 @@ pub struct App {
     pub span_end: i64,
     /// Width of the timeline's date column, measured once at load.
     pub date_width: usize,
+    /// The era of any day by binary search: the axis and the timeline ask for every column and
+    /// row of every frame.
+    pub era_index: EraIndex,
     pub timeline: TimelineState,
     pub filter: Option<Filter>,
     pub focus: Focus,
@@ -122,7 +125,9 @@ impl App {
             .max()
             .unwrap_or(0)
             .min(MAX_DATE_WIDTH);
+        let era_index = EraIndex::new(&chronology);
         App {
+            era_index,
             chronology: Arc::new(chronology),
             earliest_days,
             span_end,

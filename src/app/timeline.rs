@@ -18,11 +18,11 @@ impl App {
     /// visible event was not in.
     pub fn era_opened_at(&self, pos: usize) -> Option<EraIx> {
         let event = self.visible_event(pos)?;
-        let era = self.chronology.era_at(self.earliest_days[event])?;
+        let era = self.era_index.at(self.earliest_days[event])?;
         let previous = pos
             .checked_sub(1)
             .and_then(|p| self.visible_event(p))
-            .and_then(|ix| self.chronology.era_at(self.earliest_days[ix]));
+            .and_then(|ix| self.era_index.at(self.earliest_days[ix]));
         (previous != Some(era)).then_some(era)
     }
 

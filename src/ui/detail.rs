@@ -72,7 +72,7 @@ fn content_styled(app: &App, width: usize, theme: &Theme) -> DetailContent {
     let chronology = &app.chronology;
     let event = &chronology.events[ix];
     let mut when = format!("{} · {}", event.human_date(), event.date.precision());
-    if let Some(era) = chronology.era_at(event.date.earliest) {
+    if let Some(era) = app.era_index.at(event.date.earliest) {
         when.push_str(&format!(
             " · {}",
             clip_lines(&chronology.eras[era].title, width)

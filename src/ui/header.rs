@@ -79,9 +79,9 @@ fn draw_eras(app: &App, theme: &Theme, window: Window, area: Rect, buf: &mut Buf
     let eras = &app.chronology.eras;
     let mut col = 0;
     while col < area.width {
-        let era = app.chronology.era_at(window.day_at(col, area.width));
+        let era = app.era_index.at(window.day_at(col, area.width));
         let mut end = col + 1;
-        while end < area.width && app.chronology.era_at(window.day_at(end, area.width)) == era {
+        while end < area.width && app.era_index.at(window.day_at(end, area.width)) == era {
             end += 1;
         }
         if let Some(era) = era {
