@@ -394,3 +394,22 @@ fn ctrl_z_on_the_loading_screen() {
     tmux.wait_for("quipu gone", |s| prompts(s) >= 3);
     assert_screen_given_back(&tmux, "after q");
 }
+
+/// A failed allocation aborts the process without unwinding, so neither the panic hook nor any
+/// destructor runs: the abort handler alone must give the terminal back. Relies on the
+/// QUIPU_TEST_ALLOC_FAILURE hook of debug builds (see `tui::Screen::explore`).
+#[test]
+#[cfg(debug_assertions)]
+fn a_failed_allocation_gives_the_terminal_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = quipu_script(dir.path(), "export QUIPU_TEST_ALLOC_FAILURE=1", "");
+    let Some(tmux) = start("alloc-failure", dir.path(), &script) else {
+        return;
+    };
+    assert_eq!(exit_status(&tmux), "134", "{}", tmux.screen());
+    // std writes "memory allocation of 4096 bytes failed" before aborting, while the alternate
+    // screen is still up, so it goes with it; the shell's "Aborted" is what stays.
+    let screen = tmux.screen();
+    assert!(!explorer(&screen), "the explorer is still drawn:\n{screen}");
+    assert_given_back(&tmux, "failed allocation");
+}

@@ -238,6 +238,15 @@ impl Screen {
             self.terminal.draw(|frame| view(app, theme, frame))?;
             panic!("QUIPU_TEST_PANIC=1: deliberate panic after the first frame");
         }
+        // Test hook for tests/e2e_signals.rs, debug builds only: QUIPU_TEST_ALLOC_FAILURE=1 fails an
+        // allocation once the first frame is drawn, which aborts the process as a real failure does
+        // (no unwinding, no panic hook), to prove the abort handler gives the terminal back.
+        #[cfg(debug_assertions)]
+        if std::env::var_os("QUIPU_TEST_ALLOC_FAILURE").is_some_and(|v| v == "1") {
+            let theme = &self.theme;
+            self.terminal.draw(|frame| view(app, theme, frame))?;
+            std::alloc::handle_alloc_error(std::alloc::Layout::new::<[u8; 4096]>());
+        }
         let mut search = Search::start(app);
         let mut dirty = true;
         while !app.quit && self.signals.ending().is_none() {
