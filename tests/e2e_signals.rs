@@ -202,6 +202,13 @@ signal_tests! {
     sigsys_ends_cleanly: "SYS" = 31,
 }
 
+// Linux's own, on the architectures whose numbers these are.
+#[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
+signal_tests! {
+    sigstkflt_ends_cleanly: "STKFLT" = 16,
+    sigpwr_ends_cleanly: "PWR" = 30,
+}
+
 /// Address space quipu may use in the memory-capped tests (KiB, for `ulimit -v`): several times
 /// what it needs for these files, and less than one score matrix for the long name (390 MB for
 /// 300,000 letters against 81), which used to abort the process, terminal left raw.

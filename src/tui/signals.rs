@@ -10,13 +10,37 @@ use signal_hook::consts::{
     SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGIO, SIGPROF, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2, SIGVTALRM,
 };
 
-/// Every signal whose default action ends the process without a core dump, but SIGPIPE (which
-/// Rust ignores, so a write to a closed pipe is an error, not an end) and SIGKILL (which cannot
-/// be caught). The loop restores the terminal and exits with 128 + the number, as a shell
-/// expects of a program a signal ended.
+/// Every signal whose default action ends the process without a core dump (with Linux's SIGPWR
+/// and SIGSTKFLT, added at run time), but SIGPIPE (which Rust ignores, so a write to a closed
+/// pipe is an error, not an end), SIGKILL (which cannot be caught) and the real-time signals
+/// (their numbers are the C library's to choose, and it keeps some for itself). The loop restores
+/// the terminal and exits with 128 + the number, as a shell expects of a program a signal ended.
 pub(super) const ENDING: &[i32] = &[
     SIGHUP, SIGINT, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGIO,
 ];
+
+/// Linux's own terminating signals, which signal-hook does not name.
+#[cfg(target_os = "linux")]
+fn linux_ending() -> Vec<i32> {
+    use rustix::process::Signal;
+    #[allow(unused_mut)]
+    let mut more = vec![Signal::POWER.as_raw()];
+    #[cfg(not(any(
+        target_arch = "mips",
+        target_arch = "mips32r6",
+        target_arch = "mips64",
+        target_arch = "mips64r6",
+        target_arch = "sparc",
+        target_arch = "sparc64"
+    )))]
+    more.push(Signal::STKFLT.as_raw());
+    more
+}
+
+#[cfg(not(target_os = "linux"))]
+fn linux_ending() -> Vec<i32> {
+    Vec::new()
+}
 
 /// The flags the handlers set.
 pub(super) struct Signals {
@@ -31,7 +55,7 @@ pub(super) struct Signals {
 impl Signals {
     pub(super) fn register() -> io::Result<Signals> {
         let stop = Arc::new(AtomicUsize::new(0));
-        for &signal in ENDING {
+        for signal in ENDING.iter().copied().chain(linux_ending()) {
             signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize)?;
         }
         let suspend = Arc::new(AtomicBool::new(false));
