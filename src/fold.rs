@@ -11,8 +11,15 @@
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
+/// Most characters one character folds to. A few compatibility characters spell out far more
+/// (U+FDFA, an Arabic ligature of a whole phrase, is 18), so a field of them would fold to many
+/// times its size in the index; one that would pass this is kept as itself, lowercased (at most 3),
+/// and is found by typing it. Folding stays char by char.
+pub const MAX_FOLDED_PER_CHAR: usize = 4;
+
 /// The plain form of `text`: compatibility-decomposed (NFKD), combining marks dropped, lowercased,
 /// and a few letters that do not decompose spelled out (ß → ss, æ → ae, ø → o, ł → l, đ → d).
+/// Never more than [`MAX_FOLDED_PER_CHAR`] characters for one of `text`.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     fold_into(text, &mut out, |_| {});
@@ -81,25 +88,38 @@ fn fold_into(text: &str, out: &mut String, mut on: impl FnMut(FoldEvent)) {
             on(FoldEvent::Emitted);
             continue;
         }
+        let mut folded = ['\0'; MAX_FOLDED_PER_CHAR];
+        let mut n = 0;
+        let mut too_long = false;
+        let mut emit = |p: char| match folded.get_mut(n) {
+            Some(slot) => {
+                *slot = p;
+                n += 1;
+            }
+            None => too_long = true,
+        };
         decompose_compatible(c, |part| {
             if is_combining_mark(part) {
                 return;
             }
             for lower in part.to_lowercase() {
                 match spelled_out(lower) {
-                    Some(plain) => {
-                        for p in plain.chars() {
-                            out.push(p);
-                            on(FoldEvent::Emitted);
-                        }
-                    }
-                    None => {
-                        out.push(lower);
-                        on(FoldEvent::Emitted);
-                    }
+                    Some(plain) => plain.chars().for_each(&mut emit),
+                    None => emit(lower),
                 }
             }
         });
+        if too_long {
+            for lower in c.to_lowercase() {
+                out.push(lower);
+                on(FoldEvent::Emitted);
+            }
+            continue;
+        }
+        for &p in &folded[..n] {
+            out.push(p);
+            on(FoldEvent::Emitted);
+        }
     }
 }
 
@@ -159,6 +179,29 @@ mod tests {
     fn folding_is_char_by_char_so_extensions_stay_prefixes() {
         let (a, b) = ("Asunci", "ón Straße");
         assert_eq!(fold(&format!("{a}{b}")), format!("{}{}", fold(a), fold(b)));
+    }
+
+    /// No character folds to more than the cap, so no text folds to more than the cap times its
+    /// length; the ligature that spelled out 18 is kept as itself.
+    #[test]
+    fn no_character_folds_to_more_than_the_cap() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let folded = fold(c.encode_utf8(&mut buf));
+            assert!(
+                folded.chars().count() <= MAX_FOLDED_PER_CHAR,
+                "U+{:04X} folds to {folded:?}",
+                u32::from(c)
+            );
+        }
+        assert_eq!(fold("\u{FDFA}"), "\u{FDFA}");
+        let field = "\u{FDFA}".repeat(10_000);
+        assert!(fold(&field).chars().count() <= MAX_FOLDED_PER_CHAR * 10_000);
+        assert_eq!(fold("\u{FB03}"), "ffi", "short expansions still fold");
+        assert_eq!(
+            fold("Stra\u{FDFA}ße"),
+            format!("{}{}", fold("Stra\u{FDFA}"), fold("ße"))
+        );
     }
 
     #[test]

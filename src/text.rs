@@ -107,6 +107,21 @@ pub fn needs_cleaning(c: char) -> bool {
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
 }
 
+/// True when a reader would see nothing of `text` once it is cleaned: nothing but whitespace,
+/// escape sequences, controls and characters of no width (U+200B, joiners, a lone combining
+/// mark). A title or an id like that is as good as empty.
+pub fn is_blank(text: &str) -> bool {
+    use unicode_width::UnicodeWidthChar;
+    let shown = if is_clean(text) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(clean_chars(text, true))
+    };
+    !shown
+        .chars()
+        .any(|c| !c.is_whitespace() && c.width().is_some_and(|w| w > 0))
+}
+
 type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
 
 fn skip_escape(chars: &mut Chars<'_>) {
@@ -155,6 +170,33 @@ fn skip_string(chars: &mut Chars<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whatever mix of what cannot be seen is blank; one visible character anywhere is not.
+    #[test]
+    fn blank_is_what_a_reader_cannot_see() {
+        let invisible = [
+            "",
+            " ",
+            "\t \n",
+            "\u{200b}",
+            "\u{200b}\u{200c}\u{200d}\u{2060}\u{feff}",
+            "\u{1b}[31m\u{1b}[0m",
+            "\u{1b}]0;title\u{7}",
+            "\u{301}",
+            "\u{3000}",
+            "\u{9b}2J",
+            "\u{202e}\u{2066}",
+            "\u{7f}\u{0}",
+        ];
+        for text in invisible {
+            assert!(is_blank(text), "{text:?}");
+            for visible in ["a", "日", "·", "😀", "-"] {
+                for joined in [format!("{text}{visible}"), format!("{visible}{text}")] {
+                    assert!(!is_blank(&joined), "{joined:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn plain_text_is_untouched() {

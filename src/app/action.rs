@@ -12,6 +12,8 @@ use crate::search::Hit;
 #[strum_discriminants(name(ActionKind), derive(strum::EnumIter))]
 pub enum Action {
     Quit,
+    /// C-z: back to the shell until `fg`, as vim and less do.
+    Suspend,
     SelectNext,
     SelectPrev,
     SelectFirst,
@@ -171,6 +173,7 @@ pub const NAMED: &[(&str, Action)] = &[
     ("fold", Action::Collapse),
     ("unfold", Action::Expand),
     ("close", Action::Close),
+    ("suspend", Action::Suspend),
     ("delete-char", Action::PromptBackspace),
     ("submit", Action::PromptSubmit),
     ("clear-input", Action::PromptClear),

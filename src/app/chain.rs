@@ -140,6 +140,37 @@ impl ChainView {
         }
     }
 
+    /// Events linked to the root, each counted once however many paths reach it (a repeated
+    /// row is the same event again).
+    pub fn linked_events(&self) -> usize {
+        let distinct: HashSet<EventIx> = self
+            .nodes
+            .iter()
+            .filter(|n| matches!(n.kind, NodeKind::Event { .. }))
+            .map(|n| n.event)
+            .collect();
+        distinct.len()
+    }
+
+    /// `h` as in a file tree: an open branch folds; a folded branch or a leaf hands the cursor
+    /// to its parent.
+    pub fn collapse_or_parent(&mut self, height: usize) {
+        let Some(&node) = self.rows.get(self.cursor.selected) else {
+            return;
+        };
+        if self.has_children(node) && !self.collapsed[node] {
+            self.set_collapsed(Some(true), height);
+            return;
+        }
+        let depth = self.nodes[node].depth;
+        let parent = self.rows[..self.cursor.selected]
+            .iter()
+            .rposition(|&n| self.nodes[n].depth < depth);
+        if let Some(at) = parent {
+            self.cursor.set(at, self.rows.len(), height);
+        }
+    }
+
     pub fn selected_node(&self) -> Option<&ChainNode> {
         self.rows
             .get(self.cursor.selected)

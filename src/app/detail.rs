@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::focus::Focus;
 use super::state::App;
-use crate::fit::{fit, wrap};
+use crate::fit::{MAX_WRAPPED_LINES, clip, clip_lines, fit, wrap};
 use crate::model::Link;
 
 /// What a piece of text is; the view picks its style.
@@ -100,6 +100,28 @@ impl DetailLayout {
     }
 }
 
+/// Items of one list given lines, around the cursor: the pane shows a screenful, so an event with
+/// 200,000 actors costs a frame this many lines and not 200,000. The rest are counted in a line.
+const ITEM_WINDOW: usize = 100;
+
+/// The items of the `focus` list of `len` items that get lines.
+fn window(app: &App, focus: Focus, len: usize) -> std::ops::Range<usize> {
+    let at = if app.focus == focus { app.item } else { 0 };
+    let start = at
+        .saturating_sub(ITEM_WINDOW / 2)
+        .min(len.saturating_sub(ITEM_WINDOW));
+    start..len.min(start + ITEM_WINDOW)
+}
+
+impl DetailLayout {
+    /// "… 1,234 more" for items of a list left without lines, if any.
+    fn more(&mut self, count: usize) {
+        if count > 0 {
+            self.text(format!("  … {count} more"), Part::Aside);
+        }
+    }
+}
+
 /// Lays out the selected event at `width` columns. Only one event is walked, so this is cheap
 /// enough to do every frame.
 pub fn layout(app: &App, width: usize) -> DetailLayout {
@@ -110,8 +132,11 @@ pub fn layout(app: &App, width: usize) -> DetailLayout {
     let chronology = &app.chronology;
     let event = &chronology.events[ix];
     let mut when = format!("{} · {}", event.human_date(), event.date.precision());
-    if let Some(era) = chronology.era_at(event.date.earliest) {
-        when.push_str(&format!(" · {}", chronology.eras[era].title));
+    if let Some(era) = app.era_index.at(event.date.earliest) {
+        when.push_str(&format!(
+            " · {}",
+            clip_lines(&chronology.eras[era].title, width)
+        ));
     }
     for line in wrap(&when, width) {
         out.text(line, Part::Date);
@@ -128,7 +153,17 @@ pub fn layout(app: &App, width: usize) -> DetailLayout {
     );
     out.text(fit(&legend, width), Part::Aside);
     if !event.aliases.is_empty() {
-        for line in wrap(&format!("also called {}", event.aliases.join(" · ")), width) {
+        let mut aliases = "also called ".to_owned();
+        for (i, alias) in event.aliases.iter().enumerate() {
+            if aliases.len() > width.saturating_mul(MAX_WRAPPED_LINES) {
+                break;
+            }
+            if i > 0 {
+                aliases.push_str(" · ");
+            }
+            aliases.push_str(clip_lines(alias, width));
+        }
+        for line in wrap(&aliases, width) {
             out.text(line, Part::Aside);
         }
     }
@@ -147,15 +182,26 @@ pub fn layout(app: &App, width: usize) -> DetailLayout {
     if !event.actors.is_empty() {
         out.blank();
         out.text(format!("Actors ({})", event.actors.len()), Part::Heading);
-        for (pos, part) in event.actors.iter().enumerate() {
+        let shown = window(app, Focus::Actors, event.actors.len());
+        out.more(shown.start);
+        let after = event.actors.len() - shown.end;
+        for (pos, part) in event
+            .actors
+            .iter()
+            .enumerate()
+            .skip(shown.start)
+            .take(shown.len())
+        {
             let actor = &chronology.actors[part.actor];
-            let mut pieces = vec![(format!("  {}", actor.name), Part::Actor)];
+            let name = clip(&actor.name, width);
+            let mut pieces = vec![(format!("  {name}"), Part::Actor)];
             if let Some(role) = &part.role {
-                pieces.push((format!(" — {role}"), Part::Body));
+                pieces.push((format!(" — {}", clip(role, width)), Part::Body));
             }
             pieces.push((format!(" ({})", actor.kind.as_str()), Part::Aside));
             out.item(Focus::Actors, pos, pieces, width);
         }
+        out.more(after);
     }
     links(
         app,
@@ -167,28 +213,39 @@ pub fn layout(app: &App, width: usize) -> DetailLayout {
     links(app, &mut out, Focus::Causes, &event.causes, width);
     if !event.tags.is_empty() {
         out.blank();
-        for line in wrap(&format!("Tags: {}", event.tags.join(" · ")), width) {
+        let mut tags = "Tags: ".to_owned();
+        for (i, tag) in event.tags.iter().enumerate() {
+            if tags.len() > width.saturating_mul(MAX_WRAPPED_LINES) {
+                break;
+            }
+            if i > 0 {
+                tags.push_str(" · ");
+            }
+            tags.push_str(clip_lines(tag, width));
+        }
+        for line in wrap(&tags, width) {
             out.text(line, Part::Aside);
         }
     }
     if !event.sources.is_empty() {
         out.blank();
         out.text("Sources".to_owned(), Part::Heading);
-        for citation in &event.sources {
+        for citation in event.sources.iter().take(ITEM_WINDOW) {
             let Some(source) = chronology.sources.get(citation.source) else {
                 continue;
             };
-            let mut text = source.title.clone();
+            let mut text = clip_lines(&source.title, width).to_owned();
             if let Some(locator) = &citation.locator {
-                text.push_str(&format!(", {locator}"));
+                text.push_str(&format!(", {}", clip_lines(locator, width)));
             }
             if let Some(url) = &source.url {
-                text.push_str(&format!(" <{url}>"));
+                text.push_str(&format!(" <{}>", clip_lines(url, width)));
             }
             for line in wrap(&text, width.saturating_sub(2)) {
                 out.text(format!("  {line}"), Part::Aside);
             }
         }
+        out.more(event.sources.len().saturating_sub(ITEM_WINDOW));
     }
     out
 }
@@ -203,14 +260,16 @@ fn links(app: &App, out: &mut DetailLayout, focus: Focus, links: &[Link], width:
     };
     out.blank();
     out.text(format!("{heading} ({})", links.len()), Part::Heading);
-    for (pos, link) in links.iter().enumerate() {
+    let shown = window(app, focus, links.len());
+    out.more(shown.start);
+    for (pos, link) in links.iter().enumerate().skip(shown.start).take(shown.len()) {
         let Some(target) = app.chronology.events.get(link.event) else {
             continue;
         };
         // The title is what a reader scans for, so it leads; the date and the note follow, dim.
         let pieces = vec![
             (format!("  {arrow} "), Part::Arrow(focus)),
-            (target.title.clone(), Part::Body),
+            (clip(&target.title, width).to_owned(), Part::Body),
         ];
         out.item(focus, pos, pieces, width);
         let mut about = target.human_date();
@@ -218,12 +277,13 @@ fn links(app: &App, out: &mut DetailLayout, focus: Focus, links: &[Link], width:
             about.push_str(&format!(" · {mark}"));
         }
         if let Some(note) = &link.note {
-            about.push_str(&format!(" — {note}"));
+            about.push_str(&format!(" — {}", clip_lines(note, width)));
         }
         for line in wrap(&about, width.saturating_sub(4)) {
             out.text(format!("    {line}"), Part::Aside);
         }
     }
+    out.more(links.len() - shown.end);
 }
 
 /// One line cut to `width` columns, piece by piece.

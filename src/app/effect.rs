@@ -26,6 +26,8 @@ pub enum Effect {
     /// Put `text` on the clipboard of the reader's terminal (OSC 52, so it works over SSH and
     /// in tmux). Nothing is ever read back.
     Copy(String),
+    /// C-z: give the terminal back and stop, as vim and less do; take it again on `fg`.
+    Suspend,
     /// The reader asked to leave.
     Quit,
 }

@@ -11,7 +11,7 @@ use super::overlay::Overlay;
 use super::palette::EventSearch;
 use super::visible::Visible;
 use crate::model::order::place_days;
-use crate::model::{ActorIx, Chronology, EventIx};
+use crate::model::{ActorIx, Chronology, EraIndex, EventIx};
 use crate::search::SearchIndex;
 
 /// The timeline's cursor: `selected` and `offset` are positions in the visible list (all events,
@@ -66,6 +66,9 @@ pub struct App {
     /// gives the date column this much where titles keep half the row (see
     /// `ui::timeline::date_column`).
     pub date_width: usize,
+    /// The era of any day by binary search: the axis and the timeline ask for every column and
+    /// row of every frame.
+    pub era_index: EraIndex,
     pub timeline: TimelineState,
     pub filter: Option<Filter>,
     pub focus: Focus,
@@ -128,7 +131,9 @@ impl App {
             .max()
             .unwrap_or(0)
             .min(MAX_DATE_WIDTH);
+        let era_index = EraIndex::new(&chronology);
         let mut app = App {
+            era_index,
             chronology: Arc::new(chronology),
             place_days,
             span_start,

@@ -21,7 +21,7 @@ impl App {
     /// every era).
     fn era_at_position(&self, pos: usize) -> Option<Option<EraIx>> {
         let event = self.visible_event(pos)?;
-        Some(self.chronology.era_at(self.place_days[event]))
+        Some(self.era_index.at(self.place_days[event]))
     }
 
     /// The separator above the event at `pos`: an era header where the event opens an era the

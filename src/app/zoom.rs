@@ -28,14 +28,14 @@ pub struct Window {
 }
 
 impl Window {
-    /// How many days the window spans (at least one).
-    pub fn days(&self) -> i64 {
-        self.end.saturating_sub(self.start).max(1)
+    /// Days spanned, exactly: from the first day number to the last is more than an `i64` holds.
+    pub fn days(&self) -> i128 {
+        (i128::from(self.end) - i128::from(self.start)).max(1)
     }
 
     /// First day shown in `column` of `width` columns.
     pub fn day_at(&self, column: u16, width: u16) -> i64 {
-        let offset = i128::from(column) * i128::from(self.days()) / i128::from(width.max(1));
+        let offset = i128::from(column) * self.days() / i128::from(width.max(1));
         self.start
             .saturating_add(i64::try_from(offset).unwrap_or(i64::MAX))
     }
@@ -64,9 +64,7 @@ impl Window {
         if day < self.start || day >= self.end {
             return None;
         }
-        // In i128: a window of ±10^17 years spans more days than an i64 holds.
-        let len = (i128::from(self.end) - i128::from(self.start)).max(1);
-        let col = (i128::from(day) - i128::from(self.start)) * i128::from(width) / len;
+        let col = (i128::from(day) - i128::from(self.start)) * i128::from(width) / self.days();
         u16::try_from(col)
             .ok()
             .map(|c| c.min(width.saturating_sub(1)))
@@ -115,7 +113,7 @@ impl App {
     pub fn full_span(&self) -> Option<Window> {
         self.place_days.first()?;
         let start = self.span_start;
-        let end = self.span_end.saturating_add(1).max(start + 1);
+        let end = self.span_end.saturating_add(1).max(start.saturating_add(1));
         Some(Window { start, end })
     }
 
@@ -137,7 +135,7 @@ impl App {
             .map_or(0, |w| w.days());
         let first = SPANS
             .iter()
-            .position(|&(days, _)| days < len)
+            .position(|&(days, _)| i128::from(days) < len)
             .unwrap_or(SPANS.len());
         &SPANS[first..]
     }

@@ -7,6 +7,7 @@ mod build;
 pub mod chronology;
 pub mod date;
 pub mod diagnostic;
+mod era_index;
 mod id_index;
 pub mod input;
 pub mod load;
@@ -22,4 +23,5 @@ pub use chronology::{
 };
 pub use date::{DateError, EventDate};
 pub use diagnostic::{Diagnostic, Severity};
+pub use era_index::EraIndex;
 pub use load::{Checked, LoadError, Stage};

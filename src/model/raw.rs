@@ -10,8 +10,14 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawChronology {
-    /// Where editors find the JSON Schema; quipu itself ignores it.
-    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    /// Where editors find the JSON Schema; quipu itself ignores it, whatever its value (a text
+    /// one is kept, to be written back).
+    #[serde(
+        rename = "$schema",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "any_schema"
+    )]
     pub schema: Option<String>,
     pub quipu: u32,
     pub title: String,
@@ -41,6 +47,22 @@ pub struct RawChronology {
         deserialize_with = "objects"
     )]
     pub events: Vec<RawEvent>,
+}
+
+/// `$schema` is for editors, so any value passes: a text is kept, anything else dropped.
+fn any_schema<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Schema {
+        Text(String),
+        Other(serde::de::IgnoredAny),
+    }
+    Ok(match Schema::deserialize(deserializer)? {
+        Schema::Text(text) => Some(text),
+        Schema::Other(_) => None,
+    })
 }
 
 /// A value that must be written as a JSON object.

@@ -8,7 +8,7 @@ use super::locate::{LineIndex, Locator, Step, render_path};
 use super::parse::{FORMAT_VERSION, version_error};
 use super::raw::{Basis, RawChronology, RawEventRef};
 use super::suggest::Suggester;
-use crate::text::{is_clean, needs_cleaning};
+use crate::text::{is_blank, is_clean, needs_cleaning};
 
 /// A problem before it has a line and column.
 struct Finding {
@@ -366,6 +366,14 @@ impl Checker {
                 );
                 continue;
             }
+            if is_blank(id) {
+                self.error(
+                    path(),
+                    "an id of only spaces or invisible characters".into(),
+                    Some("give every item a short unique id such as \"self-coup\"".into()),
+                );
+                continue;
+            }
             if !is_clean(id) {
                 self.error(
                     path(),
@@ -451,6 +459,12 @@ impl Checker {
     fn non_empty(&mut self, path: impl FnOnce() -> Vec<Step>, text: &str, what: &str) {
         if text.trim().is_empty() {
             self.error(path(), format!("{what} is empty"), None);
+        } else if is_blank(text) {
+            self.error(
+                path(),
+                format!("{what} shows nothing: only invisible or control characters"),
+                Some("write text a reader can see".into()),
+            );
         }
     }
 

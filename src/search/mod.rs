@@ -12,6 +12,7 @@ mod rank;
 pub mod session;
 pub mod worker;
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::fold;
@@ -224,6 +225,21 @@ impl SearchIndex {
     /// Char positions in the matched field's original text to highlight. Computed per visible row
     /// only, never for the whole result list.
     pub fn highlight(&self, chronology: &Chronology, query: &Query, hit: &Hit) -> Vec<usize> {
+        self.highlight_shown(chronology, query, hit, usize::MAX)
+    }
+
+    /// [`SearchIndex::highlight`] for a row that shows at most the first `shown` characters of
+    /// the field: only those are folded and matched, so a frame costs the width of the screen
+    /// and not the length of the text (a million-letter name against an 80-letter query made
+    /// a 1.3 GB score matrix per row). A match that goes on past the visible part marks what
+    /// of it is visible, in order, leftmost first.
+    pub fn highlight_shown(
+        &self,
+        chronology: &Chronology,
+        query: &Query,
+        hit: &Hit,
+        shown: usize,
+    ) -> Vec<usize> {
         let Some(original) = field_text(chronology, query.scope, hit) else {
             return Vec::new();
         };
@@ -231,7 +247,11 @@ impl SearchIndex {
         if needle.is_empty() {
             return Vec::new();
         }
-        let (folded, map) = fold::fold_with_map(&original);
+        let visible = match original.char_indices().nth(shown) {
+            Some((end, _)) => &original[..end],
+            None => &*original,
+        };
+        let (folded, map) = fold::fold_with_map(visible);
         let positions = if hit.field == Field::Summary {
             // Summaries match only as typed (see `rank::rules::field_matches`): show that occurrence.
             let Some(at) = rank::shown_occurrence(&folded, &needle) else {
@@ -242,6 +262,7 @@ impl SearchIndex {
         } else {
             match self.matcher.positions(&folded, &needle) {
                 Some(positions) => positions,
+                None if visible.len() < original.len() => in_order(&folded, &needle),
                 None => return Vec::new(),
             }
         };
@@ -261,25 +282,43 @@ impl SearchIndex {
     }
 }
 
+/// Positions of the needle's chars found one after another in `folded`, each as early as it can
+/// be: the visible part of a match that the whole text completes.
+fn in_order(folded: &str, needle: &str) -> Vec<usize> {
+    let mut wanted = needle.chars().peekable();
+    let mut out = Vec::new();
+    for (i, c) in folded.chars().enumerate() {
+        let Some(&next) = wanted.peek() else {
+            break;
+        };
+        if c == next {
+            out.push(i);
+            wanted.next();
+        }
+    }
+    out
+}
+
 /// The original text of the field a hit matched, or `None` if the hit does not fit the chronology.
-pub fn field_text(chronology: &Chronology, scope: Scope, hit: &Hit) -> Option<String> {
+/// Borrowed: a frame copies none of a long text.
+pub fn field_text<'a>(chronology: &'a Chronology, scope: Scope, hit: &Hit) -> Option<Cow<'a, str>> {
     match scope {
         Scope::Actors => {
             let actor = chronology.actors.get(hit.item)?;
             match hit.field {
-                Field::Name => Some(actor.name.clone()),
-                Field::Alias(i) => actor.aliases.get(i).cloned(),
+                Field::Name => Some(Cow::Borrowed(&actor.name)),
+                Field::Alias(i) => actor.aliases.get(i).map(|a| Cow::Borrowed(a.as_str())),
                 _ => None,
             }
         }
         Scope::Events => {
             let event = chronology.events.get(hit.item)?;
             match hit.field {
-                Field::Name => Some(event.title.clone()),
-                Field::Summary => Some(event.summary.clone()),
-                Field::Tag(i) => event.tags.get(i).cloned(),
-                Field::Date => Some(event.human_date()),
-                Field::Alias(i) => event.aliases.get(i).cloned(),
+                Field::Name => Some(Cow::Borrowed(&event.title)),
+                Field::Summary => Some(Cow::Borrowed(&event.summary)),
+                Field::Tag(i) => event.tags.get(i).map(|t| Cow::Borrowed(t.as_str())),
+                Field::Date => Some(Cow::Owned(event.human_date())),
+                Field::Alias(i) => event.aliases.get(i).map(|a| Cow::Borrowed(a.as_str())),
             }
         }
     }

@@ -23,11 +23,18 @@ pub(super) fn before_index() {
 }
 
 /// `QUIPU_TEST_PANIC=1`: panic once the first frame is on the alternate screen, to prove the
-/// panic hook gives the terminal back.
+/// panic hook gives the terminal back. `QUIPU_TEST_ALLOC_FAILURE=1`: fail an allocation there,
+/// which aborts the process as a real failure does (no unwinding, no panic hook), to prove the
+/// abort handler gives the terminal back.
 pub(super) fn after_first_frame() {
     #[cfg(debug_assertions)]
-    if panic_wanted("1") {
-        panic!("QUIPU_TEST_PANIC=1: deliberate panic after the first frame");
+    {
+        if panic_wanted("1") {
+            panic!("QUIPU_TEST_PANIC=1: deliberate panic after the first frame");
+        }
+        if std::env::var_os("QUIPU_TEST_ALLOC_FAILURE").is_some_and(|v| v == "1") {
+            std::alloc::handle_alloc_error(std::alloc::Layout::new::<[u8; 4096]>());
+        }
     }
 }
 

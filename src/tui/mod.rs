@@ -1,23 +1,25 @@
 //! The terminal shell around the state machine: set the terminal up, read an event, turn it into
 //! an action, update, draw; and put the terminal back however the program ends (return, error,
-//! panic, SIGINT, SIGTERM, SIGHUP).
+//! panic, abort, any terminating signal), or for a while when it is suspended (C-z, SIGTSTP).
 
 mod clipboard;
+mod emergency;
 mod export;
 mod hooks;
 mod loader;
 pub mod search;
+mod signals;
 mod terminal;
 
 use std::io::{self, Stdout};
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
 
 use crate::app::keymap::{Keymap, Mode};
 use crate::app::{Action, App, Effect, Effects, keymap, update};
@@ -30,9 +32,8 @@ use crate::ui::view;
 use export::Exports;
 use loader::Loader;
 use search::Search;
-use terminal::{
-    TerminalGuard, install_panic_hook, register_signals, report_helper_panics, spawn_watchdog,
-};
+use signals::Signals;
+use terminal::{TerminalGuard, install_panic_hook, report_helper_panics, spawn_watchdog};
 
 /// How long to wait for input before looking at the signal flag again.
 const POLL: Duration = Duration::from_millis(150);
@@ -134,7 +135,8 @@ fn exit_code(outcome: io::Result<Ending>) -> u8 {
 pub enum Ending {
     /// The reader quit.
     Quit,
-    /// A signal (SIGINT, SIGTERM or SIGHUP) with this number ended it.
+    /// A signal (SIGINT, SIGTERM, SIGHUP or another of `signals::ENDING`) with this number
+    /// ended it.
     Signal(i32),
 }
 
@@ -151,39 +153,54 @@ pub fn run(app: &mut App, config: &Config) -> io::Result<Ending> {
 }
 
 /// The terminal while quipu has it: signals watched, panics reported on the normal screen, and
-/// raw mode and the alternate screen undone when it is dropped.
+/// raw mode and the alternate screen undone when it is dropped, or for a while when quipu is
+/// suspended.
 struct Screen {
     terminal: Terminal<CrosstermBackend<Stdout>>,
-    stop: Arc<AtomicUsize>,
+    signals: Signals,
     theme: Theme,
     keymap: Arc<Keymap>,
-    _guard: TerminalGuard,
+    guard: TerminalGuard,
 }
 
 impl Screen {
     fn enter(config: &Config) -> io::Result<Screen> {
-        let mouse = config.mouse;
-        let stop = register_signals()?;
-        spawn_watchdog(Arc::clone(&stop), mouse)?;
-        install_panic_hook(mouse);
-        let guard = TerminalGuard::enter(mouse)?;
+        let signals = Signals::register()?;
+        spawn_watchdog(Arc::clone(&signals.stop))?;
+        install_panic_hook();
+        let guard = TerminalGuard::enter(config.mouse)?;
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        terminal.clear()?;
+        redraw_whole(&mut terminal)?;
         Ok(Screen {
             terminal,
-            stop,
+            signals,
             theme: config.theme.clone(),
             keymap: Arc::clone(&config.keymap),
-            _guard: guard,
+            guard,
         })
     }
 
     /// How the session ends if a signal has come.
     fn signalled(&self) -> Option<Ending> {
-        match self.stop.load(Ordering::Relaxed) {
-            0 => None,
-            signal => Some(Ending::Signal(signal as i32)),
+        self.signals.ending().map(Ending::Signal)
+    }
+
+    /// Job control, as vim and less do it. A stop asked for (`asked`: C-z; or SIGTSTP from
+    /// outside) gives the terminal back, stops the process, and takes the terminal again once it
+    /// is continued; a continue alone (after a SIGSTOP nobody could catch) takes it again too,
+    /// since the shell sets a stopped job's terminal back to cooked mode. Either way the next
+    /// frame is drawn whole. Returns whether that happened.
+    fn job_control(&mut self, asked: bool) -> io::Result<bool> {
+        if asked || self.signals.take_suspend() {
+            self.guard.give_back();
+            signals::stop_here();
+            self.signals.take_resumed();
+        } else if !self.signals.take_resumed() {
+            return Ok(false);
         }
+        self.guard.retake()?;
+        redraw_whole(&mut self.terminal)?;
+        Ok(true)
     }
 
     /// Shows the loading screen until the file is loaded, fails, or the reader gives up.
@@ -192,6 +209,9 @@ impl Screen {
         loop {
             if let Some(ending) = self.signalled() {
                 return Ok(Waited::Ended(ending));
+            }
+            if self.job_control(false)? {
+                shown = None;
             }
             match loader.wait(Duration::ZERO) {
                 Some(Ok(chronology)) => return Ok(Waited::Loaded(Box::new(chronology))),
@@ -209,11 +229,15 @@ impl Screen {
                 continue;
             }
             match event::read()? {
-                Event::Key(key)
-                    if key.kind == KeyEventKind::Press
-                        && self.keymap.resolve(Mode::Loading, &key) == Some(Action::Quit) =>
-                {
-                    return Ok(Waited::Ended(Ending::Quit));
+                Event::Key(key) if key.kind == KeyEventKind::Press => {
+                    match self.keymap.resolve(Mode::Loading, &key) {
+                        Some(Action::Quit) => return Ok(Waited::Ended(Ending::Quit)),
+                        Some(Action::Suspend) => {
+                            self.job_control(true)?;
+                            shown = None;
+                        }
+                        _ => {}
+                    }
                 }
                 Event::Resize(..) => {
                     self.terminal.autoresize()?;
@@ -227,33 +251,30 @@ impl Screen {
     /// The event loop. Draws only after something changed; polls with a timeout so a signal is
     /// seen within `POLL` even when no key comes.
     fn explore(&mut self, app: &mut App) -> io::Result<Ending> {
-        let Screen {
-            terminal, theme, ..
-        } = self;
         app.today = crate::model::date::days_of(chrono::Local::now().date_naive());
-        let size = terminal.size()?;
-        update(
-            app,
-            Action::Resize {
-                width: size.width,
-                height: size.height,
-            },
-        );
+        self.resized(app)?;
         let mut shell = Shell {
             search: Search::start(app),
             exports: Exports::default(),
             quit: false,
+            suspend: false,
         };
         let mut dirty = true;
         let mut first_frame = true;
-        while !shell.quit && self.stop.load(Ordering::Relaxed) == 0 {
+        while !shell.quit && self.signals.ending().is_none() {
+            if self.job_control(std::mem::take(&mut shell.suspend))? {
+                // The terminal may have been resized while quipu was stopped.
+                self.resized(app)?;
+                dirty = true;
+            }
             while let Some(answer) = shell.poll(app) {
                 let effects = update(app, answer);
                 shell.run(app, effects);
                 dirty = true;
             }
             if dirty {
-                terminal.draw(|frame| view(app, theme, frame))?;
+                let theme = &self.theme;
+                self.terminal.draw(|frame| view(app, theme, frame))?;
                 dirty = false;
                 if std::mem::take(&mut first_frame) {
                     hooks::after_first_frame();
@@ -265,7 +286,7 @@ impl Screen {
             }
             if let Some(action) = action_for(app, event::read()?) {
                 if let Action::Resize { .. } = action {
-                    terminal.autoresize()?;
+                    self.terminal.autoresize()?;
                 }
                 let effects = update(app, action);
                 shell.run(app, effects);
@@ -274,6 +295,26 @@ impl Screen {
         }
         Ok(self.signalled().unwrap_or(Ending::Quit))
     }
+
+    /// Tells the app the terminal's size.
+    fn resized(&mut self, app: &mut App) -> io::Result<()> {
+        let size = self.terminal.size()?;
+        update(
+            app,
+            Action::Resize {
+                width: size.width,
+                height: size.height,
+            },
+        );
+        Ok(())
+    }
+}
+
+/// Clears the screen and forgets what was drawn, so the next frame is drawn whole. Not
+/// `Terminal::clear`, which asks the terminal where its cursor is and fails when no answer comes.
+fn redraw_whole(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<()> {
+    let size = terminal.size()?;
+    terminal.resize(Rect::new(0, 0, size.width, size.height))
 }
 
 /// What runs the effects `update` returns: the searches, the exports, and leaving.
@@ -281,6 +322,8 @@ struct Shell {
     search: Search,
     exports: Exports,
     quit: bool,
+    /// C-z asked to stop until `fg`.
+    suspend: bool,
 }
 
 impl Shell {
@@ -288,6 +331,7 @@ impl Shell {
         for effect in effects {
             match effect {
                 Effect::Quit => self.quit = true,
+                Effect::Suspend => self.suspend = true,
                 // A terminal that cannot be written to will fail the next frame and say so.
                 Effect::Copy(text) => {
                     let _ = clipboard::copy(&text);

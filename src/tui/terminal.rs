@@ -1,8 +1,10 @@
 //! Taking the terminal and giving it back, whatever ends the program: raw mode, the alternate
-//! screen, mouse capture and keyboard flags undone on return, panic, signal or a vanished tty.
+//! screen, mouse capture and keyboard flags undone on return, panic, signal or a vanished tty,
+//! and for a while on suspend (C-z). Aborts and core-dumping signals, which run no Rust code
+//! after them, are `emergency`'s.
 
 use std::io::{self, Write};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -15,14 +17,7 @@ use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-/// Whether we asked the terminal to tell Ctrl-i from Tab (kitty keyboard protocol), so every way
-/// out, the panic hook included, undoes exactly what was done.
-static ENHANCED_KEYS: AtomicBool = AtomicBool::new(false);
-
-/// Whether the terminal is in our hands (raw mode, alternate screen). The panic hook restores it
-/// and then unwinding drops the guard: a second restore would leave the alternate screen again
-/// after the panic message and put the cursor back above it, so the shell overwrote the report.
-static ACTIVE: AtomicBool = AtomicBool::new(false);
+use super::emergency::{self, ACTIVE, ENHANCED_KEYS, MOUSE};
 
 /// Raw mode, the alternate screen and mouse capture, undone on drop.
 pub(super) struct TerminalGuard {
@@ -31,37 +26,60 @@ pub(super) struct TerminalGuard {
 
 impl TerminalGuard {
     pub(super) fn enter(mouse: bool) -> io::Result<TerminalGuard> {
-        enable_raw_mode()?;
-        ACTIVE.store(true, Ordering::SeqCst);
+        // Before raw mode: the handlers for aborts must know the cooked settings to go back to.
+        emergency::prepare()?;
+        // The guard first: if taking fails halfway, dropping it undoes what was done.
         let guard = TerminalGuard { mouse };
-        execute!(io::stdout(), EnterAlternateScreen)?;
-        if mouse {
-            execute!(io::stdout(), EnableMouseCapture)?;
-        }
-        // Terminals that speak the kitty protocol then send Ctrl-i as itself, so it can mean
-        // "forward" as in a browser; elsewhere it stays Tab and L does the job.
-        if crossterm::terminal::supports_keyboard_enhancement().unwrap_or(false)
-            && execute!(
-                io::stdout(),
-                PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
-            )
-            .is_ok()
-        {
-            ENHANCED_KEYS.store(true, Ordering::SeqCst);
-        }
+        take(mouse)?;
         Ok(guard)
     }
+
+    /// Gives the terminal back for a while (job control), as on the way out.
+    pub(super) fn give_back(&self) {
+        restore();
+    }
+
+    /// Takes the terminal again after [`TerminalGuard::give_back`] or after someone else (the
+    /// shell, after a stop) set it back to cooked mode: whatever state it is in, it ends in ours.
+    pub(super) fn retake(&self) -> io::Result<()> {
+        restore();
+        take(self.mouse)
+    }
+}
+
+/// Raw mode, the alternate screen, mouse capture if wanted, and Ctrl-i told from Tab.
+///
+/// Nothing here asks the terminal anything: a terminal that never answers (a serial console,
+/// `script`, some CI and screen-reader setups) would make quipu wait for the answer and then
+/// fail. The kitty keyboard flags are pushed without first asking whether they are understood:
+/// a terminal that does not speak the protocol ignores the sequence, as it ignores the pop.
+fn take(mouse: bool) -> io::Result<()> {
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    execute!(io::stdout(), EnterAlternateScreen)?;
+    if mouse {
+        MOUSE.store(true, Ordering::SeqCst);
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    // Terminals that speak the kitty protocol then send Ctrl-i as itself, so it can mean
+    // "forward" as in a browser; elsewhere it stays Tab and L does the job.
+    ENHANCED_KEYS.store(true, Ordering::SeqCst);
+    execute!(
+        io::stdout(),
+        PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
+    )?;
+    Ok(())
 }
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
-        restore(self.mouse);
+        restore();
     }
 }
 
 /// Puts the terminal back. Errors are ignored: after SIGHUP there may be no terminal to write to.
 /// Runs once however many ways out are taken.
-fn restore(mouse: bool) {
+fn restore() {
     if !ACTIVE.swap(false, Ordering::SeqCst) {
         return;
     }
@@ -69,7 +87,7 @@ fn restore(mouse: bool) {
     if ENHANCED_KEYS.swap(false, Ordering::SeqCst) {
         let _ = execute!(out, PopKeyboardEnhancementFlags);
     }
-    if mouse {
+    if MOUSE.swap(false, Ordering::SeqCst) {
         let _ = execute!(out, DisableMouseCapture);
     }
     let _ = execute!(out, LeaveAlternateScreen, crossterm::cursor::Show);
@@ -85,12 +103,12 @@ static HELPER_PANICS: Mutex<Vec<String>> = Mutex::new(Vec::new());
 /// Only for the main thread's panic, which ends quipu. One on a helper thread (loading, index,
 /// search) does not: the loop notices the lost answer and carries on, in the terminal it set up,
 /// so the report is kept for the end instead of being written over the screen.
-pub(super) fn install_panic_hook(mouse: bool) {
+pub(super) fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let thread = std::thread::current();
         if thread.name() == Some("main") {
-            restore(mouse);
+            restore();
             report_helper_panics();
         } else if ACTIVE.load(Ordering::SeqCst) {
             let name = thread.name().unwrap_or("<unnamed>");
@@ -117,21 +135,6 @@ pub(super) fn report_helper_panics() {
     }
 }
 
-/// The signal that asked quipu to stop, 0 for none yet. The handler only stores the number; the
-/// event loop sees it within `POLL`, restores the terminal and exits with 128 + the number, as a
-/// shell expects of a program a signal ended.
-pub(super) fn register_signals() -> io::Result<Arc<AtomicUsize>> {
-    let stop = Arc::new(AtomicUsize::new(0));
-    for signal in [
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-    ] {
-        signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize)?;
-    }
-    Ok(stop)
-}
-
 /// How long a signal may wait for the event loop before the watchdog ends the process itself.
 const SIGNAL_GRACE: Duration = Duration::from_secs(1);
 
@@ -147,7 +150,7 @@ const WATCH: Duration = Duration::from_millis(200);
 /// this thread watches both: when the terminal has gone away, or a signal has waited longer
 /// than [`SIGNAL_GRACE`], it restores what is left of the terminal and exits with 128 + the
 /// signal (SIGHUP for a vanished terminal), as the loop would have.
-pub(super) fn spawn_watchdog(stop: Arc<AtomicUsize>, mouse: bool) -> io::Result<()> {
+pub(super) fn spawn_watchdog(stop: Arc<AtomicUsize>) -> io::Result<()> {
     use std::io::IsTerminal;
     // Only a terminal that was there at the start can go away; output piped elsewhere (tests
     // drawing to a file, say) is not watched.
@@ -166,7 +169,7 @@ pub(super) fn spawn_watchdog(stop: Arc<AtomicUsize>, mouse: bool) -> io::Result<
                 let overdue = signalled.is_some_and(|at| at.elapsed() > SIGNAL_GRACE);
                 if gone || overdue {
                     if !gone {
-                        restore(mouse);
+                        restore();
                     }
                     let signal = if signal == 0 {
                         signal_hook::consts::SIGHUP as usize

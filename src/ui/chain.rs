@@ -8,7 +8,7 @@ use super::theme::{Theme, highlight};
 use crate::app::chain::{ChainView, Direction, NodeKind};
 use crate::app::layout::Layout;
 use crate::app::{Action, App, Mode};
-use crate::fit::fit;
+use crate::fit::{clip, fit};
 
 pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ChainView, frame: &mut Frame) {
     let area = layout.overlay;
@@ -16,14 +16,9 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ChainView, frame: 
         return;
     }
     frame.render_widget(Clear, layout.body());
-    let events = view
-        .nodes
-        .iter()
-        .filter(|n| matches!(n.kind, NodeKind::Event { .. }))
-        .count();
     let title = format!(
         " Chain: {} linked events{} ",
-        events,
+        view.linked_events(),
         if view.truncated { " (cut)" } else { "" }
     );
     frame.render_widget(Block::new().borders(Borders::ALL).title(title), area);
@@ -67,7 +62,7 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ChainView, frame: 
             NodeKind::Root => vec![
                 Span::raw(fold),
                 Span::styled(event.human_date(), theme.date),
-                Span::styled(format!("  {}", event.title), theme.title),
+                Span::styled(format!("  {}", clip(&event.title, width)), theme.title),
             ],
             NodeKind::Section(direction) => {
                 let (text, style) = match direction {
@@ -90,7 +85,7 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ChainView, frame: 
                     Span::raw(fold),
                     Span::styled(arrow, style),
                     Span::styled(event.human_date(), theme.date),
-                    Span::raw(format!("  {}", event.title)),
+                    Span::raw(format!("  {}", clip(&event.title, width))),
                 ];
                 if let Some(mark) = node.basis.mark() {
                     spans.push(Span::styled(format!(" ({mark})"), theme.status));

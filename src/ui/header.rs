@@ -12,6 +12,7 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::app::layout::Layout;
 use crate::app::zoom::Window;
+use crate::fit::clip;
 use crate::fit::fit;
 
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -76,15 +77,17 @@ fn draw_eras(app: &App, theme: &Theme, window: Window, area: Rect, buf: &mut Buf
     let eras = &app.chronology.eras;
     let mut col = 0;
     while col < area.width {
-        let era = app.chronology.era_at(window.day_at(col, area.width));
+        let era = app.era_index.at(window.day_at(col, area.width));
         let mut end = col + 1;
-        while end < area.width && app.chronology.era_at(window.day_at(end, area.width)) == era {
+        while end < area.width && app.era_index.at(window.day_at(end, area.width)) == era {
             end += 1;
         }
         if let Some(era) = era {
             let run = usize::from(end - col);
             let fill = if era % 2 == 0 { '░' } else { '▒' };
-            let mut text = era_label(&eras[era].title, run);
+            // A title is cut to what the band could show before its label is chosen, so a
+            // frame costs the band's width, not the title's length.
+            let mut text = era_label(clip(&eras[era].title, run.saturating_add(2).max(80)), run);
             let used = text.width();
             text.extend(std::iter::repeat_n(fill, run.saturating_sub(used)));
             buf.set_stringn(area.x + col, area.y, &text, run, theme.era(era));
@@ -208,5 +211,66 @@ fn draw_ticks(
     }
     if let Some(col) = marker {
         buf.set_stringn(area.x + col, area.y, MARKER, 1, theme.marker);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::date::day_number;
+
+    /// Whatever the window, from a fortnight to the whole range of day numbers and at either end
+    /// of it, the tick list is bounded by the width and its loops end (a step past `i64::MAX`
+    /// once wrapped around and never ended; a span of 10^17 years made tens of millions of
+    /// labels per frame).
+    #[test]
+    fn ticks_are_bounded_by_the_width_for_any_span() {
+        let starts = [
+            i64::MIN,
+            -36_524_999_999_999_999,
+            -1,
+            0,
+            10_000,
+            i64::MAX - 20,
+        ];
+        let lengths = [1, 14, 31, 365, 36_525, 1 << 40, i64::MAX / 2, i64::MAX];
+        for &start in &starts {
+            for &len in &lengths {
+                let end = start.saturating_add(len);
+                if end <= start {
+                    continue;
+                }
+                let window = Window { start, end };
+                for width in [1u16, 40, 120, 500] {
+                    let unit = choose_unit(window, width);
+                    let ticks = ticks(window, unit, usize::from(width));
+                    assert!(
+                        ticks.len() <= usize::from(width) + 2,
+                        "{window:?} at {width}: {unit:?} gave {} ticks",
+                        ticks.len()
+                    );
+                    assert!(
+                        ticks.windows(2).all(|w| w[0].0 < w[1].0),
+                        "{window:?} at {width}: ticks out of order"
+                    );
+                }
+            }
+        }
+    }
+
+    /// The ticks drawn for the extreme dates of the issue: labels that fit, spaced for their
+    /// length.
+    #[test]
+    fn extreme_years_get_readable_ticks() {
+        let window = Window {
+            start: day_number(-99_999_999_999_999_999, 1, 1),
+            end: day_number(99_999_999_999_999_999, 12, 31),
+        };
+        let area = Rect::new(0, 0, 120, 1);
+        let mut buf = Buffer::empty(area);
+        let app = App::new(crate::model::Chronology::default());
+        draw_ticks(&app, &Theme::monochrome(), window, None, area, &mut buf);
+        let line: String = (0..120).map(|x| buf[(x, 0)].symbol().to_owned()).collect();
+        assert!(line.contains('╵'), "no tick drawn: {line:?}");
     }
 }

@@ -11,7 +11,7 @@ use super::theme::{Theme, highlight};
 use crate::app::App;
 use crate::app::layout::Layout;
 use crate::app::palette::{PALETTE_LIMIT, Palette};
-use crate::fit::{fit, pad, pad_left};
+use crate::fit::{clip, fit, fits, pad, pad_left};
 use crate::search::{Field, Hit, Query, Scope};
 
 /// What the empty prompt says it takes.
@@ -108,7 +108,9 @@ fn actor_row(app: &App, theme: &Theme, query: &Query, hit: &Hit, width: usize) -
     let kind_width = 13;
     let count_width = 11;
     let name_width = width.saturating_sub(kind_width + count_width + 2);
-    let marks = app.highlighter.highlight(&app.chronology, query, hit);
+    let marks = app
+        .highlighter
+        .highlight_shown(&app.chronology, query, hit, name_width);
     let mut spans = vec![Span::raw("  ")];
     match hit.field {
         Field::Alias(i) => {
@@ -143,7 +145,10 @@ fn event_row(app: &App, theme: &Theme, query: &Query, hit: &Hit, width: usize) -
     let Some(event) = app.chronology.events.get(hit.item) else {
         return Line::default();
     };
-    let marks = app.highlighter.highlight(&app.chronology, query, hit);
+    // No field of the row shows more characters than the row is wide.
+    let marks = app
+        .highlighter
+        .highlight_shown(&app.chronology, query, hit, width);
     let date_width = super::timeline::date_column(app.date_width, width);
     let date = event.human_date();
     let mut spans = vec![Span::raw("  ")];
@@ -168,7 +173,7 @@ fn event_row(app: &App, theme: &Theme, query: &Query, hit: &Hit, width: usize) -
         return Line::from(spans);
     }
     let note = match hit.field {
-        Field::Tag(i) => event.tags.get(i).map(|t| format!("tag: {t}")),
+        Field::Tag(i) => event.tags.get(i).map(|t| format!("tag: {}", clip(t, rest))),
         Field::Summary => Some("in summary".to_owned()),
         Field::Date => Some("date".to_owned()),
         Field::Name | Field::Alias(_) => None,
@@ -203,7 +208,7 @@ fn marked(
     hit: Style,
 ) -> Vec<Span<'static>> {
     let shown = pad(text, width);
-    let kept = if text.width() <= width {
+    let kept = if fits(text, width) {
         text.chars().count()
     } else {
         // `fit` keeps a prefix and adds an ellipsis: marks beyond the prefix are not on screen.

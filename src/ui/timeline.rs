@@ -9,7 +9,7 @@ use super::theme::Theme;
 use crate::app::layout::Layout;
 use crate::app::timeline::Row;
 use crate::app::{App, Focus};
-use crate::fit::{fit, pad, pad_left};
+use crate::fit::{clip, fit, pad, pad_left};
 
 pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
     let area = layout.timeline;
@@ -33,7 +33,7 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
         let line = match row {
             Row::Era(era) => {
                 let era = &app.chronology.eras[era];
-                let label = format!("── {} ({}) ", era.title, era.date.human());
+                let label = format!("── {} ({}) ", clip(&era.title, width), era.date.human());
                 let mut text = fit(&label, width);
                 let used = text.width();
                 text.extend(std::iter::repeat_n('─', width.saturating_sub(used)));

@@ -13,6 +13,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 use super::focus::Focus;
+use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::overlay::Overlay;
 use super::state::App;
 pub use key::{Key, KeyError};
@@ -21,6 +22,9 @@ pub use table::{DEFAULTS, Row};
 
 impl Mode {
     pub fn of(app: &App) -> Mode {
+        if app.width < MIN_WIDTH || app.height < MIN_HEIGHT {
+            return Mode::TooSmall;
+        }
         match app.top_overlay() {
             Some(Overlay::Help { typing: true, .. }) => Mode::HelpSearch,
             Some(Overlay::Help { .. }) => Mode::Help,
@@ -109,6 +113,8 @@ impl Binding {
             (PALETTE, "search palette"),
             (EXPORT, "export menu"),
             (LOADING, "loading screen"),
+            (TOO_SMALL, "a terminal too small"),
+            (MAIN | LOADING | TOO_SMALL, "main screen"),
         ];
         let mut left = self.modes;
         let mut names = Vec::new();

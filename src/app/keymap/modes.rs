@@ -21,6 +21,8 @@ pub enum Mode {
     About,
     /// `s`: the actors' lanes.
     Lanes,
+    /// The terminal is smaller than the explorer needs: only the keys its message names work.
+    TooSmall,
 }
 
 impl Mode {
@@ -45,6 +47,7 @@ impl Mode {
             Mode::HelpSearch => "help-search",
             Mode::About => "about",
             Mode::Lanes => "lanes",
+            Mode::TooSmall => "too-small",
         }
     }
 }
@@ -63,7 +66,8 @@ pub const EXPORT: u16 = Mode::ExportMenu.bit();
 pub const HELP_SEARCH: u16 = Mode::HelpSearch.bit();
 pub const ABOUT: u16 = Mode::About.bit();
 pub const LANES: u16 = Mode::Lanes.bit();
+pub const TOO_SMALL: u16 = Mode::TooSmall.bit();
 pub const LISTS: u16 = MAIN | HELP | CHAIN | ACTORS_VIEW | ABOUT;
 pub const OVERLAYS: u16 =
     HELP | CHAIN | ACTORS_VIEW | PROMPT | PALETTE | EXPORT | HELP_SEARCH | ABOUT | LANES;
-pub const ALL: u16 = LISTS | PROMPT | PALETTE | LOADING | EXPORT | HELP_SEARCH | LANES;
+pub const ALL: u16 = LISTS | PROMPT | PALETTE | LOADING | EXPORT | HELP_SEARCH | LANES | TOO_SMALL;

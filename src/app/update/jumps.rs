@@ -132,7 +132,10 @@ pub(super) fn follow_link(app: &mut App) {
 pub(super) fn fold(app: &mut App, fold: Option<bool>) {
     let height = overlay_height(app);
     if let Some(Overlay::Chain(chain)) = app.overlays.last_mut() {
-        chain.set_collapsed(fold, height);
+        match fold {
+            Some(true) => chain.collapse_or_parent(height),
+            _ => chain.set_collapsed(fold, height),
+        }
     }
 }
 

@@ -41,6 +41,7 @@ pub fn update(app: &mut App, action: Action) -> Effects {
     let mut effects = Effects::new();
     match action {
         Action::Quit => effects.push(Effect::Quit),
+        Action::Suspend => effects.push(Effect::Suspend),
         Action::Resize { width, height } => {
             app.width = width;
             app.height = height;
