@@ -100,6 +100,26 @@ fn main_screen_styles() {
     );
 }
 
+/// Each theme says the same things in its own colours: the light theme's dark text, the high
+/// contrast theme's bright and bold marks. The selection must differ from the text around it.
+#[test]
+fn themes_styles() {
+    let mut app = app_at(Chronology::shipped(), 80, 24, Some("1992-04-05"));
+    for action in [Action::FocusNext, Action::FocusNext] {
+        update(&mut app, action);
+    }
+    for name in ["light", "high-contrast"] {
+        let theme = Theme::named(name).unwrap();
+        let text = styles(&app, &theme, 80, 24);
+        let selected = format!("bg:{}", theme.selected.bg.unwrap());
+        assert!(
+            text.contains(&selected),
+            "{name}: the selection's {selected} is drawn:\n{text}"
+        );
+        insta::assert_snapshot!(format!("main_shipped_styles_{name}_80x24"), text);
+    }
+}
+
 #[test]
 fn main_screen_zoomed_to_april_1992() {
     let mut app = app_at(Chronology::shipped(), 120, 40, Some("1992-04-05"));

@@ -137,13 +137,14 @@ fn modes_named(name: &str) -> Option<u16> {
         "global" => Some(keymap::modes::ALL),
         "main" => Some(keymap::modes::MAIN),
         "detail" => Some(keymap::modes::ACTORS | keymap::modes::LINKS),
+        "prompt" => Some(keymap::modes::PROMPT),
         _ => Mode::iter().find(|m| m.name() == name).map(Mode::bit),
     }
 }
 
 fn mode_names() -> Vec<&'static str> {
     use strum::IntoEnumIterator;
-    let mut names = vec!["global", "main", "detail"];
+    let mut names = vec!["global", "main", "detail", "prompt"];
     names.extend(Mode::iter().map(Mode::name));
     names
 }

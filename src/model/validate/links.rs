@@ -1,0 +1,147 @@
+//! The causal links as a graph: a consequence dated before its cause, and causal cycles. Kept
+//! apart from the field checks because both walk the whole graph, read in place from the
+//! resolved references.
+
+use super::{Checker, UNRESOLVED};
+use crate::model::locate::Step;
+use crate::model::raw::RawChronology;
+
+impl Checker {
+    /// A consequence that ends before its cause can have begun is usually a wrong date or a
+    /// reversed link. Overlapping dates ("April 1992" caused by 5 April 1992) are fine: the
+    /// reading order puts the cause first (see `order::link_orders`, the same test).
+    /// `starts` is where each event's consequences begin in `self.refs.consequences`.
+    pub(super) fn causal_order(&mut self, raw: &RawChronology, starts: &[u32]) {
+        let mut found = Vec::new();
+        for (ix, event) in raw.events.iter().enumerate() {
+            let Some(Some(cause_date)) = self.event_dates.get(ix) else {
+                continue;
+            };
+            let effects = &self.refs.consequences[starts[ix] as usize..starts[ix + 1] as usize];
+            for (r, (reference, &effect)) in event.consequences.iter().zip(effects).enumerate() {
+                let Some(Some(effect_date)) = self.event_dates.get(effect as usize) else {
+                    continue;
+                };
+                if !crate::model::order::link_orders(cause_date, effect_date) {
+                    let message = format!(
+                        "consequence `{}` ({}) is dated before its cause `{}` ({})",
+                        reference.event(),
+                        effect_date.human(),
+                        event.id,
+                        cause_date.human()
+                    );
+                    found.push((ix, r, message));
+                }
+            }
+        }
+        for (ix, r, message) in found {
+            self.warning(
+                vec![
+                    Step::Key("events"),
+                    Step::Index(ix),
+                    Step::Key("consequences"),
+                    Step::Index(r),
+                ],
+                message,
+                Some("check both dates, or whether the link points the wrong way".into()),
+            );
+        }
+    }
+
+    /// Finds causal cycles with an iterative depth-first search (a million events must not
+    /// overflow the stack) and reports each once, as the chain a → b → a.
+    ///
+    /// The graph is read in place: event `n`'s edges are `self.refs.consequences[starts[n]..
+    /// starts[n + 1]]`, so no per-event list is allocated.
+    pub(super) fn cycles(&mut self, raw: &RawChronology, starts: &[u32]) {
+        let targets = std::mem::take(&mut self.refs.consequences);
+        let edge = |node: usize, r: usize| -> Option<usize> {
+            let at = starts[node] as usize + r;
+            (at < starts[node + 1] as usize).then(|| targets[at] as usize)
+        };
+        #[derive(Clone, Copy, PartialEq)]
+        enum Mark {
+            New,
+            Open,
+            Done,
+        }
+        let mut mark = vec![Mark::New; raw.events.len()];
+        // Where each open node sits on the stack, so a back edge finds its cycle at once.
+        let mut depth = vec![0u32; raw.events.len()];
+        for start in 0..raw.events.len() {
+            if mark[start] != Mark::New {
+                continue;
+            }
+            // (node, next edge to try)
+            let mut stack = vec![(start, 0usize)];
+            mark[start] = Mark::Open;
+            depth[start] = 0;
+            while let Some(top) = stack.last_mut() {
+                let node = top.0;
+                let r = top.1;
+                let next = edge(node, r);
+                top.1 += 1;
+                if let Some(to) = next {
+                    if to == UNRESOLVED as usize {
+                        continue;
+                    }
+                    match mark[to] {
+                        Mark::New => {
+                            mark[to] = Mark::Open;
+                            depth[to] = stack.len() as u32;
+                            stack.push((to, 0));
+                        }
+                        Mark::Open => {
+                            let from = depth[to] as usize;
+                            let chain = cycle_chain(raw, &stack[from..]);
+                            self.error(
+                                vec![
+                                    Step::Key("events"),
+                                    Step::Index(node),
+                                    Step::Key("consequences"),
+                                    Step::Index(r),
+                                ],
+                                format!("causal cycle: {chain}"),
+                                Some("an event cannot lead back to itself; remove one of these links".into()),
+                            );
+                        }
+                        Mark::Done => {}
+                    }
+                } else {
+                    mark[node] = Mark::Done;
+                    stack.pop();
+                }
+            }
+        }
+        self.refs.consequences = targets;
+    }
+}
+
+/// How many members of a causal cycle its message names; a longer cycle is shown by its first
+/// and last few, so one report stays short however long the cycle.
+const CYCLE_SHOWN: usize = 8;
+
+/// `a → b → c → a`: the cycle's members (`(event, edge)` entries of the search stack) in order and
+/// back to the first, at most [`CYCLE_SHOWN`] of them named (`a → b → c → d → … 992 more … → w → x
+/// → y → z → a`). Only the named ones are read, so a long cycle costs no more than a short one.
+fn cycle_chain(raw: &RawChronology, members: &[(usize, usize)]) -> String {
+    let id = |&(n, _): &(usize, usize)| raw.events[n].id.as_str();
+    let mut parts: Vec<String> = Vec::with_capacity(CYCLE_SHOWN + 2);
+    if members.len() <= CYCLE_SHOWN {
+        parts.extend(members.iter().map(|m| id(m).to_owned()));
+    } else {
+        let head = CYCLE_SHOWN / 2;
+        let tail = CYCLE_SHOWN - head;
+        parts.extend(members[..head].iter().map(|m| id(m).to_owned()));
+        parts.push(format!("… {} more …", members.len() - CYCLE_SHOWN));
+        parts.extend(
+            members[members.len() - tail..]
+                .iter()
+                .map(|m| id(m).to_owned()),
+        );
+    }
+    if let Some(first) = members.first() {
+        parts.push(id(first).to_owned());
+    }
+    parts.join(" → ")
+}
