@@ -27,17 +27,12 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &AboutView, frame: 
         &Line::styled(
             fit(
                 &format!(
-                    "{}/{} scroll, {} or {} closes.",
+                    "{}/{} scroll, {} closes.",
                     app.keymap.key_for(Mode::About, &Action::SelectNext),
                     app.keymap.key_for(Mode::About, &Action::SelectPrev),
-                    app.keymap.key_for(Mode::About, &Action::Close),
                     app.keymap
-                        .bindings()
-                        .iter()
-                        .filter(|b| b.applies_in(Mode::About) && b.action == Action::Close)
-                        .flat_map(|b| b.keys_in(Mode::About))
-                        .nth(1)
-                        .map_or_else(String::new, |k| k.label()),
+                        .keys_for(Mode::About, &Action::Close)
+                        .join(" or "),
                 ),
                 width,
             ),

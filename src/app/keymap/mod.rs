@@ -278,6 +278,16 @@ impl Keymap {
             .unwrap_or_else(|| format!("[{}]", action.name().unwrap_or("unbound")))
     }
 
+    /// Every key bound to `action` in `mode`, in table order, as messages write them.
+    pub fn keys_for(&self, mode: Mode, action: &Action) -> Vec<String> {
+        self.bindings
+            .iter()
+            .filter(|b| b.applies_in(mode) && b.action == *action)
+            .flat_map(|b| b.keys_in(mode))
+            .map(Key::label)
+            .collect()
+    }
+
     /// The footer's hints for a mode: bindings with a footer word, neighbours sharing a word
     /// merged into one hint ("j/k move").
     pub fn footer_hints(&self, mode: Mode) -> Vec<(String, &'static str)> {
