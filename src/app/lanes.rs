@@ -208,7 +208,15 @@ impl App {
             let next_column = window
                 .first_day_from_column(from.saturating_add(1), width)
                 .max(place(ix).saturating_add(1));
-            at += events[at..].partition_point(|&ix| place(ix) < next_column);
+            // Galloping: in a full lane the next column's event is a step or two away, so
+            // look there first and only then search the rest, in O(log gap) not O(log n).
+            let rest = &events[at..];
+            let mut bound = 1;
+            while bound < rest.len() && place(rest[bound]) < next_column {
+                bound *= 2;
+            }
+            let (lo, hi) = (bound / 2, (bound + 1).min(rest.len()));
+            at += lo + rest[lo..hi].partition_point(|&ix| place(ix) < next_column);
         }
         out
     }
@@ -342,6 +350,31 @@ mod tests {
         let narrow = Window { start: 0, end: 10 };
         let strokes = app.lane_strokes(0, narrow, 160);
         assert_eq!(strokes.len(), 10);
+    }
+
+    /// Each column's stroke is the first event placed in it: what a plain scan of the lane finds.
+    #[test]
+    fn the_galloping_search_finds_each_columns_first_event() {
+        let app = App::new(busy(5_000));
+        for (start, end, width) in [(0, 2_500, 160u16), (100, 400, 80), (0, 40, 160), (7, 9, 3)] {
+            let window = Window { start, end };
+            let found: Vec<EventIx> = app
+                .lane_strokes(0, window, width)
+                .iter()
+                .map(|s| s.event)
+                .collect();
+            let mut wanted = Vec::new();
+            let mut last_column = None;
+            for ix in 0..app.chronology.events.len() {
+                if let Some(column) = window.column_of(app.place_days[ix], width)
+                    && last_column != Some(column)
+                {
+                    wanted.push(ix);
+                    last_column = Some(column);
+                }
+            }
+            assert_eq!(found, wanted, "{start}..{end} in {width}");
+        }
     }
 
     #[test]
