@@ -135,9 +135,13 @@ fn paint(stroke: Stroke, x: u16, y: u16, style: Style, buf: &mut Buffer) {
     };
     // Reset first: a stroke replaces what was under it, style and all, instead of adding to it.
     let style = Style::reset().patch(style);
+    // One cell at a time, in place: a long interval crosses the whole lane, and a string per
+    // cell made the frame's cost the allocator's.
     for col in stroke.from..=stroke.to {
         let glyph = if col == stroke.from { first } else { rest };
-        buf.set_stringn(x + col, y, glyph.to_string(), 1, style);
+        if let Some(cell) = buf.cell_mut((x + col, y)) {
+            cell.set_char(glyph).set_style(style);
+        }
     }
 }
 
