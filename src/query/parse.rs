@@ -106,6 +106,14 @@ fn lex(text: &str) -> Result<Vec<Token>, QueryError> {
             i += 1;
         } else if c == '-' {
             // Only where a term begins: `1990-07` is read whole by `lex_term`.
+            if chars.get(i + 1).is_none_or(|c| c.is_whitespace()) {
+                return Err(QueryError::at(
+                    column,
+                    "-",
+                    "`-` must be followed by the term it excludes",
+                    "write e.g. `-tag:economy`, with no space after the dash",
+                ));
+            }
             tokens.push(Token::Not(column));
             i += 1;
         } else {
@@ -180,7 +188,7 @@ fn lex_term(chars: &[char], start: usize) -> Result<(Term, usize), QueryError> {
 }
 
 fn is_key_word(word: &str) -> bool {
-    !word.is_empty() && word.chars().all(|c| c.is_ascii_alphabetic())
+    !word.is_empty() && word.chars().all(char::is_alphabetic)
 }
 
 fn known_key(word: &str, column: usize, written: &str) -> Result<&'static str, QueryError> {
