@@ -137,7 +137,7 @@ fn an_unreadable_file_is_exit_two() {
     assert!(out.is_empty());
     assert!(err.contains("no/such/file.json"), "{err}");
     let (code, _, err) = quipu(&["list", "", "tests/fixtures/invalid/bad-event-basis.json"]);
-    assert_eq!(code, 2, "an invalid file cannot be asked either");
+    assert_eq!(code, 1, "an invalid file is 1, as in every command");
     assert!(err.contains("bad-event-basis.json:"), "{err}");
 }
 

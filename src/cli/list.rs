@@ -1,6 +1,7 @@
 //! `quipu list [QUERY] [FILE]`: the events a query selects, in time order, as a table for people,
 //! TSV for scripts, a quipu file (`--format json`) or a count. Exit 0 when something matched, 1
-//! when nothing did, 2 for a broken query or an unreadable file — grep's manners.
+//! when nothing did, 2 for a broken query or an unreadable file — grep's manners. A file read but
+//! invalid is 1, as in every command.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -69,7 +70,7 @@ pub fn run_to(args: &ListArgs, today: i64, out: &mut dyn Write, err: &mut dyn Wr
             Ok(chronology) => chronology,
             Err(error) => {
                 let _ = writeln!(err, "{error}");
-                return exit::USAGE;
+                return exit::for_load_error(&error);
             }
         },
         None => Chronology::shipped(),

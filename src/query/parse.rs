@@ -212,7 +212,7 @@ fn known_key(word: &str, column: usize, written: &str) -> Result<&'static str, Q
 pub fn example(key: Option<&str>) -> &'static str {
     match key {
         Some("actor") => "actor:\"united states\"",
-        Some("role") => "role:mediator",
+        Some("role") => "role:creditor",
         Some("kind") => "kind:state",
         Some("tag") => "tag:economy",
         Some("era") => "era:\"after the self-coup\"",
