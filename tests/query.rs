@@ -289,6 +289,38 @@ fn kinds_basis_links_and_precision_select_what_they_say() {
         ask(c, "links:0").len() + ask(c, "links:>0").len(),
         c.events.len()
     );
+    let cited: Vec<EventIx> = (0..c.events.len())
+        .filter(|&ix| {
+            c.events[ix]
+                .sources
+                .iter()
+                .any(|s| c.sources[s.source].id == "lcs-peru")
+        })
+        .collect();
+    assert!(!cited.is_empty());
+    assert_eq!(ask(c, "source:lcs-peru"), cited);
+    let creditors = ask(c, "role:creditor");
+    assert!(!creditors.is_empty());
+    for &ix in &creditors {
+        assert!(
+            c.events[ix]
+                .actors
+                .iter()
+                .any(|p| p.role.as_deref() == Some("creditor"))
+        );
+    }
+    let era = c
+        .eras
+        .iter()
+        .find(|e| e.id == "after-the-self-coup")
+        .unwrap();
+    let in_era = ask(c, "era:\"after the self-coup\"");
+    assert!(!in_era.is_empty());
+    for &ix in &in_era {
+        let d = &c.events[ix].date;
+        assert!(d.earliest <= era.date.latest && d.latest >= era.date.earliest);
+    }
+    assert_eq!(ask(c, "era:after-the-self-coup"), in_era);
     let precisions = [
         "day", "month", "season", "year", "decade", "century", "range", "open",
     ];

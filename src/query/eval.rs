@@ -74,9 +74,20 @@ fn evaluate_leaf(leaf: &Leaf, chronology: &Chronology) -> Bits {
                 .iter()
                 .any(|&(from, to)| e.date.earliest <= to && e.date.latest >= from)
         }),
-        Leaf::Sources(sources) => where_events(chronology, |e| {
-            e.sources.iter().any(|c| sources.contains(&c.source))
-        }),
+        Leaf::Sources(sources) => {
+            // A table over sources, so each citation is one lookup however many sources match.
+            let mut wanted = vec![false; chronology.sources.len()];
+            for &source in sources {
+                if let Some(slot) = wanted.get_mut(source) {
+                    *slot = true;
+                }
+            }
+            where_events(chronology, |e| {
+                e.sources
+                    .iter()
+                    .any(|c| wanted.get(c.source).copied().unwrap_or(false))
+            })
+        }
         Leaf::Precision(word) => where_events(chronology, |e| e.date.precision_word() == *word),
         Leaf::Effects(ix) => linked(chronology, *ix, |e| &e.consequences),
         Leaf::Causes(ix) => linked(chronology, *ix, |e| &e.causes),
