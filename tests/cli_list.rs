@@ -186,6 +186,16 @@ fn export_query_selects_the_same_events_as_list() {
 }
 
 #[test]
+fn a_file_given_as_the_query_gets_a_hint() {
+    let (code, out, err) = quipu(&["list", "tests/fixtures/interchange/small.json"]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert!(
+        err.contains("is a file; to list it, give the query first"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_closed_pipe_is_silent() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_quipu"))
         .args(["list"])

@@ -83,6 +83,17 @@ pub fn run_to(args: &ListArgs, today: i64, out: &mut dyn Write, err: &mut dyn Wr
         }
     };
     let code = if events.is_empty() {
+        // `quipu list file.json` asks the shipped chronology for the word `file.json`.
+        if let (Some(text), None) = (&args.query, &args.file)
+            && std::path::Path::new(text).is_file()
+        {
+            let _ = writeln!(
+                err,
+                "quipu: note: `{}` is a file; to list it, give the query first: quipu list '' {}",
+                escape_controls(text),
+                escape_controls(text)
+            );
+        }
         exit::FAILURE
     } else {
         exit::OK
