@@ -36,11 +36,12 @@ impl Cmp {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Leaf {
     Actors(Vec<ActorIx>),
-    /// Folded role.
-    Role(String),
+    /// Every spelling of the role in the file that folds to the one asked for.
+    Role(HashSet<String>),
     Kind(ActorKind),
-    /// Folded tag.
-    Tag(String),
+    /// Every spelling of the tag in the file that folds to the one asked for, so events are
+    /// checked by a hash lookup, never by folding their tags.
+    Tag(HashSet<String>),
     /// Day spans, inclusive; the event's span must overlap one of them.
     Spans(Vec<(i64, i64)>),
     Sources(Vec<SourceIx>),
@@ -144,12 +145,13 @@ fn leaf(term: &Term, chronology: &Chronology, today: i64) -> Result<Leaf, QueryE
                 .iter()
                 .flat_map(|e| e.actors.iter().filter_map(|p| p.role.as_deref()))
                 .collect();
-            if !roles.iter().any(|r| fold(r) == folded) {
+            let spellings = same_fold(&roles, &folded);
+            if spellings.is_empty() {
                 let mut known: Vec<&str> = roles.into_iter().collect();
                 known.sort_unstable();
                 return fail(format!("no actor has the role `{value}`"), near(known));
             }
-            Ok(Leaf::Role(folded))
+            Ok(Leaf::Role(spellings))
         }
         Some("kind") => match ActorKind::ALL.iter().find(|k| k.as_str() == folded) {
             Some(kind) => Ok(Leaf::Kind(*kind)),
@@ -167,12 +169,13 @@ fn leaf(term: &Term, chronology: &Chronology, today: i64) -> Result<Leaf, QueryE
                 .iter()
                 .flat_map(|e| e.tags.iter().map(String::as_str))
                 .collect();
-            if !tags.iter().any(|t| fold(t) == folded) {
+            let spellings = same_fold(&tags, &folded);
+            if spellings.is_empty() {
                 let mut known: Vec<&str> = tags.into_iter().collect();
                 known.sort_unstable();
                 return fail(format!("no event is tagged `{value}`"), near(known));
             }
-            Ok(Leaf::Tag(folded))
+            Ok(Leaf::Tag(spellings))
         }
         Some("era") => {
             let spans: Vec<(i64, i64)> = chronology
@@ -247,6 +250,15 @@ fn leaf(term: &Term, chronology: &Chronology, today: i64) -> Result<Leaf, QueryE
         },
         Some(other) => fail(format!("unknown key `{other}`"), String::new()),
     }
+}
+
+/// The distinct values that fold to `folded` (each distinct value folded once).
+fn same_fold(values: &HashSet<&str>, folded: &str) -> HashSet<String> {
+    values
+        .iter()
+        .filter(|v| fold(v) == folded)
+        .map(|v| (*v).to_owned())
+        .collect()
 }
 
 /// `links:` values: `3`, `=3`, `>3`, `>=3`, `<3`, `<=3`.
