@@ -1,7 +1,10 @@
 //! From the parsed query to a plan over indexes: every actor name, tag, era, source and event id is
 //! looked up here, once per query, so evaluation never compares a name per event.
 
-use std::collections::HashSet;
+// foldhash, not SipHash: the sets are built from every tag of the file per query, and SipHash was most of
+// a tag query's time (perf, benches/query.rs). No key here comes from an attacker who profits from
+// collisions.
+use foldhash::HashSet;
 
 use super::QueryError;
 use super::parse::{Expr, Term, example};
