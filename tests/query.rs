@@ -94,6 +94,12 @@ fn broken_queries_name_the_column_and_what_to_do() {
         ("- a", 1, "`-` must be followed", "no space"),
         ("()", 1, "`()` holds no term", ""),
         ("día:1991", 1, "unknown key `día`", ""),
+        (
+            "Perú ñandú tagg:x",
+            12,
+            "unknown key `tagg`",
+            "did you mean `tag:`",
+        ),
     ];
     for (query, column, message, help) in cases {
         let error = parse(query).expect_err(query);
