@@ -56,9 +56,11 @@ fn evaluate_leaf(leaf: &Leaf, chronology: &Chronology) -> Bits {
             bits
         }
         Leaf::Role(role) => where_events(chronology, |e| {
-            e.actors
-                .iter()
-                .any(|p| p.role.as_deref().is_some_and(|r| role.contains(r)))
+            e.actors.iter().any(|p| {
+                p.role
+                    .as_deref()
+                    .is_some_and(|r| role.iter().any(|s| s == r))
+            })
         }),
         Leaf::Kind(kind) => where_events(chronology, |e| {
             e.actors.iter().any(|p| {
@@ -69,7 +71,7 @@ fn evaluate_leaf(leaf: &Leaf, chronology: &Chronology) -> Bits {
             })
         }),
         Leaf::Tag(tag) => where_events(chronology, |e| {
-            e.tags.iter().any(|t| tag.contains(t.as_str()))
+            e.tags.iter().any(|t| tag.iter().any(|s| s == t))
         }),
         Leaf::Spans(spans) => where_events(chronology, |e| {
             spans

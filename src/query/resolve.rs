@@ -1,9 +1,8 @@
 //! From the parsed query to a plan over indexes: every actor name, tag, era, source and event id is
 //! looked up here, once per query, so evaluation never compares a name per event.
 
-// foldhash, not SipHash: the sets are built from every tag of the file per query, and SipHash was most of
-// a tag query's time (perf, benches/query.rs). No key here comes from an attacker who profits from
-// collisions.
+// foldhash, not SipHash: SipHash over every tag of the file was most of a tag query's time (perf,
+// benches/query.rs), and no key here comes from an attacker who profits from collisions.
 use foldhash::HashSet;
 
 use super::QueryError;
@@ -40,11 +39,11 @@ impl Cmp {
 pub enum Leaf {
     Actors(Vec<ActorIx>),
     /// Every spelling of the role in the file that folds to the one asked for.
-    Role(HashSet<String>),
+    Role(Vec<String>),
     Kind(ActorKind),
     /// Every spelling of the tag in the file that folds to the one asked for, so events are
     /// checked by a hash lookup, never by folding their tags.
-    Tag(HashSet<String>),
+    Tag(Vec<String>),
     /// Day spans, inclusive; the event's span must overlap one of them.
     Spans(Vec<(i64, i64)>),
     Sources(Vec<SourceIx>),
@@ -143,13 +142,15 @@ fn leaf(term: &Term, chronology: &Chronology, today: i64) -> Result<Leaf, QueryE
             Ok(Leaf::Actors(found))
         }
         Some("role") => {
-            let roles: HashSet<&str> = chronology
-                .events
-                .iter()
-                .flat_map(|e| e.actors.iter().filter_map(|p| p.role.as_deref()))
-                .collect();
-            let spellings = same_fold(&roles, &folded);
+            let roles = || {
+                chronology
+                    .events
+                    .iter()
+                    .flat_map(|e| e.actors.iter().filter_map(|p| p.role.as_deref()))
+            };
+            let spellings = same_fold(roles(), &folded);
             if spellings.is_empty() {
+                let roles: HashSet<&str> = roles().collect();
                 let mut known: Vec<&str> = roles.into_iter().collect();
                 known.sort_unstable();
                 return fail(format!("no actor has the role `{value}`"), near(known));
@@ -167,13 +168,15 @@ fn leaf(term: &Term, chronology: &Chronology, today: i64) -> Result<Leaf, QueryE
             ),
         },
         Some("tag") => {
-            let tags: HashSet<&str> = chronology
-                .events
-                .iter()
-                .flat_map(|e| e.tags.iter().map(String::as_str))
-                .collect();
-            let spellings = same_fold(&tags, &folded);
+            let tags = || {
+                chronology
+                    .events
+                    .iter()
+                    .flat_map(|e| e.tags.iter().map(String::as_str))
+            };
+            let spellings = same_fold(tags(), &folded);
             if spellings.is_empty() {
+                let tags: HashSet<&str> = tags().collect();
                 let mut known: Vec<&str> = tags.into_iter().collect();
                 known.sort_unstable();
                 return fail(format!("no event is tagged `{value}`"), near(known));
@@ -255,13 +258,23 @@ fn leaf(term: &Term, chronology: &Chronology, today: i64) -> Result<Leaf, QueryE
     }
 }
 
-/// The distinct values that fold to `folded` (each distinct value folded once).
-fn same_fold(values: &HashSet<&str>, folded: &str) -> HashSet<String> {
-    values
-        .iter()
-        .filter(|v| fold(v) == folded)
-        .map(|v| (*v).to_owned())
-        .collect()
+/// The distinct values that fold to `folded`.
+/// ASCII values are compared in place; each distinct non-ASCII value is folded once. The set of
+/// all values is only built when nothing matches, for the did-you-mean.
+fn same_fold<'a>(values: impl Iterator<Item = &'a str>, folded: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    let mut folded_already: HashSet<&str> = HashSet::default();
+    for value in values {
+        let same = if value.is_ascii() {
+            value.eq_ignore_ascii_case(folded)
+        } else {
+            folded_already.insert(value) && fold(value) == folded
+        };
+        if same && !found.iter().any(|f| f == value) {
+            found.push(value.to_owned());
+        }
+    }
+    found
 }
 
 /// `links:` values: `3`, `=3`, `>3`, `>=3`, `<3`, `<=3`.
