@@ -16,6 +16,7 @@ pub mod fit;
 pub mod fold;
 pub mod interchange;
 pub mod model;
+pub mod query;
 pub mod search;
 pub mod text;
 pub mod tui;

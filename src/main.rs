@@ -26,6 +26,7 @@ fn main() -> ExitCode {
     };
     let code = match &cli.command {
         Some(Command::Check(args)) => quipu::cli::check::run(args),
+        Some(Command::List(args)) => quipu::cli::list::run(args),
         Some(Command::Search(args)) => quipu::cli::search::run(args),
         Some(Command::Import(args)) => quipu::cli::import::run(args),
         Some(Command::Export(args)) => quipu::cli::export::run(args),

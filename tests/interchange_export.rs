@@ -455,7 +455,47 @@ fn args(to: Format) -> ExportArgs {
         output: None,
         actor: None,
         from: None,
+        query: None,
     }
+}
+
+#[test]
+fn the_command_exports_only_what_the_query_selects_in_every_format() {
+    let selected = quipu::query::select(&Chronology::shipped(), "tag:drugs", 0).unwrap();
+    assert!(!selected.is_empty());
+    for format in [
+        Format::Markdown,
+        Format::Dot,
+        Format::Json,
+        Format::TimelineJs,
+    ] {
+        let (code, out, err) = run(&ExportArgs {
+            file: None,
+            query: Some("tag:drugs".into()),
+            ..args(format)
+        });
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(
+            out,
+            quipu::interchange::export_events(&Chronology::shipped(), &selected, format),
+            "{format:?}"
+        );
+    }
+}
+
+#[test]
+fn the_command_refuses_a_broken_query_with_its_column() {
+    let (code, out, err) = run(&ExportArgs {
+        query: Some("tag:drugs actr:ana".into()),
+        ..args(Format::Json)
+    });
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(
+        err.starts_with("quipu: query:11: error: unknown key `actr`")
+            && err.contains("did you mean `actor:`"),
+        "{err}"
+    );
 }
 
 #[test]

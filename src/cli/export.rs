@@ -1,6 +1,7 @@
 //! `quipu export --to markdown|dot|json|timelinejs [FILE] [-o OUT]`: writes a chronology (the
 //! shipped one when FILE is left out) for documents, slides and Graphviz. `--actor` and `--from`
-//! narrow it to one actor's events or to everything downstream of one event.
+//! narrow it to one actor's events or to everything downstream of one event; `--query` to the
+//! events a query selects.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -11,6 +12,7 @@ use super::exit;
 use super::import::write_output;
 use crate::interchange::{Format, downstream_of, events_of_actor, export_events, load_any};
 use crate::model::{Chronology, EventIx};
+use crate::query::Query;
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -32,6 +34,11 @@ pub struct ExportArgs {
     /// Only this event (by id) and everything downstream of it through consequences.
     #[arg(long = "from", value_name = "EVENT")]
     pub from: Option<String>,
+
+    /// Only the events this query selects (the language of `quipu list`, README.md); applies
+    /// together with `--actor` and `--from`.
+    #[arg(long, value_name = "QUERY")]
+    pub query: Option<String>,
 }
 
 pub fn run(args: &ExportArgs) -> u8 {
@@ -42,6 +49,18 @@ pub fn run(args: &ExportArgs) -> u8 {
 
 /// `run` with its output streams passed in, for tests.
 pub fn run_to(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let query = match args
+        .query
+        .as_deref()
+        .map(|q| Query::parse(q, super::list::today()))
+    {
+        Some(Err(error)) => {
+            let _ = writeln!(err, "quipu: {}", error.render());
+            return exit::USAGE;
+        }
+        Some(Ok(query)) => Some(query),
+        None => None,
+    };
     let chronology = match &args.file {
         Some(path) => match load_any(path) {
             Ok(chronology) => chronology,
@@ -52,13 +71,22 @@ pub fn run_to(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
         },
         None => Chronology::shipped(),
     };
-    let events = match select(&chronology, args) {
+    let mut events = match select(&chronology, args) {
         Ok(events) => events,
         Err(message) => {
             let _ = writeln!(err, "{message}");
             return exit::USAGE;
         }
     };
+    if let Some(query) = &query {
+        match query.select(&chronology) {
+            Ok(chosen) => events.retain(|e| chosen.binary_search(e).is_ok()),
+            Err(error) => {
+                let _ = writeln!(err, "quipu: {}", error.render());
+                return exit::USAGE;
+            }
+        }
+    }
     let text = export_events(&chronology, &events, args.to);
     write_output(args.output.as_deref(), &text, out, err)
 }

@@ -8,6 +8,7 @@ pub mod config;
 pub mod export;
 mod formats;
 pub mod import;
+pub mod list;
 pub mod search;
 
 use std::path::{Path, PathBuf};
@@ -60,6 +61,8 @@ pub struct Cli {
 pub enum Command {
     /// Validate chronology files and print every problem, like a compiler.
     Check(check::CheckArgs),
+    /// Print the events a query selects, in time order (`quipu list 'tag:drugs date:<1992'`).
+    List(list::ListArgs),
     /// Print ranked fuzzy matches of actors (or events) for scripts.
     Search(search::SearchArgs),
     /// Convert a TimelineJS or CSV file into a quipu chronology.

@@ -96,6 +96,24 @@ impl EventDate {
         render::precision(&self.shape)
     }
 
+    /// The one word `precision:` in a query names this date by: `day`, `month`, `season`, `year`,
+    /// `decade`, `century` for a single date, `range` for a closed interval and `open` for one
+    /// with an open or unknown end. Certainty marks (`~`, `?`) do not change it.
+    pub fn precision_word(&self) -> &'static str {
+        match self.shape {
+            Shape::Single(point) => match point.granularity {
+                shape::Granularity::Day(..) => "day",
+                shape::Granularity::Month(..) => "month",
+                shape::Granularity::Season(..) => "season",
+                shape::Granularity::Year(_) => "year",
+                shape::Granularity::Decade(_) => "decade",
+                shape::Granularity::Century(_) => "century",
+            },
+            Shape::Interval(..) => "range",
+            Shape::From(..) | Shape::Until(..) => "open",
+        }
+    }
+
     /// The day the reading order sorts this date by: its earliest day, except that an interval
     /// with an open or unknown start (`../1992-04-04`) sorts by its latest, because its end is
     /// all that is known of it.

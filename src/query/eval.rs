@@ -1,0 +1,187 @@
+//! Running a resolved plan: each leaf is one pass over the events (graph leaves over the links
+//! they reach), into a [`Bits`]; the tree combines bitsets word by word.
+
+use super::bits::Bits;
+use super::resolve::{Leaf, Plan};
+use crate::fold::fold;
+use crate::model::{Chronology, Event, EventIx};
+
+pub fn evaluate(plan: &Plan, chronology: &Chronology) -> Bits {
+    let len = chronology.events.len();
+    match plan {
+        Plan::All => Bits::full(len),
+        Plan::Leaf(leaf) => evaluate_leaf(leaf, chronology),
+        Plan::Not(inner) => {
+            let mut bits = evaluate(inner, chronology);
+            bits.not();
+            bits
+        }
+        Plan::And(all) => {
+            let mut bits = Bits::full(len);
+            for part in all {
+                bits.and(&evaluate(part, chronology));
+            }
+            bits
+        }
+        Plan::Or(any) => {
+            let mut bits = Bits::empty(len);
+            for part in any {
+                bits.or(&evaluate(part, chronology));
+            }
+            bits
+        }
+    }
+}
+
+fn where_events(chronology: &Chronology, holds: impl Fn(&Event) -> bool) -> Bits {
+    let mut bits = Bits::empty(chronology.events.len());
+    for (ix, event) in chronology.events.iter().enumerate() {
+        if holds(event) {
+            bits.set(ix);
+        }
+    }
+    bits
+}
+
+fn evaluate_leaf(leaf: &Leaf, chronology: &Chronology) -> Bits {
+    let len = chronology.events.len();
+    match leaf {
+        Leaf::Actors(actors) => {
+            let mut bits = Bits::empty(len);
+            for &actor in actors {
+                for &ix in chronology.events_of(actor) {
+                    bits.set(ix);
+                }
+            }
+            bits
+        }
+        Leaf::Role(role) => where_events(chronology, |e| {
+            e.actors.iter().any(|p| {
+                p.role
+                    .as_deref()
+                    .is_some_and(|r| role.iter().any(|s| s == r))
+            })
+        }),
+        Leaf::Kind(kind) => where_events(chronology, |e| {
+            e.actors.iter().any(|p| {
+                chronology
+                    .actors
+                    .get(p.actor)
+                    .is_some_and(|a| a.kind == *kind)
+            })
+        }),
+        Leaf::Tag(tag) => where_events(chronology, |e| {
+            e.tags.iter().any(|t| tag.iter().any(|s| s == t))
+        }),
+        Leaf::Spans(spans) => where_events(chronology, |e| {
+            spans
+                .iter()
+                .any(|&(from, to)| e.date.earliest <= to && e.date.latest >= from)
+        }),
+        Leaf::Sources(sources) => {
+            // A table over sources, so each citation is one lookup however many sources match.
+            let mut wanted = vec![false; chronology.sources.len()];
+            for &source in sources {
+                if let Some(slot) = wanted.get_mut(source) {
+                    *slot = true;
+                }
+            }
+            where_events(chronology, |e| {
+                e.sources
+                    .iter()
+                    .any(|c| wanted.get(c.source).copied().unwrap_or(false))
+            })
+        }
+        Leaf::Precision(word) => where_events(chronology, |e| e.date.precision_word() == *word),
+        Leaf::Effects(ix) => linked(chronology, *ix, |e| &e.consequences),
+        Leaf::Causes(ix) => linked(chronology, *ix, |e| &e.causes),
+        Leaf::Downstream(ix) => reachable(chronology, *ix, |e| &e.consequences),
+        Leaf::Upstream(ix) => reachable(chronology, *ix, |e| &e.causes),
+        Leaf::Links(cmp, n) => where_events(chronology, |e| {
+            cmp.holds(e.causes.len() + e.consequences.len(), *n)
+        }),
+        Leaf::Basis(basis) => where_events(chronology, |e| {
+            e.basis == *basis
+                || e.causes
+                    .iter()
+                    .chain(&e.consequences)
+                    .any(|l| l.basis == *basis)
+        }),
+        Leaf::Word(word) => {
+            // One buffer for every ASCII field, so most fields are lowercased without allocating.
+            let buffer = std::cell::RefCell::new(String::new());
+            where_events(chronology, |e| {
+                fields(e, |f| folded_contains(f, word, &mut buffer.borrow_mut()))
+            })
+        }
+        Leaf::Exact(text) => where_events(chronology, |e| fields(e, |f| f.contains(text.as_str()))),
+    }
+}
+
+/// The events one link away from `start`.
+fn linked(
+    chronology: &Chronology,
+    start: EventIx,
+    links: impl Fn(&Event) -> &[crate::model::Link],
+) -> Bits {
+    let mut bits = Bits::empty(chronology.events.len());
+    if let Some(event) = chronology.events.get(start) {
+        for link in links(event) {
+            bits.set(link.event);
+        }
+    }
+    bits
+}
+
+/// Everything reachable from `start` (not `start` itself, unless a cycle returns to it). An
+/// explicit stack and a visited set: each event is expanded once, so diamonds cost nothing extra
+/// and a chain of any length cannot overflow the stack.
+fn reachable(
+    chronology: &Chronology,
+    start: EventIx,
+    links: impl Fn(&Event) -> &[crate::model::Link],
+) -> Bits {
+    let mut seen = Bits::empty(chronology.events.len());
+    let mut stack = vec![start];
+    while let Some(ix) = stack.pop() {
+        let Some(event) = chronology.events.get(ix) else {
+            continue;
+        };
+        for link in links(event) {
+            if link.event < chronology.events.len() && !seen.get(link.event) {
+                seen.set(link.event);
+                stack.push(link.event);
+            }
+        }
+    }
+    seen
+}
+
+/// Whether any searched field of the event satisfies `test`: title, summary, tags, aliases, the
+/// EDTF date, the shown date.
+fn fields(event: &Event, test: impl Fn(&str) -> bool) -> bool {
+    test(&event.title)
+        || test(&event.summary)
+        || event.tags.iter().any(|t| test(t))
+        || event.aliases.iter().any(|a| test(a))
+        || test(&event.date.text)
+        || test(&event.human_date())
+}
+
+/// `word` (folded) in the folded `text`. ASCII text is lowercased into `buffer`, not folded into
+/// a new string: that is most text, and most of the cost of a word term.
+fn folded_contains(text: &str, word: &str, buffer: &mut String) -> bool {
+    if word.is_empty() {
+        return true;
+    }
+    if text.is_ascii() {
+        if text.len() < word.len() {
+            return false;
+        }
+        buffer.clear();
+        buffer.push_str(text);
+        buffer.make_ascii_lowercase();
+        return buffer.contains(word);
+    }
+    fold(text).contains(word)
+}
