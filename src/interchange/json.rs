@@ -76,18 +76,7 @@ pub fn to_raw(chronology: &Chronology, events: &[EventIx]) -> RawChronology {
                         }))
                     })
                     .collect(),
-                consequences: e
-                    .consequences
-                    .iter()
-                    .filter(|link| selection.contains(link.event))
-                    .filter_map(|link| {
-                        Some(RawEventRef::Full(RawEventNote {
-                            event: chronology.events.get(link.event)?.id.clone(),
-                            basis: link.basis,
-                            note: link.note.clone(),
-                        }))
-                    })
-                    .collect(),
+                consequences: raw_consequences(chronology, &selection, e),
                 tags: e.tags.clone(),
                 sources: e
                     .sources
@@ -102,4 +91,26 @@ pub fn to_raw(chronology: &Chronology, events: &[EventIx]) -> RawChronology {
             })
             .collect(),
     }
+}
+
+/// An event's consequences as the file writes them, with their basis and note; those pointing
+/// outside the selection are left out so what is written stays valid. The JSON export and the
+/// TimelineJS slides' `quipu` object both write links this way.
+pub(super) fn raw_consequences(
+    chronology: &Chronology,
+    selection: &Selection,
+    event: &crate::model::Event,
+) -> Vec<RawEventRef> {
+    event
+        .consequences
+        .iter()
+        .filter(|link| selection.contains(link.event))
+        .filter_map(|link| {
+            Some(RawEventRef::Full(RawEventNote {
+                event: chronology.events.get(link.event)?.id.clone(),
+                basis: link.basis,
+                note: link.note.clone(),
+            }))
+        })
+        .collect()
 }

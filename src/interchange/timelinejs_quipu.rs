@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ImportReport;
 use super::select::Selection;
-use crate::model::raw::{Basis, RawEvent, RawEventNote, RawEventRef};
+use crate::model::raw::{Basis, RawEvent, RawEventRef};
 use crate::model::{Chronology, Event};
 
 /// The `quipu` object of a slide. Every part is optional, so a slide written by hand may carry
@@ -40,18 +40,7 @@ pub fn export(
     let extension = SlideExtension {
         basis: event.basis,
         aliases: event.aliases.clone(),
-        consequences: event
-            .consequences
-            .iter()
-            .filter(|link| selection.contains(link.event))
-            .filter_map(|link| {
-                Some(RawEventRef::Full(RawEventNote {
-                    event: chronology.events.get(link.event)?.id.clone(),
-                    basis: link.basis,
-                    note: link.note.clone(),
-                }))
-            })
-            .collect(),
+        consequences: super::json::raw_consequences(chronology, selection, event),
     };
     if extension == SlideExtension::default() {
         return None;

@@ -119,7 +119,11 @@ pub fn left_out(file: &str, count: usize) -> String {
 
 /// `19950` as `19,950`.
 pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
+    group_digits(&n.to_string())
+}
+
+/// A run of decimal digits with a comma every three from the right.
+pub(crate) fn group_digits(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {

@@ -142,14 +142,7 @@ fn grouped(n: u64) -> String {
     if digits.len() <= 4 {
         return digits;
     }
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::model::diagnostic::group_digits(&digits)
 }
 
 #[cfg(test)]
