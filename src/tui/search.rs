@@ -38,10 +38,7 @@ pub fn run_now(app: &mut App, index: &SearchIndex, effects: Effects) -> Effects 
     while let Some(effect) = queue.pop_front() {
         let answer = match effect {
             Effect::Search { generation, query } => {
-                let hits = index
-                    .run(&query, None, limit_for(index, &query), &|| false)
-                    .map(|outcome| outcome.hits)
-                    .unwrap_or_default();
+                let hits = index.search(&query, limit_for(index, &query));
                 Action::SearchResults {
                     generation,
                     hits,
