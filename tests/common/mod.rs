@@ -2,7 +2,9 @@
 //! reported as dead code there.
 #![allow(dead_code)]
 
+pub mod clean_frame;
 pub mod screen;
+pub mod session;
 pub mod tmux;
 
 use quipu::app::action::NAMED;
