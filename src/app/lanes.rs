@@ -18,6 +18,27 @@ pub struct LanesView {
     pub offset: usize,
     /// The event the cursor is on; its causes and consequences are marked in every lane.
     pub event: Option<EventIx>,
+    /// Per lane, in the order of [`LanesView::actors`]: for each of the actor's events (in
+    /// `events_of` order), the one reaching latest among it and those before it. A frame looks
+    /// only at the events just before its window, so without this an interval begun long before,
+    /// behind a crowd of short events, was not drawn. Built when the lanes open: linear in the
+    /// lanes' events, never per frame.
+    pub reach: Vec<Box<[EventIx]>>,
+}
+
+/// For each of `actor`'s events, the one among it and those before it whose latest day is the
+/// latest (the first such, on a tie).
+fn furthest_reaching(app: &App, actor: ActorIx) -> Box<[EventIx]> {
+    let events = &app.chronology.events;
+    let mut best: Option<EventIx> = None;
+    app.chronology
+        .events_of(actor)
+        .iter()
+        .map(|&ix| {
+            let keep = best.filter(|&b| events[b].date.latest >= events[ix].date.latest);
+            *best.insert(keep.unwrap_or(ix))
+        })
+        .collect()
 }
 
 impl LanesView {
@@ -52,11 +73,13 @@ impl LanesView {
                     .position(|&a| chronology.events_of(a).binary_search(&ix).is_ok())
             })
             .unwrap_or(0);
+        let reach = actors.iter().map(|&a| furthest_reaching(app, a)).collect();
         let mut view = LanesView {
             actors,
             lane,
             offset: 0,
             event: selected,
+            reach,
         };
         view.event = view.nearest_in_lane(app, selected.map(|ix| app.place_days[ix]));
         view.offset = lane.saturating_sub(fit.saturating_sub(1));
@@ -188,14 +211,24 @@ impl App {
     /// What a lane shows in `width` columns of `window`: its events placed in the window, at
     /// most one starting per column (the first), so the work is bounded by the width — each step
     /// is a binary search to the next column's first day. Intervals that began before the window
-    /// and reach into it are looked for among the `width` events just before it (an interval
-    /// further back is not drawn: the bound keeps a frame's cost the screen's).
-    pub fn lane_strokes(&self, actor: ActorIx, window: Window, width: u16) -> Vec<Stroke> {
+    /// and reach into it are those among the `width` events just before it, and the one reaching
+    /// furthest of all before those (`reach`, see [`LanesView::reach`]), which covers the columns
+    /// any other one further back would.
+    pub fn lane_strokes(
+        &self,
+        actor: ActorIx,
+        reach: &[EventIx],
+        window: Window,
+        width: u16,
+    ) -> Vec<Stroke> {
         let events = self.chronology.events_of(actor);
         let place = |ix: EventIx| self.place_days[ix];
         let mut at = events.partition_point(|&ix| place(ix) < window.start);
-        let mut out: Vec<Stroke> = events[at.saturating_sub(usize::from(width))..at]
-            .iter()
+        let near = at.saturating_sub(usize::from(width));
+        let far = near.checked_sub(1).and_then(|before| reach.get(before));
+        let mut out: Vec<Stroke> = far
+            .into_iter()
+            .chain(&events[near..at])
             .filter_map(|&ix| self.entering_stroke(ix, window, width))
             .collect();
         while let Some(&ix) = events.get(at) {
@@ -337,7 +370,7 @@ mod tests {
         let app = App::new(busy(200_000));
         let window = app.axis_window().unwrap();
         for width in [1u16, 80, 160] {
-            let strokes = app.lane_strokes(0, window, width);
+            let strokes = app.lane_strokes(0, &furthest_reaching(&app, 0), window, width);
             assert!(!strokes.is_empty());
             assert!(
                 strokes.len() <= usize::from(width),
@@ -348,7 +381,7 @@ mod tests {
         }
         // Narrower than a day per column: each day once, still ending.
         let narrow = Window { start: 0, end: 10 };
-        let strokes = app.lane_strokes(0, narrow, 160);
+        let strokes = app.lane_strokes(0, &furthest_reaching(&app, 0), narrow, 160);
         assert_eq!(strokes.len(), 10);
     }
 
@@ -359,7 +392,7 @@ mod tests {
         for (start, end, width) in [(0, 2_500, 160u16), (100, 400, 80), (0, 40, 160), (7, 9, 3)] {
             let window = Window { start, end };
             let found: Vec<EventIx> = app
-                .lane_strokes(0, window, width)
+                .lane_strokes(0, &furthest_reaching(&app, 0), window, width)
                 .iter()
                 .map(|s| s.event)
                 .collect();
@@ -395,16 +428,40 @@ mod tests {
             start: 120,
             end: 365,
         };
-        let entering = app.lane_strokes(0, late, 245);
+        let entering = app.lane_strokes(0, &furthest_reaching(&app, 0), late, 245);
         assert_eq!(
             entering.first().map(|s| (s.from, s.mark)),
             Some((0, Mark::Interval))
         );
         let marks: Vec<Mark> = app
-            .lane_strokes(0, window, 365)
+            .lane_strokes(0, &furthest_reaching(&app, 0), window, 365)
             .iter()
             .map(|s| s.mark)
             .collect();
         assert_eq!(marks, [Mark::Point, Mark::Bar, Mark::Interval, Mark::Faded]);
+    }
+
+    /// A long interval behind more short events than the lane has columns still shows where it
+    /// reaches into the window (it once went undrawn: only the last `width` events were looked at).
+    #[test]
+    fn an_interval_begun_long_before_the_window_is_drawn() {
+        let mut chronology = busy(500);
+        chronology.events[0].date = EventDate::parse("1970-01-01/1990-12-31").unwrap();
+        let app = App::new(chronology);
+        let window = Window {
+            start: 5_000,
+            end: 6_000,
+        };
+        let strokes = app.lane_strokes(0, &furthest_reaching(&app, 0), window, 80);
+        assert_eq!(
+            strokes.first().map(|s| (s.event, s.from, s.to, s.mark)),
+            Some((0, 0, 79, Mark::Interval)),
+            "{strokes:?}"
+        );
+        assert_eq!(
+            strokes.len(),
+            1,
+            "the short events are all before the window"
+        );
     }
 }

@@ -66,7 +66,8 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &LanesView, frame: 
         buf.set_stringn(body.x, y, name, usize::from(names), style);
         buf.set_stringn(body.x + names, y, "│", 1, theme.dim);
         // Longest first, so a point or a month is never hidden under a long interval.
-        let mut strokes = app.lane_strokes(actor, window, time.width);
+        let reach = view.reach.get(lane).map_or(&[][..], |r| &r[..]);
+        let mut strokes = app.lane_strokes(actor, reach, window, time.width);
         strokes.sort_by_key(|s| std::cmp::Reverse(s.to - s.from));
         for stroke in strokes {
             paint(stroke, time.x, y, mark_style(stroke.mark, theme), buf);
