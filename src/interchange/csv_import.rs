@@ -14,7 +14,9 @@ use super::{
     ImportError, ImportOptions, ImportReport, Imported, Origin, briefly, timelinejs_import,
 };
 use crate::model::EventDate;
-use crate::model::raw::{ActorKind, RawActor, RawActorRef, RawChronology, RawEvent, RawEventRef};
+use crate::model::raw::{
+    ActorKind, Basis, RawActor, RawActorRef, RawChronology, RawEvent, RawEventRef,
+};
 
 /// Separates ids (or tags) inside one cell of the quipu layout.
 const ITEM_SEPARATOR: char = ';';
@@ -209,7 +211,7 @@ fn timelinejs_rows(
     imported
 }
 
-const QUIPU_COLUMNS: [&str; 8] = [
+const QUIPU_COLUMNS: [&str; 10] = [
     "id",
     "date",
     "display_date",
@@ -218,7 +220,24 @@ const QUIPU_COLUMNS: [&str; 8] = [
     "actors",
     "consequences",
     "tags",
+    "aliases",
+    "basis",
 ];
+
+/// A `basis` cell: empty is stated, as in a quipu file; a word quipu does not know is read as
+/// stated too, and said, so a typo does not cost the row.
+fn basis_of(cell: Option<&str>, line: usize, unknown: &mut Vec<String>) -> Basis {
+    let Some(cell) = cell else {
+        return Basis::Stated;
+    };
+    Basis::ALL
+        .into_iter()
+        .find(|b| b.as_str().eq_ignore_ascii_case(cell))
+        .unwrap_or_else(|| {
+            unknown.push(format!("line {line} ({cell:?})"));
+            Basis::Stated
+        })
+}
 
 /// quipu-layout rows → events; every actor named in a cell becomes an actor of kind `other`.
 fn quipu_rows(columns: &Columns, rows: &[csv::StringRecord], options: &ImportOptions) -> Imported {
@@ -238,6 +257,7 @@ fn quipu_rows(columns: &Columns, rows: &[csv::StringRecord], options: &ImportOpt
     let mut cells = Vec::new();
     let mut skipped = Vec::new();
     let mut undatable = Vec::new();
+    let mut unknown_basis = Vec::new();
     for (n, (row, given)) in rows.iter().zip(given).enumerate() {
         let line = row_line(row, n);
         let (Some(date), Some(title)) = (columns.get(row, "date"), columns.get(row, "title"))
@@ -263,6 +283,10 @@ fn quipu_rows(columns: &Columns, rows: &[csv::StringRecord], options: &ImportOpt
             title: title.to_owned(),
             summary: columns.get(row, "summary").map(str::to_owned),
             tags: items(columns.get(row, "tags")).map(str::to_owned).collect(),
+            aliases: items(columns.get(row, "aliases"))
+                .map(str::to_owned)
+                .collect(),
+            basis: basis_of(columns.get(row, "basis"), line, &mut unknown_basis),
             ..RawEvent::default()
         });
         origins.push(Origin::Line(line));
@@ -276,6 +300,13 @@ fn quipu_rows(columns: &Columns, rows: &[csv::StringRecord], options: &ImportOpt
         report.notes.push(format!(
             "skipped rows without a date or a title: line {}",
             briefly(&skipped, ", ")
+        ));
+    }
+
+    if !unknown_basis.is_empty() {
+        report.notes.push(format!(
+            "read as stated, the basis being none of stated, implied, inferred: {}",
+            briefly(&unknown_basis, ", ")
         ));
     }
 
@@ -444,6 +475,22 @@ mod tests {
             "{}",
             imported.report.render()
         );
+    }
+
+    /// A sheet says what each event rests on and what else it is called, as a quipu file does.
+    #[test]
+    fn quipu_layout_reads_basis_and_aliases() {
+        let imported = run("id,date,title,basis,aliases\n\
+             coup,1992-04-05,Self-coup,Inferred,autogolpe;Fujigolpe\n\
+             aid,1992-04,Aid suspended,,\n\
+             oas,1992-05,OAS meets,guessed,\n");
+        let raw = &imported.raw;
+        let basis: Vec<Basis> = raw.events.iter().map(|e| e.basis).collect();
+        assert_eq!(basis, [Basis::Inferred, Basis::Stated, Basis::Stated]);
+        assert_eq!(raw.events[0].aliases, ["autogolpe", "Fujigolpe"]);
+        assert!(raw.events[1].aliases.is_empty());
+        let report = imported.report.render();
+        assert!(report.contains("line 4 (\"guessed\")"), "{report}");
     }
 
     #[test]
