@@ -292,7 +292,7 @@ fn lanes_shipped_styled() {
             text.contains('╌') || text.contains('○'),
             "open dates are faded:\n{text}"
         );
-        let styled = quipu::ui::text_capture::capture_styled(&app, &Theme::color(), w, h);
+        let styled = format!("{text}styles:\n{}", styles(&app, &Theme::color(), w, h));
         insta::assert_snapshot!(format!("lanes_shipped_{w}x{h}"), styled);
     }
 }

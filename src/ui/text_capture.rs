@@ -66,41 +66,6 @@ pub fn capture_styles(width: u16, height: u16, draw: impl FnOnce(&mut Frame)) ->
     out
 }
 
-/// [`capture`] with the styles: the text, then under `styles:` one row of letters per screen
-/// row, a letter per cell naming its style, and the letters' meaning. Snapshots of screens
-/// whose meaning is in their styles (the lanes' faded and linked events) check them this way.
-pub fn capture_styled(app: &App, theme: &Theme, width: u16, height: u16) -> String {
-    let Ok(mut terminal) = Terminal::new(TestBackend::new(width, height));
-    let Ok(_) = terminal.draw(|frame| view(app, theme, frame));
-    let buffer = terminal.backend().buffer();
-    // The untouched cell's style first, so plain cells are `.` and trimmed at the line end.
-    let mut styles = vec![ratatui::buffer::Cell::default().style()];
-    let mut rows = String::new();
-    for y in 0..buffer.area.height {
-        let mut row = String::new();
-        for x in 0..buffer.area.width {
-            let style = buffer[(x, y)].style();
-            let at = match styles.iter().position(|&s| s == style) {
-                Some(at) => at,
-                None => {
-                    styles.push(style);
-                    styles.len() - 1
-                }
-            };
-            row.push(letter(at));
-        }
-        rows.push_str(row.trim_end_matches(letter(0)));
-        rows.push('\n');
-    }
-    let mut out = capture(app, theme, width, height);
-    out.push_str("styles:\n");
-    out.push_str(&rows);
-    for (at, style) in styles.iter().enumerate() {
-        out.push_str(&format!("{} = {style:?}\n", letter(at)));
-    }
-    out
-}
-
 fn describe(style: ratatui::style::Style) -> String {
     use ratatui::style::Color;
     let mut parts = Vec::new();
@@ -114,10 +79,4 @@ fn describe(style: ratatui::style::Style) -> String {
         parts.push(format!("+{name}"));
     }
     parts.join(" ")
-}
-
-/// `.` for plain cells, then a–z, A–Z, 0–9 in the order styles are first seen.
-fn letter(at: usize) -> char {
-    const LETTERS: &str = ".abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    LETTERS.chars().nth(at).unwrap_or('?')
 }
