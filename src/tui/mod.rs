@@ -7,9 +7,11 @@ mod emergency;
 mod export;
 mod hooks;
 mod loader;
+mod reload;
 pub mod search;
 mod signals;
 mod terminal;
+mod watch;
 
 use std::io::{self, Stdout};
 use std::path::Path;
@@ -25,12 +27,13 @@ use crate::app::keymap::{Keymap, Mode};
 use crate::app::{Action, App, Effect, Effects, keymap, update};
 use crate::cli::exit;
 use crate::config::Config;
-use crate::model::{Chronology, LoadError};
+use crate::model::{Checked, Chronology, LoadError};
 use crate::ui::loading::{self, Loading};
 use crate::ui::theme::Theme;
 use crate::ui::view;
 use export::Exports;
 use loader::Loader;
+use reload::Reloader;
 use search::Search;
 use signals::Signals;
 use terminal::{TerminalGuard, install_panic_hook, report_helper_panics, spawn_watchdog};
@@ -78,35 +81,74 @@ fn open_file(file: Option<&Path>, config: &Config) -> u8 {
         return exit::USAGE;
     }
     let loader = Loader::start(path);
-    match loader.wait(QUIET_LOAD) {
-        Some(Ok(chronology)) => explore(app_for(chronology, config), config),
+    match loader
+        .wait(QUIET_LOAD)
+        .map(|loaded| loaded.and_then(|c| opened(path, c, config)))
+    {
+        Some(Ok(app)) => explore(app, config),
         Some(Err(error)) => {
             crate::cli::say(&error);
             exit::for_load_error(&error)
         }
-        None => explore_once_loaded(&loader, config),
+        None => explore_once_loaded(path, &loader, config),
     }
+}
+
+/// The explorer's state for a checked file. An invalid one opens on the problems panel over an
+/// empty timeline, to be watched until it is saved valid; except from a pipe, which cannot be
+/// read again, or with no terminal to show it on: then its errors are printed, as `quipu check`
+/// would, and quipu ends.
+fn opened(path: &Path, checked: Checked, config: &Config) -> Result<App, LoadError> {
+    let Checked {
+        chronology,
+        diagnostics,
+    } = checked;
+    let watchable =
+        !crate::model::input::is_stdin(path) && io::IsTerminal::is_terminal(&io::stdout());
+    if chronology.is_none() && !watchable {
+        return Err(LoadError::Invalid {
+            file: crate::model::input::display_name(path),
+            diagnostics: diagnostics.into_iter().filter(|d| d.is_error()).collect(),
+        });
+    }
+    let problems = reload::problems_of(path, diagnostics, chronology.is_none());
+    let mut app = app_for(chronology.unwrap_or_default(), config);
+    crate::app::reload::opened(&mut app, problems);
+    Ok(app)
 }
 
 fn explore(mut app: App, config: &Config) -> u8 {
     let outcome = run(&mut app, config);
+    let code = still_invalid(exit_code(outcome), &app);
     // The process ends here: freeing a big chronology piece by piece would hold the shell
     // prompt back for seconds after the screen is restored, for memory the OS takes back anyway.
     std::mem::forget(app);
-    exit_code(outcome)
+    code
+}
+
+/// Quitting while the file is still invalid exits 1, as opening an invalid file always has.
+fn still_invalid(code: u8, app: &App) -> u8 {
+    if code == exit::OK && app.problems.invalid {
+        exit::FAILURE
+    } else {
+        code
+    }
 }
 
 /// The loading screen until the file is ready, then the explorer on the same screen.
-fn explore_once_loaded(loader: &Loader, config: &Config) -> u8 {
+fn explore_once_loaded(path: &Path, loader: &Loader, config: &Config) -> u8 {
     let outcome = Screen::enter(config).and_then(|mut screen| match screen.await_load(loader)? {
-        Waited::Loaded(chronology) => {
-            let mut app = app_for(*chronology, config);
-            let ending = screen.explore(&mut app);
-            std::mem::forget(app);
-            ending.map(Ok)
-        }
+        Waited::Loaded(checked) => match opened(path, *checked, config) {
+            Ok(mut app) => {
+                let ending = screen.explore(&mut app);
+                let invalid = app.problems.invalid;
+                std::mem::forget(app);
+                ending.map(|ending| Ok((ending, invalid)))
+            }
+            Err(error) => Ok(Err(error)),
+        },
         Waited::Failed(message) => Ok(Err(message)),
-        Waited::Ended(ending) => Ok(Ok(ending)),
+        Waited::Ended(ending) => Ok(Ok((ending, false))),
     });
     // The screen has been dropped: the terminal is the reader's again.
     match outcome {
@@ -114,7 +156,10 @@ fn explore_once_loaded(loader: &Loader, config: &Config) -> u8 {
             crate::cli::say(&error);
             exit::for_load_error(&error)
         }
-        Ok(Ok(ending)) => exit_code(Ok(ending)),
+        Ok(Ok((ending, invalid))) => match exit_code(Ok(ending)) {
+            exit::OK if invalid => exit::FAILURE,
+            code => code,
+        },
         Err(err) => exit_code(Err(err)),
     }
 }
@@ -142,7 +187,7 @@ pub enum Ending {
 
 /// How waiting for a file ended.
 enum Waited {
-    Loaded(Box<Chronology>),
+    Loaded(Box<Checked>),
     Failed(LoadError),
     Ended(Ending),
 }
@@ -214,7 +259,7 @@ impl Screen {
                 shown = None;
             }
             match loader.wait(Duration::ZERO) {
-                Some(Ok(chronology)) => return Ok(Waited::Loaded(Box::new(chronology))),
+                Some(Ok(checked)) => return Ok(Waited::Loaded(Box::new(checked))),
                 Some(Err(message)) => return Ok(Waited::Failed(message)),
                 None => {}
             }
@@ -255,6 +300,7 @@ impl Screen {
         self.resized(app)?;
         let mut shell = Shell {
             search: Search::start(app),
+            reload: Reloader::new(app),
             exports: Exports::default(),
             quit: false,
             suspend: false,
@@ -320,6 +366,8 @@ fn redraw_whole(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result
 /// What runs the effects `update` returns: the searches, the exports, and leaving.
 struct Shell {
     search: Search,
+    /// The watch on the file and its reloads; `None` for the shipped chronology and a pipe.
+    reload: Option<Reloader>,
     exports: Exports,
     quit: bool,
     /// C-z asked to stop until `fg`.
@@ -343,18 +391,42 @@ impl Shell {
                 search @ (Effect::Search { .. } | Effect::FindAllMatches(_)) => {
                     self.search.run(search)
                 }
+                Effect::Reload => {
+                    if let Some(reload) = &mut self.reload {
+                        reload.request(app);
+                    }
+                }
+                Effect::Retire(old) => {
+                    self.search.restart(app);
+                    retire(old.0);
+                }
             }
         }
     }
 
     /// The next answer from a worker, as an action for `update`.
     fn poll(&mut self, app: &App) -> Option<Action> {
-        self.search.poll(app).or_else(|| self.exports.poll())
+        self.search
+            .poll(app)
+            .or_else(|| self.exports.poll())
+            .or_else(|| self.reload.as_mut()?.poll(app))
     }
 
     fn busy(&self) -> bool {
-        self.search.busy() || self.exports.busy()
+        self.search.busy()
+            || self.exports.busy()
+            || self.reload.as_ref().is_some_and(Reloader::busy)
     }
+}
+
+/// Frees a replaced version on a thread of its own: a million events take a noticeable part of
+/// a second to free, string by string, and the UI thread has keys to answer.
+fn retire(old: Arc<Chronology>) {
+    let freeing = std::thread::Builder::new()
+        .name("quipu-free".into())
+        .spawn(move || drop(old));
+    // Without a thread it is freed here, late but not leaked.
+    drop(freeing);
 }
 
 /// Key presses (not releases or repeats reported as such), mouse clicks and wheel, resizes.

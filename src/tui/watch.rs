@@ -1,0 +1,101 @@
+//! Watching the open file for changes. The file's directory is watched, not the file: editors
+//! that save by writing a new file and renaming it over the old one (vim, most IDEs) replace the
+//! file's inode, and a watch on the old inode would never fire again. Events are filtered to the
+//! file's name and debounced, so a save that writes in several steps is one change. Where the
+//! system's watcher cannot start (no inotify left, a file system without events) the directory is
+//! polled about once a second instead. Either way the shell sees one signal: the file changed.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver};
+use std::time::Duration;
+
+use notify_debouncer_mini::notify::{self, PollWatcher, RecommendedWatcher, RecursiveMode};
+use notify_debouncer_mini::{Config, DebounceEventResult, Debouncer, new_debouncer_opt};
+
+/// How long the file must be quiet before a change is told: long enough to gather a save's
+/// writes, short enough to feel immediate.
+const QUIET: Duration = Duration::from_millis(120);
+
+/// How often the fallback looks at the directory.
+const POLL_EVERY: Duration = Duration::from_secs(1);
+
+/// A running watch; dropping it stops it.
+pub(super) struct Watch {
+    changed: Receiver<()>,
+    /// Held for its thread; which kind only matters to how it was started.
+    _watcher: Watcher,
+}
+
+/// Never read: holding it keeps the watch running.
+#[allow(dead_code)]
+enum Watcher {
+    Native(Debouncer<RecommendedWatcher>),
+    Polling(Debouncer<PollWatcher>),
+}
+
+impl Watch {
+    /// Watches `file`; `None` only when neither the system's watcher nor polling can start.
+    pub(super) fn start(file: &Path) -> Option<Watch> {
+        let name = file.file_name()?.to_owned();
+        let dir = match file.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        let (send, changed) = mpsc::channel();
+        let handler = move |events: DebounceEventResult| {
+            if let Ok(events) = events
+                && events.iter().any(|e| is_the_file(&e.path, &name))
+            {
+                // The receiver is gone only when the explorer is closing.
+                let _ = send.send(());
+            }
+        };
+        let native = (!super::hooks::force_polling())
+            .then(|| {
+                let config = Config::default().with_timeout(QUIET);
+                let mut debouncer =
+                    new_debouncer_opt::<_, RecommendedWatcher>(config, handler.clone()).ok()?;
+                debouncer
+                    .watcher()
+                    .watch(&dir, RecursiveMode::NonRecursive)
+                    .ok()?;
+                Some(Watcher::Native(debouncer))
+            })
+            .flatten();
+        let watcher = match native {
+            Some(watcher) => watcher,
+            None => {
+                let config = Config::default().with_timeout(QUIET).with_notify_config(
+                    notify::Config::default()
+                        .with_poll_interval(POLL_EVERY)
+                        .with_compare_contents(false),
+                );
+                let mut debouncer = new_debouncer_opt::<_, PollWatcher>(config, handler).ok()?;
+                debouncer
+                    .watcher()
+                    .watch(&dir, RecursiveMode::NonRecursive)
+                    .ok()?;
+                Watcher::Polling(debouncer)
+            }
+        };
+        Some(Watch {
+            changed,
+            _watcher: watcher,
+        })
+    }
+
+    /// Whether the file changed since the last call; every signal waiting is taken, so changes
+    /// faster than the loop asks are one change.
+    pub(super) fn changed(&self) -> bool {
+        let mut any = false;
+        while self.changed.try_recv().is_ok() {
+            any = true;
+        }
+        any
+    }
+}
+
+fn is_the_file(path: &Path, name: &OsString) -> bool {
+    path.file_name() == Some(name.as_os_str())
+}

@@ -1,0 +1,97 @@
+//! The problems panel (`!`): each diagnostic as `quipu check` prints it, then its event. Drawn
+//! from the cursor's offset, so a file with a million warnings costs the rows on screen.
+
+use ratatui::Frame;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Clear};
+
+use super::theme::Theme;
+use crate::app::layout::Layout;
+use crate::app::problems::ProblemsView;
+use crate::app::{Action, App, Mode};
+use crate::fit::fit;
+
+pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ProblemsView, frame: &mut Frame) {
+    let area = layout.overlay;
+    if area.width < 4 || area.height < 4 {
+        return;
+    }
+    let problems = &app.problems;
+    let width = usize::from(area.width.saturating_sub(4));
+    let title = fit(
+        &format!(
+            " Problems: {} · {}{} ",
+            crate::text::sanitize(&problems.file, false),
+            match problems.counts().as_str() {
+                "" => "none",
+                counts => counts,
+            }
+            .to_owned(),
+            if problems.invalid {
+                "; the file is invalid"
+            } else {
+                ""
+            }
+        ),
+        width,
+    );
+    frame.render_widget(Clear, layout.body());
+    frame.render_widget(Block::new().borders(Borders::ALL).title(title), area);
+    let list = layout.overlay_list();
+    let width = usize::from(list.width);
+    let keys = |action: &Action| app.keymap.key_for(Mode::Problems, action);
+    let buf = frame.buffer_mut();
+    buf.set_line(
+        list.x,
+        list.y.saturating_sub(1),
+        &Line::styled(
+            fit(
+                &format!(
+                    "{}/{} move, {} goes to the event, {} closes.",
+                    keys(&Action::SelectNext),
+                    keys(&Action::SelectPrev),
+                    keys(&Action::FollowLink),
+                    app.keymap
+                        .keys_for(Mode::Problems, &Action::Close)
+                        .join(" or "),
+                ),
+                width,
+            ),
+            theme.dim,
+        ),
+        list.width,
+    );
+    let mut row = 0u16;
+    for at in view.cursor.offset..problems.diagnostics.len() {
+        if row >= list.height {
+            break;
+        }
+        let title = problems.events.get(at).cloned().flatten().and_then(|id| {
+            let ix = app.chronology.event_ix(&id)?;
+            Some(app.chronology.events[ix].title.as_str())
+        });
+        let selected = at == view.cursor.selected;
+        let severity = if problems.diagnostics[at].is_error() {
+            theme.warning
+        } else {
+            theme.status
+        };
+        for (n, text) in problems.lines(at, title).iter().enumerate() {
+            if row >= list.height {
+                break;
+            }
+            let style = match (selected, n) {
+                (true, 0) => theme.selected,
+                (false, 0) => severity,
+                _ => theme.dim,
+            };
+            buf.set_line(
+                list.x,
+                list.y + row,
+                &Line::styled(fit(text, width), style),
+                list.width,
+            );
+            row += 1;
+        }
+    }
+}
