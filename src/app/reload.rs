@@ -268,7 +268,10 @@ pub fn keep_place(old: App, app: &mut App, diff: &Diff) -> Effects {
     app.search_generation = old.search_generation;
     app.highlighter = Arc::clone(&old.highlighter);
     app.problems = Arc::clone(&old.problems);
-    app.zoom = old.zoom.min(app.max_zoom());
+    // A first valid version (the file was invalid when quipu opened) keeps its own zoom.
+    if !old.chronology.events.is_empty() {
+        app.zoom = old.zoom.min(app.max_zoom());
+    }
     let (filter, gone) = remap_filter(&old.chronology, &new, old.filter.as_ref());
     app.filter = filter;
     app.lane_picks = remap_actors(&old.chronology, &new, &old.lane_picks).0;

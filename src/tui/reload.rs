@@ -135,7 +135,7 @@ fn unreadable(path: &Path, error: &LoadError) -> String {
     let file = crate::text::sanitize(&display_name(path), false);
     match error {
         LoadError::Io { .. } if !path.exists() => {
-            format!("{file} is gone: showing the last version until it is back")
+            format!("{file} is gone: showing the last version")
         }
         LoadError::Io { message, .. } => format!(
             "cannot read {file} ({}): showing the last version",

@@ -1,7 +1,8 @@
 //! Watching the open file for changes. The file's directory is watched, not the file: editors
 //! that save by writing a new file and renaming it over the old one (vim, most IDEs) replace the
 //! file's inode, and a watch on the old inode would never fire again. Events are filtered to the
-//! file's name and debounced, so a save that writes in several steps is one change. Where the
+//! file's name and debounced, so a save that writes in several steps is one change; opening and
+//! reading the file are no change (quipu's own reading of it would reload it again). Where the
 //! system's watcher cannot start (no inotify left, a file system without events) the directory is
 //! polled about once a second instead. Either way the shell sees one signal: the file changed.
 
@@ -10,8 +11,10 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
-use notify_debouncer_mini::notify::{self, PollWatcher, RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{Config, DebounceEventResult, Debouncer, new_debouncer_opt};
+use notify_debouncer_full::notify::{
+    self, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode,
+};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, NoCache, new_debouncer_opt};
 
 /// How long the file must be quiet before a change is told: long enough to gather a save's
 /// writes, short enough to feel immediate.
@@ -30,8 +33,8 @@ pub(super) struct Watch {
 /// Never read: holding it keeps the watch running.
 #[allow(dead_code)]
 enum Watcher {
-    Native(Debouncer<RecommendedWatcher>),
-    Polling(Debouncer<PollWatcher>),
+    Native(Debouncer<RecommendedWatcher, NoCache>),
+    Polling(Debouncer<PollWatcher, NoCache>),
 }
 
 impl Watch {
@@ -45,7 +48,10 @@ impl Watch {
         let (send, changed) = mpsc::channel();
         let handler = move |events: DebounceEventResult| {
             if let Ok(events) = events
-                && events.iter().any(|e| is_the_file(&e.path, &name))
+                && events.iter().any(|e| {
+                    !matches!(e.kind, EventKind::Access(_))
+                        && e.paths.iter().any(|path| is_the_file(path, &name))
+                })
             {
                 // The receiver is gone only when the explorer is closing.
                 let _ = send.send(());
@@ -53,29 +59,28 @@ impl Watch {
         };
         let native = (!super::hooks::force_polling())
             .then(|| {
-                let config = Config::default().with_timeout(QUIET);
-                let mut debouncer =
-                    new_debouncer_opt::<_, RecommendedWatcher>(config, handler.clone()).ok()?;
-                debouncer
-                    .watcher()
-                    .watch(&dir, RecursiveMode::NonRecursive)
-                    .ok()?;
+                let mut debouncer = new_debouncer_opt::<_, RecommendedWatcher, _>(
+                    QUIET,
+                    None,
+                    handler.clone(),
+                    NoCache,
+                    notify::Config::default(),
+                )
+                .ok()?;
+                debouncer.watch(&dir, RecursiveMode::NonRecursive).ok()?;
                 Some(Watcher::Native(debouncer))
             })
             .flatten();
         let watcher = match native {
             Some(watcher) => watcher,
             None => {
-                let config = Config::default().with_timeout(QUIET).with_notify_config(
-                    notify::Config::default()
-                        .with_poll_interval(POLL_EVERY)
-                        .with_compare_contents(false),
-                );
-                let mut debouncer = new_debouncer_opt::<_, PollWatcher>(config, handler).ok()?;
-                debouncer
-                    .watcher()
-                    .watch(&dir, RecursiveMode::NonRecursive)
-                    .ok()?;
+                let config = notify::Config::default()
+                    .with_poll_interval(POLL_EVERY)
+                    .with_compare_contents(false);
+                let mut debouncer =
+                    new_debouncer_opt::<_, PollWatcher, _>(QUIET, None, handler, NoCache, config)
+                        .ok()?;
+                debouncer.watch(&dir, RecursiveMode::NonRecursive).ok()?;
                 Watcher::Polling(debouncer)
             }
         };

@@ -28,9 +28,17 @@ pub(super) fn reloaded(app: &mut App, reload: Reload) -> Effects {
     let mut effects = Effects::new();
     match fresh {
         Some(Fresh(fresh)) => {
+            let mended = app.problems.invalid;
             let old = std::mem::replace(app, *fresh);
             effects = keep_place(old, app, &diff);
             problems_changed(app, problems);
+            if mended {
+                let file = crate::text::sanitize(&app.problems.file, false);
+                app.status = Some(match app.status.take() {
+                    Some(summary) => format!("{file} is valid again · {summary}"),
+                    None => format!("{file} is valid again"),
+                });
+            }
             if !counts.is_empty() {
                 let status = app.status.get_or_insert_with(String::new);
                 status.push_str(&format!(" · {counts}"));
