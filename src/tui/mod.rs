@@ -11,7 +11,7 @@ mod reload;
 pub mod search;
 mod signals;
 mod terminal;
-mod watch;
+pub(crate) mod watch;
 
 use std::io::{self, Stdout};
 use std::path::Path;

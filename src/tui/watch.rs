@@ -8,7 +8,7 @@
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
 use notify_debouncer_full::notify::{
@@ -24,8 +24,8 @@ const QUIET: Duration = Duration::from_millis(120);
 const POLL_EVERY: Duration = Duration::from_secs(1);
 
 /// A running watch; dropping it stops it.
-pub(super) struct Watch {
-    changed: Receiver<()>,
+pub(crate) struct Watch {
+    changed: Option<Receiver<()>>,
     /// Held for its thread; which kind only matters to how it was started.
     _watcher: Watcher,
 }
@@ -39,13 +39,21 @@ enum Watcher {
 
 impl Watch {
     /// Watches `file`; `None` only when neither the system's watcher nor polling can start.
-    pub(super) fn start(file: &Path) -> Option<Watch> {
+    pub(crate) fn start(file: &Path) -> Option<Watch> {
+        let (send, changed) = mpsc::channel();
+        let mut watch = Watch::sending(file, send)?;
+        watch.changed = Some(changed);
+        Some(watch)
+    }
+
+    /// Watches `file`, sending `()` on `send` at each change: several files can share one
+    /// channel (`quipu check --watch A B`).
+    pub(crate) fn sending(file: &Path, send: Sender<()>) -> Option<Watch> {
         let name = file.file_name()?.to_owned();
         let dir = match file.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir.to_owned(),
             _ => PathBuf::from("."),
         };
-        let (send, changed) = mpsc::channel();
         let handler = move |events: DebounceEventResult| {
             if let Ok(events) = events
                 && events.iter().any(|e| {
@@ -85,16 +93,16 @@ impl Watch {
             }
         };
         Some(Watch {
-            changed,
+            changed: None,
             _watcher: watcher,
         })
     }
 
     /// Whether the file changed since the last call; every signal waiting is taken, so changes
     /// faster than the loop asks are one change.
-    pub(super) fn changed(&self) -> bool {
+    pub(crate) fn changed(&self) -> bool {
         let mut any = false;
-        while self.changed.try_recv().is_ok() {
+        while self.changed.as_ref().is_some_and(|c| c.try_recv().is_ok()) {
             any = true;
         }
         any

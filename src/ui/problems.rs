@@ -9,7 +9,7 @@ use super::theme::Theme;
 use crate::app::layout::Layout;
 use crate::app::problems::ProblemsView;
 use crate::app::{Action, App, Mode};
-use crate::fit::fit;
+use crate::fit::{fit, wrap};
 
 pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ProblemsView, frame: &mut Frame) {
     let area = layout.overlay;
@@ -61,36 +61,55 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ProblemsView, fram
         ),
         list.width,
     );
-    let mut row = 0u16;
-    for at in view.cursor.offset..problems.diagnostics.len() {
-        if row >= list.height {
-            break;
-        }
+    // Each problem wrapped to the panel, so the whole FILE:LINE:COL and message can be read.
+    let rows_of = |at: usize| -> Vec<(bool, String)> {
         let title = problems.events.get(at).cloned().flatten().and_then(|id| {
             let ix = app.chronology.event_ix(&id)?;
             Some(app.chronology.events[ix].title.as_str())
         });
-        let selected = at == view.cursor.selected;
+        let mut rows = Vec::new();
+        for (n, line) in problems.lines(at, title).iter().enumerate() {
+            if n == 0 {
+                rows.extend(wrap(line, width).into_iter().map(|r| (true, r)));
+            } else {
+                rows.push((false, fit(line, width)));
+            }
+        }
+        rows
+    };
+    let height = usize::from(list.height);
+    let selected = view.cursor.selected;
+    // The cursor's offset counts problems, not rows: start later if the selected one would not
+    // fit (it lies at most a screen below the offset, so this is bounded by the screen).
+    let mut start = view.cursor.offset.min(selected);
+    while start < selected
+        && (start..=selected)
+            .map(|at| rows_of(at).len())
+            .sum::<usize>()
+            > height
+    {
+        start += 1;
+    }
+    let mut row = 0u16;
+    for at in start..problems.diagnostics.len() {
+        if usize::from(row) >= height {
+            break;
+        }
         let severity = if problems.diagnostics[at].is_error() {
             theme.warning
         } else {
             theme.status
         };
-        for (n, text) in problems.lines(at, title).iter().enumerate() {
-            if row >= list.height {
+        for (first, text) in rows_of(at) {
+            if usize::from(row) >= height {
                 break;
             }
-            let style = match (selected, n) {
-                (true, 0) => theme.selected,
-                (false, 0) => severity,
+            let style = match (at == selected, first) {
+                (true, true) => theme.selected,
+                (false, true) => severity,
                 _ => theme.dim,
             };
-            buf.set_line(
-                list.x,
-                list.y + row,
-                &Line::styled(fit(text, width), style),
-                list.width,
-            );
+            buf.set_line(list.x, list.y + row, &Line::styled(text, style), list.width);
             row += 1;
         }
     }
