@@ -142,13 +142,13 @@ fn a_broken_save_opens_the_problems_and_mending_it_closes_them() {
     let screen = tmux.wait_for("the problems panel", |s| {
         s.contains("Problems: ") && s.contains("error: unknown actor `nobody")
     });
-    let name = file.display().to_string();
-    let at = screen
-        .replace('\n', "")
-        .replace('│', "")
-        .find(&format!("{name}:"))
-        .is_some();
-    assert!(at, "the problem names FILE:LINE:COL:\n{screen}");
+    let name = format!("{}:", file.display());
+    let located = screen.split(&name).nth(1).is_some_and(|rest| {
+        let mut parts = rest.splitn(3, ':');
+        let number = |p: Option<&str>| p.is_some_and(|p| p.parse::<usize>().is_ok());
+        number(parts.next()) && number(parts.next())
+    });
+    assert!(located, "the problem names FILE:LINE:COL:\n{screen}");
     assert!(
         screen.contains("nobody\\u{1b}[2J"),
         "the escape is shown, not sent:\n{screen}"

@@ -3,17 +3,21 @@
 //! file's inode, and a watch on the old inode would never fire again. Events are filtered to the
 //! file's name and debounced, so a save that writes in several steps is one change; opening and
 //! reading the file are no change (quipu's own reading of it would reload it again). Where the
-//! system's watcher cannot start (no inotify left, a file system without events) the directory is
-//! polled about once a second instead. Either way the shell sees one signal: the file changed.
+//! system's watcher cannot start (no inotify left, a file system without events) the file is
+//! looked at about once a second instead: its modification time to the nanosecond, size and
+//! inode. (notify's `PollWatcher` compares whole seconds, so it misses a second save within the
+//! same second, or it hashes every file of the directory each time.) Either way the shell sees
+//! one signal: the file changed.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
-use notify_debouncer_full::notify::{
-    self, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode,
-};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use notify_debouncer_full::notify::{self, EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, NoCache, new_debouncer_opt};
 
 /// How long the file must be quiet before a change is told: long enough to gather a save's
@@ -34,7 +38,50 @@ pub(crate) struct Watch {
 #[allow(dead_code)]
 enum Watcher {
     Native(Debouncer<RecommendedWatcher, NoCache>),
-    Polling(Debouncer<PollWatcher, NoCache>),
+    Polling(Poller),
+}
+
+/// The fallback's thread, stopped when this is dropped.
+struct Poller {
+    stop: Arc<AtomicBool>,
+}
+
+impl Drop for Poller {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+/// What tells one version of the file from the next without reading it.
+fn stamp(file: &Path) -> Option<(std::time::SystemTime, u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(file).ok()?;
+    Some((meta.modified().ok()?, meta.len(), meta.ino()))
+}
+
+impl Poller {
+    fn start(file: &Path, send: Sender<()>) -> Option<Poller> {
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopped = Arc::clone(&stop);
+        let file = file.to_owned();
+        std::thread::Builder::new()
+            .name("quipu-poll".into())
+            .spawn(move || {
+                let mut last = stamp(&file);
+                while !stopped.load(Ordering::Relaxed) {
+                    std::thread::sleep(POLL_EVERY);
+                    let now = stamp(&file);
+                    if now != last {
+                        last = now;
+                        if send.send(()).is_err() {
+                            return;
+                        }
+                    }
+                }
+            })
+            .ok()?;
+        Some(Poller { stop })
+    }
 }
 
 impl Watch {
@@ -54,6 +101,7 @@ impl Watch {
             Some(dir) if !dir.as_os_str().is_empty() => dir.to_owned(),
             _ => PathBuf::from("."),
         };
+        let poll_send = send.clone();
         let handler = move |events: DebounceEventResult| {
             if let Ok(events) = events
                 && events.iter().any(|e| {
@@ -70,7 +118,7 @@ impl Watch {
                 let mut debouncer = new_debouncer_opt::<_, RecommendedWatcher, _>(
                     QUIET,
                     None,
-                    handler.clone(),
+                    handler,
                     NoCache,
                     notify::Config::default(),
                 )
@@ -81,16 +129,7 @@ impl Watch {
             .flatten();
         let watcher = match native {
             Some(watcher) => watcher,
-            None => {
-                let config = notify::Config::default()
-                    .with_poll_interval(POLL_EVERY)
-                    .with_compare_contents(false);
-                let mut debouncer =
-                    new_debouncer_opt::<_, PollWatcher, _>(QUIET, None, handler, NoCache, config)
-                        .ok()?;
-                debouncer.watch(&dir, RecursiveMode::NonRecursive).ok()?;
-                Watcher::Polling(debouncer)
-            }
+            None => Watcher::Polling(Poller::start(file, poll_send)?),
         };
         Some(Watch {
             changed: None,
