@@ -305,8 +305,8 @@ fn hostile_text_never_reaches_the_terminal() {
     let title = session.pane("#{pane_title}");
     session.record();
     session.go();
-    session.wait_for("the explorer", |s| {
-        s.contains("Hostile text") && s.contains("j/k move")
+    session.wait_for("the explorer, its warnings announced", |s| {
+        s.contains("Hostile text") && s.contains("18 warnings (! shows them)")
     });
     session.send(&["G"]);
     session.wait_for("the last event", |s| s.contains("4/4"));
@@ -328,6 +328,7 @@ fn hostile_text_never_reaches_the_terminal() {
         ("a", "j", "events"),
         ("?", "j", "Help"),
         ("t", "1", "Jump to date"),
+        ("!", "j", "Problems:"),
     ] {
         session.send(&[open]);
         session.wait_for(shown, |s| s != base && s.contains(shown));

@@ -214,3 +214,28 @@ fn an_invalid_file_at_start_opens_on_the_problems_until_it_is_saved_valid() {
     tmux.send(&["q"]);
     tmux.wait_for("a clean exit", |s| s.contains("EXIT=0"));
 }
+
+/// A reload that takes seconds (as a million events do; the debug build's
+/// `QUIPU_TEST_SLOW_LOAD` holds every load back) leaves the version on screen answering keys,
+/// with `reloading…` in the footer; saves that come meanwhile end in the last one, not a queue.
+#[test]
+#[cfg(debug_assertions)]
+fn a_slow_reload_keeps_the_explorer_answering_and_ends_on_the_last_save() {
+    let (_dir, file) = scratch();
+    let Some(tmux) = on_the_self_coup("slow", &file, "QUIPU_TEST_SLOW_LOAD=2500") else {
+        return;
+    };
+    save_by_rename(&file, &broken());
+    tmux.wait_for("the reload under way", |s| s.contains("reloading…"));
+    tmux.send(&["j"]);
+    tmux.wait_for("a key answered meanwhile", |s| {
+        s.contains("44/56") && s.contains("reloading…")
+    });
+    // Two more saves while the first is still being read: only the last one counts.
+    save_by_rename(&file, &shipped());
+    save_by_rename(&file, &edited_and_added());
+    let screen = tmux.wait_for("the last save", |s| {
+        s.contains("57") && s.contains("The self-coup, edited outside") && !s.contains("reloading…")
+    });
+    assert!(!screen.contains("Problems: "), "{screen}");
+}

@@ -18,20 +18,20 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ProblemsView, fram
     }
     let problems = &app.problems;
     let width = usize::from(area.width.saturating_sub(4));
+    // The counts first: each problem names the file again.
     let title = fit(
         &format!(
-            " Problems: {} · {}{} ",
-            crate::text::sanitize(&problems.file, false),
+            " Problems: {}{} · {} ",
             match problems.counts().as_str() {
                 "" => "none",
                 counts => counts,
-            }
-            .to_owned(),
+            },
             if problems.invalid {
                 "; the file is invalid"
             } else {
                 ""
-            }
+            },
+            crate::text::sanitize(&problems.file, false),
         ),
         width,
     );

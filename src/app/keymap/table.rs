@@ -80,7 +80,7 @@ pub const DEFAULTS: &[Row] = &[
     row!(MAIN, "Y", "copy-id", VIEW, "copy the event's id"),
     row!(MAIN, "i", "open-about", VIEW, "about this chronology: its sources, and how many claims are stated, implied, inferred"),
     row!(MAIN, "r", "reload", VIEW, "read the file again now (it is read again by itself whenever it is saved)"),
-    row!(MAIN, "!", "open-problems", VIEW, "the file's problems: errors and warnings, as quipu check prints them", "problems"),
+    row!(MAIN, "!", "open-problems", VIEW, "the file's problems: errors and warnings, as quipu check prints them"),
     row!(MAIN | CHAIN | ACTORS_VIEW | LANES, "?", "open-help", VIEW, "this help", "help"),
     row!(HELP, "/", "search-help", "Help", "show only the keys and notes that hold a word", "search"),
     row!(HELP_SEARCH, "enter", "submit", "Help", "keep what was found and scroll it"),

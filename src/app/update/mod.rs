@@ -36,7 +36,15 @@ enum Move {
 
 /// Applies one action and returns what the shell must do because of it (usually nothing).
 pub fn update(app: &mut App, action: Action) -> Effects {
-    if !matches!(action, Action::Resize { .. } | Action::ReloadStarted) {
+    // A message stays until the next key: answers from the shell's workers (a search finishing
+    // after a reload, a reload starting) do not wipe it.
+    if !matches!(
+        action,
+        Action::Resize { .. }
+            | Action::ReloadStarted
+            | Action::SearchResults { .. }
+            | Action::EventMatches { .. }
+    ) {
         app.status = None;
     }
     let mut effects = Effects::new();
