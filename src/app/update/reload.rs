@@ -65,10 +65,13 @@ pub(super) fn toggle_problems(app: &mut App) {
         return;
     }
     if app.problems.diagnostics.is_empty() {
-        app.status = Some(format!(
-            "No problems: {} has no errors or warnings.",
-            crate::text::sanitize(&app.problems.file, false)
-        ));
+        app.status = Some(match app.problems.file.as_str() {
+            "" => "No problems: no errors or warnings.".to_owned(),
+            file => format!(
+                "No problems: {} has no errors or warnings.",
+                crate::text::sanitize(file, false)
+            ),
+        });
         return;
     }
     app.overlays.push(Overlay::Problems(Default::default()));
