@@ -239,3 +239,42 @@ fn a_slow_reload_keeps_the_explorer_answering_and_ends_on_the_last_save() {
     });
     assert!(!screen.contains("Problems: "), "{screen}");
 }
+
+/// A spreadsheet saved as CSV reloads as quipu's own files do, its problems placed in it.
+#[test]
+fn a_csv_file_reloads_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("sheet.csv");
+    let sheet = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/interchange/simple.csv"
+    ))
+    .unwrap();
+    let save = |text: &str| {
+        let tmp = dir.path().join("sheet.csv.tmp");
+        std::fs::write(&tmp, text).unwrap();
+        std::fs::rename(&tmp, &file).unwrap();
+    };
+    save(&sheet);
+    let Some(tmux) = open("csv", &file, "") else {
+        return;
+    };
+    tmux.wait_for("the timeline", |s| {
+        s.contains("Fujimori closes Congress") && s.contains("1/4")
+    });
+    save(&format!(
+        "{sheet}added-row,1993-01-01,A row added in the spreadsheet,,fujimori,,\n"
+    ));
+    tmux.wait_for("the reload", |s| {
+        s.contains("reloaded: 1 added") && s.contains("/5")
+    });
+    // Columns quipu cannot read: the problem is at the header row of the file itself.
+    save("a,b\n1\n");
+    let screen = tmux.wait_for("the problem", |s| s.contains("Problems: "));
+    let name = format!("{}:1:1: error: the header row", file.display());
+    assert!(screen.contains(&name), "{screen}");
+    assert!(
+        screen.contains("/5"),
+        "the last good version stays:\n{screen}"
+    );
+}
