@@ -24,12 +24,6 @@ pub(super) struct Loader<T = Checked> {
     stage: Arc<AtomicUsize>,
 }
 
-impl Loader {
-    pub(super) fn start(path: &Path) -> Loader {
-        Loader::start_then(path, |checked| checked)
-    }
-}
-
 impl<T: Send + 'static> Loader<T> {
     /// Checks the file (every diagnostic kept, warnings too: the problems panel lists them), then
     /// runs `then` on the result, on the loading thread.

@@ -24,10 +24,11 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
 use crate::app::keymap::{Keymap, Mode};
+use crate::app::problems::Problems;
 use crate::app::{Action, App, Effect, Effects, keymap, update};
 use crate::cli::exit;
 use crate::config::Config;
-use crate::model::{Checked, Chronology, LoadError};
+use crate::model::{Chronology, LoadError};
 use crate::ui::loading::{self, Loading};
 use crate::ui::theme::Theme;
 use crate::ui::view;
@@ -80,7 +81,13 @@ fn open_file(file: Option<&Path>, config: &Config) -> u8 {
         );
         return exit::USAGE;
     }
-    let loader = Loader::start(path);
+    // The problems are made on the loader thread too: naming their events may read the file.
+    let owned = path.to_owned();
+    let loader = Loader::start_then(path, move |checked| {
+        let invalid = checked.chronology.is_none();
+        let problems = reload::problems_of(&owned, checked.diagnostics, invalid);
+        Box::new((checked.chronology, problems))
+    });
     match loader
         .wait(QUIET_LOAD)
         .map(|loaded| loaded.and_then(|c| opened(path, c, config)))
@@ -98,20 +105,20 @@ fn open_file(file: Option<&Path>, config: &Config) -> u8 {
 /// empty timeline, to be watched until it is saved valid; except from a pipe, which cannot be
 /// read again, or with no terminal to show it on: then its errors are printed, as `quipu check`
 /// would, and quipu ends.
-fn opened(path: &Path, checked: Checked, config: &Config) -> Result<App, LoadError> {
-    let Checked {
-        chronology,
-        diagnostics,
-    } = checked;
+fn opened(path: &Path, loaded: Opening, config: &Config) -> Result<App, LoadError> {
+    let (chronology, problems) = *loaded;
     let watchable =
         !crate::model::input::is_stdin(path) && io::IsTerminal::is_terminal(&io::stdout());
     if chronology.is_none() && !watchable {
         return Err(LoadError::Invalid {
             file: crate::model::input::display_name(path),
-            diagnostics: diagnostics.into_iter().filter(|d| d.is_error()).collect(),
+            diagnostics: problems
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.is_error())
+                .collect(),
         });
     }
-    let problems = reload::problems_of(path, diagnostics, chronology.is_none());
     let mut app = app_for(chronology.unwrap_or_default(), config);
     crate::app::reload::opened(&mut app, problems);
     Ok(app)
@@ -136,9 +143,13 @@ fn still_invalid(code: u8, app: &App) -> u8 {
 }
 
 /// The loading screen until the file is ready, then the explorer on the same screen.
-fn explore_once_loaded(path: &Path, loader: &Loader, config: &Config) -> u8 {
+/// What the loader thread makes of the file at start: the chronology when it is valid, and its
+/// problems either way.
+type Opening = Box<(Option<Chronology>, Problems)>;
+
+fn explore_once_loaded(path: &Path, loader: &Loader<Opening>, config: &Config) -> u8 {
     let outcome = Screen::enter(config).and_then(|mut screen| match screen.await_load(loader)? {
-        Waited::Loaded(checked) => match opened(path, *checked, config) {
+        Waited::Loaded(loaded) => match opened(path, loaded, config) {
             Ok(mut app) => {
                 let ending = screen.explore(&mut app);
                 let invalid = app.problems.invalid;
@@ -187,7 +198,7 @@ pub enum Ending {
 
 /// How waiting for a file ended.
 enum Waited {
-    Loaded(Box<Checked>),
+    Loaded(Opening),
     Failed(LoadError),
     Ended(Ending),
 }
@@ -249,7 +260,7 @@ impl Screen {
     }
 
     /// Shows the loading screen until the file is loaded, fails, or the reader gives up.
-    fn await_load(&mut self, loader: &Loader) -> io::Result<Waited> {
+    fn await_load(&mut self, loader: &Loader<Opening>) -> io::Result<Waited> {
         let mut shown: Option<Loading> = None;
         loop {
             if let Some(ending) = self.signalled() {
@@ -259,7 +270,7 @@ impl Screen {
                 shown = None;
             }
             match loader.wait(Duration::ZERO) {
-                Some(Ok(checked)) => return Ok(Waited::Loaded(Box::new(checked))),
+                Some(Ok(loaded)) => return Ok(Waited::Loaded(loaded)),
                 Some(Err(message)) => return Ok(Waited::Failed(message)),
                 None => {}
             }
