@@ -361,3 +361,30 @@ fn an_invalid_version_leaves_the_last_good_one_and_opens_the_panel_until_mended(
     );
     assert!(!app.problems.invalid);
 }
+
+#[test]
+fn warnings_are_counted_in_the_status_line_on_reload() {
+    let mut app = shipped();
+    let new = Chronology::shipped();
+    let reload = Reload {
+        diff: diff(&app.chronology, &new),
+        fresh: Some(Fresh(Box::new(App::new(new)))),
+        problems: Problems::new(
+            "f.json".into(),
+            Some("f.json".into()),
+            vec![
+                quipu::model::Diagnostic::warning(1, 1, "a"),
+                quipu::model::Diagnostic::warning(2, 1, "b"),
+            ],
+            vec![None, None],
+            false,
+        ),
+    };
+    update(&mut app, Action::Reloaded(Box::new(reload)));
+    assert_eq!(
+        app.status.as_deref(),
+        Some("reloaded: no change · 2 warnings")
+    );
+    assert!(app.overlays.is_empty(), "warnings alone open no panel");
+    assert_eq!(app.problems.warnings, 2, "but `!` lists them");
+}
