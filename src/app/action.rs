@@ -84,6 +84,16 @@ pub enum Action {
     Expand,
     /// `s`: the actors' lanes.
     OpenLanes,
+    /// `r`: read the file again now.
+    Reload,
+    /// `!`: the problems panel, or close it.
+    OpenProblems,
+    /// The shell started reading a new version of the file.
+    ReloadStarted,
+    /// A new version was read (valid or not); see [`Reload`](super::reload::Reload).
+    Reloaded(Box<super::reload::Reload>),
+    /// The file could not be read again (deleted, unreadable): the last version stays.
+    ReloadFailed(String),
     /// Lanes: j/k to the next or previous lane.
     NextLane,
     PrevLane,
@@ -163,6 +173,8 @@ pub const NAMED: &[(&str, Action)] = &[
     ("copy-citation", Action::CopyCitation),
     ("copy-id", Action::CopyId),
     ("open-lanes", Action::OpenLanes),
+    ("reload", Action::Reload),
+    ("open-problems", Action::OpenProblems),
     ("next-lane", Action::NextLane),
     ("previous-lane", Action::PrevLane),
     ("next-in-lane", Action::NextInLane),
@@ -203,6 +215,9 @@ impl ActionKind {
             ActionKind::SearchResults
                 | ActionKind::EventMatches
                 | ActionKind::Exported
+                | ActionKind::ReloadStarted
+                | ActionKind::Reloaded
+                | ActionKind::ReloadFailed
                 | ActionKind::PromptInput
                 | ActionKind::Click
                 | ActionKind::ScrollDown

@@ -28,6 +28,12 @@ pub enum Effect {
     Copy(String),
     /// C-z: give the terminal back and stop, as vim and less do; take it again on `fg`.
     Suspend,
+    /// `r`: read the file again now (it is also read again whenever it changes); answer with
+    /// `Action::ReloadStarted`, then `Action::Reloaded` or `Action::ReloadFailed`.
+    Reload,
+    /// A new version replaced this chronology: build the search index for the new one, and free
+    /// this one off the UI thread. Comes before the effects of the same reload.
+    Retire(super::reload::Retired),
     /// The reader asked to leave.
     Quit,
 }

@@ -53,6 +53,14 @@ impl History {
         Some(to)
     }
 
+    /// The same history in another version of the file: each place mapped (`None` drops it).
+    pub fn remap(self, mut map: impl FnMut(Place) -> Option<Place>) -> History {
+        History {
+            back: self.back.into_iter().filter_map(&mut map).collect(),
+            forward: self.forward.into_iter().filter_map(&mut map).collect(),
+        }
+    }
+
     pub fn can_go_back(&self) -> bool {
         !self.back.is_empty()
     }

@@ -23,6 +23,8 @@ pub mod layout;
 pub mod navigate;
 pub mod overlay;
 pub mod palette;
+pub mod problems;
+pub mod reload;
 pub mod state;
 pub mod timeline;
 pub mod update;

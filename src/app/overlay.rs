@@ -97,4 +97,6 @@ pub enum Overlay {
     About(AboutView),
     /// `s`: the actors' lanes.
     Lanes(LanesView),
+    /// `!`: the file's problems.
+    Problems(super::problems::ProblemsView),
 }

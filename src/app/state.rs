@@ -9,6 +9,7 @@ use super::history::History;
 use super::keymap::Keymap;
 use super::overlay::Overlay;
 use super::palette::EventSearch;
+use super::problems::Problems;
 use super::visible::Visible;
 use crate::model::order::place_days;
 use crate::model::{ActorIx, Chronology, EraIndex, EventIx};
@@ -103,6 +104,11 @@ pub struct App {
     /// The day `today` means in the date prompt. The shell reads the clock once at start, so
     /// `update` stays pure and tests choose their own today.
     pub today: i64,
+    /// The diagnostics of the file as last read, warnings included (the problems panel, `!`).
+    pub problems: Arc<Problems>,
+    /// What the footer keeps saying about the file until it changes: `reloading…`, or that the
+    /// file is gone and the last version is shown. Unlike `status`, a key does not clear it.
+    pub file_note: Option<String>,
 }
 
 /// Longest date column worth giving up title space for, on a terminal wide enough (the view
@@ -156,6 +162,8 @@ impl App {
             keymap: Keymap::defaults(),
             lane_picks: Vec::new(),
             today: 0,
+            problems: Arc::default(),
+            file_note: None,
         };
         app.fitted = app.full_span().and_then(|full| {
             let events = &app.chronology.events;

@@ -27,9 +27,16 @@ pub struct CheckArgs {
     /// Print every diagnostic; without it a file's first 100 are printed and the rest counted.
     #[arg(long)]
     pub all: bool,
+    /// Check again every time a file is saved, until Ctrl-C: each time a header line with the
+    /// time and the result, then the report.
+    #[arg(long)]
+    pub watch: bool,
 }
 
 pub fn run(args: &CheckArgs) -> u8 {
+    if args.watch {
+        return watch(args);
+    }
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
     run_to(args, &mut stdout.lock(), &mut stderr.lock())
@@ -175,5 +182,62 @@ fn warning_note(warnings: usize) -> String {
         0 => String::new(),
         1 => ", 1 warning".into(),
         n => format!(", {n} warnings"),
+    }
+}
+
+/// `quipu check --watch FILE…`: a compiler's watch mode. Runs until interrupted; a file that
+/// cannot be read (deleted while saved by rename) is reported and watched for its return.
+fn watch(args: &CheckArgs) -> u8 {
+    let watchable =
+        !args.files.is_empty() && !args.files.iter().any(|f| crate::model::input::is_stdin(f));
+    if !watchable {
+        super::say(
+            "error: `--watch` needs files to watch, not standard input or the shipped chronology\n  help: quipu check --watch FILE",
+        );
+        return exit::USAGE;
+    }
+    let (send, changed) = std::sync::mpsc::channel();
+    let watches: Vec<_> = args
+        .files
+        .iter()
+        .filter_map(|file| crate::tui::watch::Watch::sending(file, send.clone()))
+        .collect();
+    drop(send);
+    let once = CheckArgs {
+        files: args.files.clone(),
+        timings: args.timings,
+        all: args.all,
+        watch: false,
+    };
+    loop {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = run_to(&once, &mut out, &mut err);
+        let verdict = match code {
+            exit::OK => "ok",
+            exit::FAILURE => "invalid",
+            _ => "cannot read",
+        };
+        let header = format!(
+            "── {} · quipu check: {verdict} (watching; Ctrl-C ends) ──\n",
+            chrono::Local::now().format("%H:%M:%S")
+        );
+        let _ = std::io::stderr().write_all(&err);
+        let mut stdout = std::io::stdout().lock();
+        let written = stdout
+            .write_all(header.as_bytes())
+            .and_then(|()| stdout.write_all(&out))
+            .and_then(|()| stdout.flush());
+        drop(stdout);
+        if let Err(error) = written {
+            return output_failure(&error, &mut std::io::stderr()).unwrap_or(code);
+        }
+        if watches.is_empty() {
+            super::say("error: cannot watch the files for changes on this system");
+            return code;
+        }
+        if changed.recv().is_err() {
+            return code;
+        }
+        while changed.try_recv().is_ok() {}
     }
 }

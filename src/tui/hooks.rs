@@ -49,3 +49,10 @@ fn sleep_for(variable: &str) {
 fn panic_wanted(value: &str) -> bool {
     std::env::var_os("QUIPU_TEST_PANIC").is_some_and(|v| v == value)
 }
+
+/// `QUIPU_TEST_POLL_WATCH=1`: watch the file by polling, as quipu does where the system's
+/// watcher cannot start, so the end-to-end tests prove that path too.
+pub(super) fn force_polling() -> bool {
+    // `cfg!` is a constant: a release build never reads the variable.
+    cfg!(debug_assertions) && std::env::var_os("QUIPU_TEST_POLL_WATCH").is_some_and(|v| v == "1")
+}

@@ -1,4 +1,6 @@
-//! Loading a file on its own thread, so that the terminal can show it is.
+//! Loading a file on its own thread, so that the terminal can show it is. The same loader reads
+//! the file at start and at every reload; what is made of the result (for a reload, the new
+//! state and what changed) is made on that thread too, so the UI thread only swaps it in.
 
 use std::path::Path;
 use std::sync::mpsc::{self, RecvTimeoutError};
@@ -7,12 +9,13 @@ use std::time::{Duration, Instant};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::model::{Chronology, LoadError, Stage};
+use crate::model::{Checked, LoadError, Stage};
 use crate::ui::loading::Loading;
 
-/// A file loading on its own thread, so that the terminal can show it is.
-pub(super) struct Loader {
-    answer: mpsc::Receiver<Result<Chronology, LoadError>>,
+/// A file loading on its own thread, so that the terminal can show it is; `T` is what the
+/// thread makes of the checked file (the [`Checked`] itself unless told otherwise).
+pub(super) struct Loader<T = Checked> {
+    answer: mpsc::Receiver<Result<T, LoadError>>,
     started: Instant,
     /// The file as named, cleaned for the screen.
     file: String,
@@ -21,18 +24,23 @@ pub(super) struct Loader {
     stage: Arc<AtomicUsize>,
 }
 
-impl Loader {
-    pub(super) fn start(path: &Path) -> Loader {
+impl<T: Send + 'static> Loader<T> {
+    /// Checks the file (every diagnostic kept, warnings too: the problems panel lists them), then
+    /// runs `then` on the result, on the loading thread.
+    pub(super) fn start_then<F>(path: &Path, then: F) -> Loader<T>
+    where
+        F: FnOnce(Checked) -> T + Send + Clone + 'static,
+    {
         let (send, answer) = mpsc::channel();
-        let inline = send.clone();
+        let inline = (send.clone(), then.clone());
         let owned = path.to_owned();
         let stage = Arc::new(AtomicUsize::new(0));
         let told = Arc::clone(&stage);
         let spawned = std::thread::Builder::new()
             .name("quipu-load".into())
-            .spawn(move || load_into(&owned, &send, &told));
+            .spawn(move || load_into(&owned, &send, &told, then));
         if spawned.is_err() {
-            load_into(path, &inline, &stage);
+            load_into(path, &inline.0, &stage, inline.1);
         }
         Loader {
             answer,
@@ -44,7 +52,7 @@ impl Loader {
     }
 
     /// The outcome, if loading ends within `wait`.
-    pub(super) fn wait(&self, wait: Duration) -> Option<Result<Chronology, LoadError>> {
+    pub(super) fn wait(&self, wait: Duration) -> Option<Result<T, LoadError>> {
         match self.answer.recv_timeout(wait) {
             Ok(result) => Some(result),
             Err(RecvTimeoutError::Timeout) => None,
@@ -68,13 +76,18 @@ impl Loader {
     }
 }
 
-fn load_into(path: &Path, send: &mpsc::Sender<Result<Chronology, LoadError>>, stage: &AtomicUsize) {
+fn load_into<T>(
+    path: &Path,
+    send: &mpsc::Sender<Result<T, LoadError>>,
+    stage: &AtomicUsize,
+    then: impl FnOnce(Checked) -> T,
+) {
     super::hooks::before_load();
     let tell = |now: Stage| {
         let at = Stage::ALL.iter().position(|&s| s == now).unwrap_or(0);
         stage.store(at, Ordering::Relaxed);
     };
-    let result = crate::interchange::load_any_telling(path, &tell);
+    let result = crate::interchange::check_any::check_any_telling(path, &tell).map(then);
     // The receiver is gone only when the reader has already quit.
     let _ = send.send(result);
 }

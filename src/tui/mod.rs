@@ -7,9 +7,11 @@ mod emergency;
 mod export;
 mod hooks;
 mod loader;
+mod reload;
 pub mod search;
 mod signals;
 mod terminal;
+pub(crate) mod watch;
 
 use std::io::{self, Stdout};
 use std::path::Path;
@@ -22,6 +24,7 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
 use crate::app::keymap::{Keymap, Mode};
+use crate::app::problems::Problems;
 use crate::app::{Action, App, Effect, Effects, keymap, update};
 use crate::cli::exit;
 use crate::config::Config;
@@ -31,6 +34,7 @@ use crate::ui::theme::Theme;
 use crate::ui::view;
 use export::Exports;
 use loader::Loader;
+use reload::Reloader;
 use search::Search;
 use signals::Signals;
 use terminal::{TerminalGuard, install_panic_hook, report_helper_panics, spawn_watchdog};
@@ -77,36 +81,85 @@ fn open_file(file: Option<&Path>, config: &Config) -> u8 {
         );
         return exit::USAGE;
     }
-    let loader = Loader::start(path);
-    match loader.wait(QUIET_LOAD) {
-        Some(Ok(chronology)) => explore(app_for(chronology, config), config),
+    // The problems are made on the loader thread too: naming their events may read the file.
+    let owned = path.to_owned();
+    let loader = Loader::start_then(path, move |checked| {
+        let invalid = checked.chronology.is_none();
+        let problems = reload::problems_of(&owned, checked.diagnostics, invalid);
+        Box::new((checked.chronology, problems))
+    });
+    match loader
+        .wait(QUIET_LOAD)
+        .map(|loaded| loaded.and_then(|c| opened(path, c, config)))
+    {
+        Some(Ok(app)) => explore(app, config),
         Some(Err(error)) => {
             crate::cli::say(&error);
             exit::for_load_error(&error)
         }
-        None => explore_once_loaded(&loader, config),
+        None => explore_once_loaded(path, &loader, config),
     }
+}
+
+/// The explorer's state for a checked file. An invalid one opens on the problems panel over an
+/// empty timeline, to be watched until it is saved valid; except from a pipe, which cannot be
+/// read again, or with no terminal to show it on: then its errors are printed, as `quipu check`
+/// would, and quipu ends.
+fn opened(path: &Path, loaded: Opening, config: &Config) -> Result<App, LoadError> {
+    let (chronology, problems) = *loaded;
+    let watchable =
+        !crate::model::input::is_stdin(path) && io::IsTerminal::is_terminal(&io::stdout());
+    if chronology.is_none() && !watchable {
+        return Err(LoadError::Invalid {
+            file: crate::model::input::display_name(path),
+            diagnostics: problems
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.is_error())
+                .collect(),
+        });
+    }
+    let mut app = app_for(chronology.unwrap_or_default(), config);
+    crate::app::reload::opened(&mut app, problems);
+    Ok(app)
 }
 
 fn explore(mut app: App, config: &Config) -> u8 {
     let outcome = run(&mut app, config);
+    let code = still_invalid(exit_code(outcome), &app);
     // The process ends here: freeing a big chronology piece by piece would hold the shell
     // prompt back for seconds after the screen is restored, for memory the OS takes back anyway.
     std::mem::forget(app);
-    exit_code(outcome)
+    code
+}
+
+/// Quitting while the file is still invalid exits 1, as opening an invalid file always has.
+fn still_invalid(code: u8, app: &App) -> u8 {
+    if code == exit::OK && app.problems.invalid {
+        exit::FAILURE
+    } else {
+        code
+    }
 }
 
 /// The loading screen until the file is ready, then the explorer on the same screen.
-fn explore_once_loaded(loader: &Loader, config: &Config) -> u8 {
+/// What the loader thread makes of the file at start: the chronology when it is valid, and its
+/// problems either way.
+type Opening = Box<(Option<Chronology>, Problems)>;
+
+fn explore_once_loaded(path: &Path, loader: &Loader<Opening>, config: &Config) -> u8 {
     let outcome = Screen::enter(config).and_then(|mut screen| match screen.await_load(loader)? {
-        Waited::Loaded(chronology) => {
-            let mut app = app_for(*chronology, config);
-            let ending = screen.explore(&mut app);
-            std::mem::forget(app);
-            ending.map(Ok)
-        }
+        Waited::Loaded(loaded) => match opened(path, loaded, config) {
+            Ok(mut app) => {
+                let ending = screen.explore(&mut app);
+                let invalid = app.problems.invalid;
+                std::mem::forget(app);
+                ending.map(|ending| Ok((ending, invalid)))
+            }
+            Err(error) => Ok(Err(error)),
+        },
         Waited::Failed(message) => Ok(Err(message)),
-        Waited::Ended(ending) => Ok(Ok(ending)),
+        Waited::Ended(ending) => Ok(Ok((ending, false))),
     });
     // The screen has been dropped: the terminal is the reader's again.
     match outcome {
@@ -114,7 +167,10 @@ fn explore_once_loaded(loader: &Loader, config: &Config) -> u8 {
             crate::cli::say(&error);
             exit::for_load_error(&error)
         }
-        Ok(Ok(ending)) => exit_code(Ok(ending)),
+        Ok(Ok((ending, invalid))) => match exit_code(Ok(ending)) {
+            exit::OK if invalid => exit::FAILURE,
+            code => code,
+        },
         Err(err) => exit_code(Err(err)),
     }
 }
@@ -142,7 +198,7 @@ pub enum Ending {
 
 /// How waiting for a file ended.
 enum Waited {
-    Loaded(Box<Chronology>),
+    Loaded(Opening),
     Failed(LoadError),
     Ended(Ending),
 }
@@ -204,7 +260,7 @@ impl Screen {
     }
 
     /// Shows the loading screen until the file is loaded, fails, or the reader gives up.
-    fn await_load(&mut self, loader: &Loader) -> io::Result<Waited> {
+    fn await_load(&mut self, loader: &Loader<Opening>) -> io::Result<Waited> {
         let mut shown: Option<Loading> = None;
         loop {
             if let Some(ending) = self.signalled() {
@@ -214,7 +270,7 @@ impl Screen {
                 shown = None;
             }
             match loader.wait(Duration::ZERO) {
-                Some(Ok(chronology)) => return Ok(Waited::Loaded(Box::new(chronology))),
+                Some(Ok(loaded)) => return Ok(Waited::Loaded(loaded)),
                 Some(Err(message)) => return Ok(Waited::Failed(message)),
                 None => {}
             }
@@ -255,6 +311,7 @@ impl Screen {
         self.resized(app)?;
         let mut shell = Shell {
             search: Search::start(app),
+            reload: Reloader::new(app),
             exports: Exports::default(),
             quit: false,
             suspend: false,
@@ -320,6 +377,8 @@ fn redraw_whole(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result
 /// What runs the effects `update` returns: the searches, the exports, and leaving.
 struct Shell {
     search: Search,
+    /// The watch on the file and its reloads; `None` for the shipped chronology and a pipe.
+    reload: Option<Reloader>,
     exports: Exports,
     quit: bool,
     /// C-z asked to stop until `fg`.
@@ -343,18 +402,42 @@ impl Shell {
                 search @ (Effect::Search { .. } | Effect::FindAllMatches(_)) => {
                     self.search.run(search)
                 }
+                Effect::Reload => {
+                    if let Some(reload) = &mut self.reload {
+                        reload.request(app);
+                    }
+                }
+                Effect::Retire(old) => {
+                    self.search.restart(app);
+                    retire(old.0);
+                }
             }
         }
     }
 
     /// The next answer from a worker, as an action for `update`.
     fn poll(&mut self, app: &App) -> Option<Action> {
-        self.search.poll(app).or_else(|| self.exports.poll())
+        self.search
+            .poll(app)
+            .or_else(|| self.exports.poll())
+            .or_else(|| self.reload.as_mut()?.poll(app))
     }
 
     fn busy(&self) -> bool {
-        self.search.busy() || self.exports.busy()
+        self.search.busy()
+            || self.exports.busy()
+            || self.reload.as_ref().is_some_and(Reloader::busy)
     }
+}
+
+/// Frees a replaced version on a thread of its own: a million events take a noticeable part of
+/// a second to free, string by string, and the UI thread has keys to answer.
+fn retire(old: Arc<Chronology>) {
+    let freeing = std::thread::Builder::new()
+        .name("quipu-free".into())
+        .spawn(move || drop(old));
+    // Without a thread it is freed here, late but not leaked.
+    drop(freeing);
 }
 
 /// Key presses (not releases or repeats reported as such), mouse clicks and wheel, resizes.

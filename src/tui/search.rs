@@ -100,6 +100,37 @@ impl Search {
         }
     }
 
+    /// The searches of a new version of the file: answers about the old one are dropped with
+    /// it, and the new index is built once the old one's build (if any) has ended, so a file
+    /// saved in a loop never has two builds at once. A build still waiting holds the version
+    /// weakly: one that was replaced again meanwhile is never built, and its memory is freed.
+    pub(super) fn restart(&mut self, app: &App) {
+        let previous = self.building.take();
+        let chronology = Arc::downgrade(&app.chronology);
+        let building = std::thread::Builder::new()
+            .name("quipu-index".into())
+            .spawn(move || {
+                if let Some(previous) = previous {
+                    let _ = previous.join();
+                }
+                hooks::before_index();
+                chronology
+                    .upgrade()
+                    .map_or_else(SearchIndex::default, |c| SearchIndex::build(&c))
+            })
+            .ok();
+        *self = Search {
+            building,
+            index: None,
+            worker: None,
+            wanted: None,
+            sent: 0,
+            pending: false,
+            wanted_matches: None,
+            matching: None,
+        };
+    }
+
     /// Takes a search effect; the others are not ours.
     pub(super) fn run(&mut self, effect: Effect) {
         match effect {

@@ -67,6 +67,10 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
         );
         right.insert(0, Span::styled(label, theme.filter));
     }
+    if let Some(note) = &app.file_note {
+        let label = fit(&format!(" {note} "), width / 3);
+        right.insert(0, Span::styled(label, theme.status));
+    }
     let right_width: usize = right.iter().map(|s| s.content.width()).sum();
     let room = width.saturating_sub(right_width + 1);
     let mut left: Vec<Span> = Vec::new();

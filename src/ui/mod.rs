@@ -13,6 +13,7 @@ pub mod help;
 pub mod lanes;
 pub mod loading;
 pub mod palette;
+pub mod problems;
 pub mod prompt;
 pub mod text_capture;
 pub mod theme;
@@ -70,6 +71,7 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
             Overlay::ExportMenu => export_menu::draw(app, theme, &layout, frame),
             Overlay::About(view) => about::draw(app, theme, &layout, view, frame),
             Overlay::Lanes(lanes) => lanes::draw(app, theme, &layout, lanes, frame),
+            Overlay::Problems(problems) => problems::draw(app, theme, &layout, problems, frame),
         }
     }
 }

@@ -35,6 +35,7 @@ impl Mode {
             Some(Overlay::ExportMenu) => Mode::ExportMenu,
             Some(Overlay::About(_)) => Mode::About,
             Some(Overlay::Lanes(_)) => Mode::Lanes,
+            Some(Overlay::Problems(_)) => Mode::Problems,
             None => match app.focus {
                 Focus::Timeline => Mode::Timeline,
                 Focus::Actors => Mode::Actors,
@@ -114,6 +115,7 @@ impl Binding {
             (EXPORT, "export menu"),
             (LOADING, "loading screen"),
             (TOO_SMALL, "a terminal too small"),
+            (PROBLEMS, "problems panel"),
             (MAIN | LOADING | TOO_SMALL, "main screen"),
         ];
         let mut left = self.modes;

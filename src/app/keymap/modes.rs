@@ -23,6 +23,8 @@ pub enum Mode {
     Lanes,
     /// The terminal is smaller than the explorer needs: only the keys its message names work.
     TooSmall,
+    /// `!`: the file's problems.
+    Problems,
 }
 
 impl Mode {
@@ -48,6 +50,7 @@ impl Mode {
             Mode::About => "about",
             Mode::Lanes => "lanes",
             Mode::TooSmall => "too-small",
+            Mode::Problems => "problems",
         }
     }
 }
@@ -67,7 +70,9 @@ pub const HELP_SEARCH: u16 = Mode::HelpSearch.bit();
 pub const ABOUT: u16 = Mode::About.bit();
 pub const LANES: u16 = Mode::Lanes.bit();
 pub const TOO_SMALL: u16 = Mode::TooSmall.bit();
+pub const PROBLEMS: u16 = Mode::Problems.bit();
 pub const LISTS: u16 = MAIN | HELP | CHAIN | ACTORS_VIEW | ABOUT;
 pub const OVERLAYS: u16 =
-    HELP | CHAIN | ACTORS_VIEW | PROMPT | PALETTE | EXPORT | HELP_SEARCH | ABOUT | LANES;
-pub const ALL: u16 = LISTS | PROMPT | PALETTE | LOADING | EXPORT | HELP_SEARCH | LANES | TOO_SMALL;
+    HELP | CHAIN | ACTORS_VIEW | PROMPT | PALETTE | EXPORT | HELP_SEARCH | ABOUT | LANES | PROBLEMS;
+pub const ALL: u16 =
+    LISTS | PROMPT | PALETTE | LOADING | EXPORT | HELP_SEARCH | LANES | TOO_SMALL | PROBLEMS;

@@ -103,6 +103,10 @@ pub(super) fn cycle_focus(app: &mut App, step: isize) {
 }
 
 pub(super) fn follow_link(app: &mut App) {
+    if let Some(Overlay::Problems(_)) = app.overlays.last() {
+        super::reload::follow_problem(app);
+        return;
+    }
     if let Some(Overlay::Chain(chain)) = app.overlays.last() {
         let Some(node) = chain.selected_node().copied() else {
             return;

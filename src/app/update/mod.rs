@@ -8,6 +8,7 @@ mod jumps;
 mod moves;
 mod pointer;
 mod prompt;
+mod reload;
 mod search;
 
 use super::action::Action;
@@ -35,7 +36,15 @@ enum Move {
 
 /// Applies one action and returns what the shell must do because of it (usually nothing).
 pub fn update(app: &mut App, action: Action) -> Effects {
-    if !matches!(action, Action::Resize { .. }) {
+    // A message stays until the next key: answers from the shell's workers (a search finishing
+    // after a reload, a reload starting) do not wipe it.
+    if !matches!(
+        action,
+        Action::Resize { .. }
+            | Action::ReloadStarted
+            | Action::SearchResults { .. }
+            | Action::EventMatches { .. }
+    ) {
         app.status = None;
     }
     let mut effects = Effects::new();
@@ -137,6 +146,14 @@ pub fn update(app: &mut App, action: Action) -> Effects {
         }
         Action::CopyCitation | Action::CopyId => effects.extend(copy(app, &action)),
         Action::OpenLanes => super::lanes::open(app),
+        Action::Reload => effects.extend(reload::reload(app)),
+        Action::OpenProblems => reload::toggle_problems(app),
+        Action::ReloadStarted => app.file_note = Some("reloading…".to_owned()),
+        Action::Reloaded(reload) => effects.extend(reload::reloaded(app, *reload)),
+        Action::ReloadFailed(why) => {
+            app.file_note = Some(why.clone());
+            app.status = Some(why);
+        }
         Action::NextLane => super::lanes::move_lane(app, 1),
         Action::PrevLane => super::lanes::move_lane(app, -1),
         Action::NextInLane => super::lanes::step_event(app, true),

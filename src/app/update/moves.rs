@@ -24,6 +24,11 @@ pub(super) fn refit(app: &mut App) {
             | Overlay::ExportMenu
             | Overlay::About(_)
             | Overlay::Lanes(_) => {}
+            Overlay::Problems(view) => {
+                let len = app.problems.diagnostics.len();
+                view.cursor
+                    .ensure_visible(len, (list / super::reload::PROBLEM_ROWS).max(1))
+            }
         }
     }
 }
@@ -89,6 +94,11 @@ pub(super) fn move_cursor(app: &mut App, movement: Move) {
             };
         }
         Some(Overlay::DatePrompt(_) | Overlay::ExportMenu | Overlay::Lanes(_)) => {}
+        Some(Overlay::Problems(view)) => {
+            let len = app.problems.diagnostics.len();
+            let fit = (list / super::reload::PROBLEM_ROWS).max(1);
+            move_list(&mut view.cursor, len, fit, movement);
+        }
         None if app.focus == Focus::Timeline => {
             let to = target(
                 app.timeline.selected,

@@ -46,7 +46,8 @@ pub(super) fn click(app: &mut App, column: u16, row: u16) {
             | Overlay::DatePrompt(_)
             | Overlay::ExportMenu
             | Overlay::About(_)
-            | Overlay::Lanes(_) => {}
+            | Overlay::Lanes(_)
+            | Overlay::Problems(_) => {}
         }
         return;
     }

@@ -1,0 +1,56 @@
+//! The problems panel (`!`, #13) on screen: as `quipu check` prints each problem, wrapped, with
+//! its event, the selected one marked; and over an empty timeline when the file was invalid from
+//! the start.
+
+use quipu::app::problems::Problems;
+use quipu::app::reload::opened;
+use quipu::app::{Action, App, update};
+use quipu::model::{Chronology, Diagnostic};
+use quipu::ui::theme::Theme;
+
+fn problems(invalid: bool) -> Problems {
+    Problems::new(
+        "chronologies/peru-foreign-relations-under-fujimori.json".into(),
+        Some("chronologies/peru-foreign-relations-under-fujimori.json".into()),
+        vec![
+            Diagnostic::error(470, 9, "unknown actor `nobody\u{1b}[2J`")
+                .at_path("events[41].actors[0]")
+                .with_help("define it in `actors`, or correct the id"),
+            Diagnostic::warning(12, 5, "source `lcs-peru` is cited by no event"),
+        ],
+        vec![Some("self-coup".into()), None],
+        invalid,
+    )
+}
+
+fn sized(mut app: App, width: u16, height: u16) -> App {
+    update(&mut app, Action::Resize { width, height });
+    app
+}
+
+#[test]
+fn the_panel_lists_each_problem_as_check_prints_it() {
+    let mut app = sized(App::new(Chronology::shipped()), 80, 24);
+    opened(&mut app, problems(false));
+    assert_eq!(
+        app.status.as_deref(),
+        Some("1 error, 1 warning (! shows them)")
+    );
+    update(&mut app, Action::OpenProblems);
+    update(&mut app, Action::SelectNext);
+    let text = quipu::ui::text_capture::capture(&app, &Theme::color(), 80, 24);
+    insta::assert_snapshot!(text);
+    // The selected problem (the warning) is marked by its style: checked under NO_COLOR, where
+    // reverse video alone carries it.
+    let styled = quipu::ui::text_capture::capture_styled(&app, &Theme::monochrome(), 80, 24);
+    insta::assert_snapshot!("the_panel_marks_the_selected_problem", styled);
+}
+
+#[test]
+fn an_invalid_file_at_start_shows_the_panel_over_an_empty_timeline() {
+    let mut app = sized(App::new(Chronology::default()), 100, 30);
+    opened(&mut app, problems(true));
+    let text = quipu::ui::text_capture::capture(&app, &Theme::color(), 100, 30);
+    assert!(!text.contains('\u{1b}'), "no escape reaches the screen");
+    insta::assert_snapshot!(text);
+}
