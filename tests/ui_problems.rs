@@ -42,7 +42,9 @@ fn the_panel_lists_each_problem_as_check_prints_it() {
     insta::assert_snapshot!(text);
     // The selected problem (the warning) is marked by its style: checked under NO_COLOR, where
     // reverse video alone carries it.
-    let styled = quipu::ui::text_capture::capture_styled(&app, &Theme::monochrome(), 80, 24);
+    let styled = quipu::ui::text_capture::capture_styles(80, 24, |frame| {
+        quipu::ui::view(&app, &Theme::monochrome(), frame)
+    });
     insta::assert_snapshot!("the_panel_marks_the_selected_problem", styled);
 }
 

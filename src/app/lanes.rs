@@ -26,6 +26,11 @@ pub struct LanesView {
     pub reach: Vec<Box<[EventIx]>>,
 }
 
+/// [`LanesView::reach`] for `actors`.
+pub fn reaches(app: &App, actors: &[ActorIx]) -> Vec<Box<[EventIx]>> {
+    actors.iter().map(|&a| furthest_reaching(app, a)).collect()
+}
+
 /// For each of `actor`'s events, the one among it and those before it whose latest day is the
 /// latest (the first such, on a tie).
 fn furthest_reaching(app: &App, actor: ActorIx) -> Box<[EventIx]> {
@@ -73,7 +78,7 @@ impl LanesView {
                     .position(|&a| chronology.events_of(a).binary_search(&ix).is_ok())
             })
             .unwrap_or(0);
-        let reach = actors.iter().map(|&a| furthest_reaching(app, a)).collect();
+        let reach = reaches(app, &actors);
         let mut view = LanesView {
             actors,
             lane,

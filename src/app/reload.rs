@@ -432,6 +432,7 @@ fn remap_overlay(
                     .event
                     .and_then(|ix| same_id(old, &app.chronology, ix))
                     .or_else(|| app.selected_event()),
+                reach: super::lanes::reaches(app, &actors),
                 actors,
             })
         }
