@@ -103,6 +103,9 @@ pub struct App {
     /// The day `today` means in the date prompt. The shell reads the clock once at start, so
     /// `update` stays pure and tests choose their own today.
     pub today: i64,
+    /// Where the chronology came from: `E` opens the file, and explains what to do on the
+    /// built-in chronology or a pipe. The shell sets it; `App::new` assumes the built-in.
+    pub origin: super::edit::Origin,
 }
 
 /// Longest date column worth giving up title space for, on a terminal wide enough (the view
@@ -156,6 +159,7 @@ impl App {
             keymap: Keymap::defaults(),
             lane_picks: Vec::new(),
             today: 0,
+            origin: super::edit::Origin::BuiltIn,
         };
         app.fitted = app.full_span().and_then(|full| {
             let events = &app.chronology.events;

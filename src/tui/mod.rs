@@ -3,6 +3,7 @@
 //! panic, abort, any terminating signal), or for a while when it is suspended (C-z, SIGTSTP).
 
 mod clipboard;
+mod editor;
 mod emergency;
 mod export;
 mod hooks;
@@ -21,6 +22,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
+use crate::app::edit::{EditOutcome, Origin};
 use crate::app::keymap::{Keymap, Mode};
 use crate::app::{Action, App, Effect, Effects, keymap, update};
 use crate::cli::exit;
@@ -29,6 +31,8 @@ use crate::model::{Chronology, LoadError};
 use crate::ui::loading::{self, Loading};
 use crate::ui::theme::Theme;
 use crate::ui::view;
+use editor::Edits;
+use emergency::EDITOR_RUNNING;
 use export::Exports;
 use loader::Loader;
 use search::Search;
@@ -57,16 +61,22 @@ pub fn open(file: Option<&Path>, config: &Config) -> u8 {
     code
 }
 
-/// The explorer's state for a loaded chronology, with the config's key table.
-fn app_for(chronology: Chronology, config: &Config) -> App {
+/// The explorer's state for a loaded chronology, with the config's key table and where the
+/// chronology came from (for `E`).
+fn app_for(chronology: Chronology, config: &Config, file: Option<&Path>) -> App {
     let mut app = App::new(chronology);
     app.keymap = Arc::clone(&config.keymap);
+    app.origin = match file {
+        None => Origin::BuiltIn,
+        Some(path) if crate::model::input::is_stdin(path) => Origin::Stdin,
+        Some(path) => Origin::File(path.to_path_buf()),
+    };
     app
 }
 
 fn open_file(file: Option<&Path>, config: &Config) -> u8 {
     let Some(path) = file else {
-        return explore(app_for(Chronology::shipped(), config), config);
+        return explore(app_for(Chronology::shipped(), config, None), config);
     };
     // `quipu -` reads the chronology from a pipe; keys then come from the controlling terminal
     // (crossterm opens /dev/tty when standard input is not one). With standard input the
@@ -79,12 +89,12 @@ fn open_file(file: Option<&Path>, config: &Config) -> u8 {
     }
     let loader = Loader::start(path);
     match loader.wait(QUIET_LOAD) {
-        Some(Ok(chronology)) => explore(app_for(chronology, config), config),
+        Some(Ok(chronology)) => explore(app_for(chronology, config, Some(path)), config),
         Some(Err(error)) => {
             crate::cli::say(&error);
             exit::for_load_error(&error)
         }
-        None => explore_once_loaded(&loader, config),
+        None => explore_once_loaded(&loader, config, path),
     }
 }
 
@@ -97,10 +107,10 @@ fn explore(mut app: App, config: &Config) -> u8 {
 }
 
 /// The loading screen until the file is ready, then the explorer on the same screen.
-fn explore_once_loaded(loader: &Loader, config: &Config) -> u8 {
+fn explore_once_loaded(loader: &Loader, config: &Config, path: &Path) -> u8 {
     let outcome = Screen::enter(config).and_then(|mut screen| match screen.await_load(loader)? {
         Waited::Loaded(chronology) => {
-            let mut app = app_for(*chronology, config);
+            let mut app = app_for(*chronology, config, Some(path));
             let ending = screen.explore(&mut app);
             std::mem::forget(app);
             ending.map(Ok)
@@ -256,6 +266,7 @@ impl Screen {
         let mut shell = Shell {
             search: Search::start(app),
             exports: Exports::default(),
+            edits: Edits::default(),
             quit: false,
             suspend: false,
         };
@@ -270,6 +281,13 @@ impl Screen {
             while let Some(answer) = shell.poll(app) {
                 let effects = update(app, answer);
                 shell.run(app, effects);
+                dirty = true;
+            }
+            if let Some(ready) = shell.edits.take_ready() {
+                let outcome = self.edit(app, &ready)?;
+                let effects = update(app, Action::Edited(outcome));
+                shell.run(app, effects);
+                shell.after_edit(app);
                 dirty = true;
             }
             if dirty {
@@ -296,6 +314,27 @@ impl Screen {
         Ok(self.signalled().unwrap_or(Ending::Quit))
     }
 
+    /// `E`: hands the terminal to the reader's editor, waits for it, and takes the terminal back
+    /// whatever happened (exit, failure, a signal, an editor that is not there), redrawn whole at
+    /// the size it has now. While the editor runs the loop reads no input (the editor reads the
+    /// terminal) and the signals typed there (C-c, C-z, `C-\`) are the editor's: they are
+    /// forgotten when it ends, and the watchdog waits.
+    fn edit(&mut self, app: &mut App, ready: &editor::Ready) -> io::Result<EditOutcome> {
+        let editor = match editor::from_environment() {
+            Ok(editor) => editor,
+            Err(outcome) => return Ok(outcome),
+        };
+        self.guard.give_back();
+        EDITOR_RUNNING.store(true, std::sync::atomic::Ordering::SeqCst);
+        let outcome = editor::run(&editor, ready);
+        EDITOR_RUNNING.store(false, std::sync::atomic::Ordering::SeqCst);
+        self.signals.forget_terminal_signals();
+        self.guard.retake()?;
+        redraw_whole(&mut self.terminal)?;
+        self.resized(app)?;
+        Ok(outcome)
+    }
+
     /// Tells the app the terminal's size.
     fn resized(&mut self, app: &mut App) -> io::Result<()> {
         let size = self.terminal.size()?;
@@ -317,10 +356,12 @@ fn redraw_whole(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result
     terminal.resize(Rect::new(0, 0, size.width, size.height))
 }
 
-/// What runs the effects `update` returns: the searches, the exports, and leaving.
+/// What runs the effects `update` returns: the searches, the exports, the editor, and leaving.
 struct Shell {
     search: Search,
     exports: Exports,
+    /// `E`: the edit whose line is being found, then run by the screen (`Screen::edit`).
+    edits: Edits,
     quit: bool,
     /// C-z asked to stop until `fg`.
     suspend: bool,
@@ -336,6 +377,7 @@ impl Shell {
                 Effect::Copy(text) => {
                     let _ = clipboard::copy(&text);
                 }
+                Effect::Edit { path, target } => self.edits.start(path, target),
                 Effect::Export { format, events } => {
                     self.exports
                         .start(std::sync::Arc::clone(&app.chronology), format, events)
@@ -353,8 +395,13 @@ impl Shell {
     }
 
     fn busy(&self) -> bool {
-        self.search.busy() || self.exports.busy()
+        self.search.busy() || self.exports.busy() || self.edits.busy()
     }
+
+    /// The editor has returned and the terminal is quipu's again: the file is to be read again
+    /// now, so the edit shows at once. This is where the reload (#13, item 1: `Effect::Reload`,
+    /// action `reload`) is wired at merge; until then the file shows as it was loaded.
+    fn after_edit(&mut self, _app: &mut App) {}
 }
 
 /// Key presses (not releases or repeats reported as such), mouse clicks and wheel, resizes.
