@@ -12,19 +12,20 @@ use crate::model::input::display_name;
 /// `quipu export`'s (`cli/export.rs`: `--to json`, `-o OUT`).
 const COPY_NAME: &str = "fujimori.json";
 
-/// `E`: the selected event's file and id, or a status line saying why there is nothing to open.
+/// `E`: the selected event's file and id, or a status line saying why there is nothing to open
+/// (short enough for the footer of a 120-column terminal).
 pub(super) fn edit(app: &mut App) -> Option<Effect> {
     let key = app.keymap.key_for(Mode::Timeline, &Action::Edit);
     let path = match &app.origin {
         Origin::BuiltIn => {
             app.status = Some(format!(
-                "The built-in chronology is no file to edit: `quipu export --to json -o {COPY_NAME}`, then `quipu {COPY_NAME}` and {key}."
+                "Built in: `quipu export --to json -o {COPY_NAME}` writes a copy; `quipu {COPY_NAME}`, then {key}, edits it."
             ));
             return None;
         }
         Origin::Stdin => {
             app.status = Some(format!(
-                "This chronology came through a pipe, which cannot be edited: open the file itself (`quipu FILE`), then {key}."
+                "Read from a pipe, so there is no file to edit: open the file itself (`quipu FILE`), then {key}."
             ));
             return None;
         }
