@@ -13,7 +13,8 @@ use std::time::{Duration, Instant};
 use common::tmux::Tmux;
 
 /// The editor: records its arguments and `stty -a`, says it is running, waits for `go`, then
-/// renames the first event (the file is its last argument) and exits with `$EDIT_EXIT`. A C-c
+/// renames the first event (the file is its last argument) and exits with `$EDIT_EXIT` (or is
+/// killed, with `$EDIT_KILL`). A C-c
 /// typed while it waits is noted in `interrupted` and otherwise ignored, as a real editor
 /// would.
 const EDITOR: &str = r#"#!/bin/sh
@@ -26,6 +27,7 @@ touch "$dir/editing"
 while [ ! -e "$dir/go" ]; do sleep 0.05; done
 sed 's/"title": "Alberto Fujimori is born/"title": "EDITED Fujimori is born/' "$last" > "$dir/tmp"
 mv "$dir/tmp" "$last"
+if [ -n "$EDIT_KILL" ]; then kill -KILL $$; fi
 exit "${EDIT_EXIT:-0}"
 "#;
 
@@ -221,6 +223,17 @@ fn an_editor_that_fails_is_said_and_the_terminal_is_taken_back() {
 }
 
 #[test]
+fn an_editor_killed_by_a_signal_is_said_and_the_terminal_is_taken_back() {
+    let Some(session) = Session::start("killed", None, "EDIT_KILL=1") else {
+        return;
+    };
+    std::fs::write(session.path("go"), "").unwrap();
+    session.tmux.send(&["E"]);
+    session.status_line("the kill", "was ended by signal 9 (SIGKILL)");
+    assert_taken(&session.tmux, "after a killed editor");
+}
+
+#[test]
 fn an_editor_that_is_not_there_is_said_and_quipu_carries_on() {
     let Some(session) = Session::start("missing", Some("no-such-editor-here --wait"), "") else {
         return;
@@ -260,4 +273,76 @@ fn c_c_in_the_editor_is_the_editors() {
     session
         .tmux
         .wait_for("the explorer to answer keys", |s| s.contains("2/56"));
+}
+
+/// C-z in the editor stops the editor and, with it, quipu, so the shell shows its prompt with
+/// the job stopped; `fg` brings the editor back, and when it exits quipu has the terminal again
+/// and does not stop a second time for the C-z that was the editor's.
+#[test]
+fn c_z_in_the_editor_stops_the_job_and_fg_brings_the_editor_back() {
+    let Some(tmux) = Tmux::new("editor-ctrl-z") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_quipu");
+    let out = Command::new(bin)
+        .args(["export", "--to", "json", "-o"])
+        .arg(dir.path().join("peru.json"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let script = dir.path().join("editor.sh");
+    std::fs::write(&script, EDITOR).unwrap();
+    assert!(
+        Command::new("chmod")
+            .arg("+x")
+            .arg(&script)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let run = format!(
+        "export TERM=xterm-256color PS1='PROMPT$ ' EDITOR='{}'\nunset VISUAL\nexec bash --norc --noprofile -i\n",
+        script.display()
+    );
+    std::fs::write(dir.path().join("run.sh"), run).unwrap();
+    let command = format!("sh '{}'", dir.path().join("run.sh").display());
+    let out = tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "quipu",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        "-c",
+        &dir.path().display().to_string(),
+        &command,
+    ]);
+    assert!(out.status.success(), "tmux new-session failed: {out:?}");
+    tmux.wait_for("the shell", |s| s.contains("PROMPT$"));
+    tmux.send(&["-l", &format!("'{bin}' peru.json")]);
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the explorer", explorer);
+    tmux.send(&["E"]);
+    let editing = dir.path().join("editing");
+    tmux.wait_for("the editor", |_| editing.exists());
+    tmux.send(&["C-z"]);
+    tmux.wait_for("the job stopped", |s| s.contains("Stopped"));
+    assert_eq!(tmux.pane("#{alternate_on}"), "0", "the shell's screen");
+    tmux.send(&["-l", "fg"]);
+    tmux.send(&["Enter"]);
+    // The editor goes on waiting; let it finish.
+    std::fs::write(dir.path().join("go"), "").unwrap();
+    let screen = tmux.wait_for("quipu's screen again", |s| s.contains("back from"));
+    assert!(explorer(&screen), "{screen}");
+    assert_taken(&tmux, "after C-z and fg in the editor");
+    tmux.send(&["j"]);
+    let screen = tmux.wait_for("the explorer to answer keys", |s| s.contains("2/56"));
+    assert_eq!(
+        screen.matches("Stopped").count(),
+        0,
+        "stopped again:\n{screen}"
+    );
 }
