@@ -78,7 +78,7 @@ pub const DEFAULTS: &[Row] = &[
     row!(MAIN, "e", "export", VIEW, "export the events shown to a file here (then choose the format)", "export"),
     row!(MAIN, "y", "copy-citation", VIEW, "copy the event as a citation (title, date, source), over SSH too", "copy"),
     row!(MAIN, "Y", "copy-id", VIEW, "copy the event's id"),
-    row!(MAIN, "E", "edit", VIEW, "edit the event in $VISUAL or $EDITOR, at its line; quipu reloads after"),
+    row!(MAIN, "E", "edit", VIEW, "edit the event in $VISUAL or $EDITOR, at its line"),
     row!(MAIN, "i", "open-about", VIEW, "about this chronology: its sources, and how many claims are stated, implied, inferred"),
     row!(MAIN | CHAIN | ACTORS_VIEW | LANES, "?", "open-help", VIEW, "this help", "help"),
     row!(HELP, "/", "search-help", "Help", "show only the keys and notes that hold a word", "search"),
