@@ -250,6 +250,31 @@ fn an_editor_that_is_not_there_is_said_and_quipu_carries_on() {
         .wait_for("the explorer to answer keys", |s| s.contains("2/56"));
 }
 
+/// Finding the event's line reads the whole file, which takes seconds at a million events: the
+/// explorer answers keys meanwhile, and the editor opens at the event `E` was pressed on.
+#[test]
+#[cfg(debug_assertions)]
+fn the_explorer_answers_keys_while_the_line_is_found() {
+    let Some(session) = Session::start("slow-find", None, "QUIPU_TEST_SLOW_FIND=3000") else {
+        return;
+    };
+    std::fs::write(session.path("go"), "").unwrap();
+    let line = opening_line(&session.path("peru.json"), "fujimori-born");
+    session.tmux.send(&["E"]);
+    session.status_line("the wait", "opening peru.json in your editor…");
+    session.tmux.send(&["j"]);
+    session
+        .tmux
+        .wait_for("the explorer to answer keys", |s| s.contains("2/56"));
+    assert!(
+        !session.path("editing").exists(),
+        "the editor opened before the line was found"
+    );
+    session.status_line("quipu's screen again", "back from");
+    let args = std::fs::read_to_string(session.path("args")).unwrap();
+    assert_eq!(args, format!("+{line}\nperu.json\n"));
+}
+
 /// C-c typed in the editor reaches the whole foreground process group, quipu too: it is the
 /// editor's, and quipu neither quits on it nor lets its watchdog end it while the editor runs.
 #[test]

@@ -216,6 +216,7 @@ impl Edits {
 
 /// The line of event `id` in the file as it is now, or the top of the file and why.
 fn find(path: PathBuf, id: &str) -> Ready {
+    super::hooks::before_find_line();
     let shown = crate::text::escape_controls(id).into_owned();
     let (line, note) = match event_line_in_file(&path, id) {
         Ok(Some(line)) => (Some(line), None),
