@@ -31,6 +31,7 @@ fn main() -> ExitCode {
         Some(Command::Import(args)) => quipu::cli::import::run(args),
         Some(Command::Export(args)) => quipu::cli::export::run(args),
         Some(Command::Config(args)) => quipu::cli::config::run(args),
+        Some(Command::New(args)) => quipu::cli::new::run(args),
         None => match cli.file.as_deref().and_then(quipu::cli::mistyped_command) {
             Some(message) => {
                 quipu::cli::say(message);

@@ -247,7 +247,7 @@ fn answer(kind: ActionKind) -> Option<BoxedStrategy<Action>> {
             },
         ])
         .boxed(),
-        _ => return None,
+        _ => return common::answers::strategy(kind),
     })
 }
 

@@ -78,6 +78,11 @@ pub enum Action {
     CopyCitation,
     /// `Y`: the selected event's id, to the clipboard.
     CopyId,
+    /// `E`: the selected event in the reader's editor, at its line (the shell does it:
+    /// `Effect::Edit`).
+    Edit,
+    /// The shell's answer to `Effect::Edit`: how the editor session went.
+    Edited(super::edit::EditOutcome),
     /// Chain view: fold or unfold the subtree under the cursor.
     ToggleCollapse,
     Collapse,
@@ -172,6 +177,7 @@ pub const NAMED: &[(&str, Action)] = &[
     ("export-timelinejs", Action::ExportAs(Format::TimelineJs)),
     ("copy-citation", Action::CopyCitation),
     ("copy-id", Action::CopyId),
+    ("edit", Action::Edit),
     ("open-lanes", Action::OpenLanes),
     ("reload", Action::Reload),
     ("open-problems", Action::OpenProblems),
@@ -218,6 +224,7 @@ impl ActionKind {
                 | ActionKind::ReloadStarted
                 | ActionKind::Reloaded
                 | ActionKind::ReloadFailed
+                | ActionKind::Edited
                 | ActionKind::PromptInput
                 | ActionKind::Click
                 | ActionKind::ScrollDown

@@ -26,6 +26,12 @@ pub enum Effect {
     /// Put `text` on the clipboard of the reader's terminal (OSC 52, so it works over SSH and
     /// in tmux). Nothing is ever read back.
     Copy(String),
+    /// `E`: give the terminal to the reader's editor on `path` at `target`, wait for it, take the
+    /// terminal back and reload; answer with `Action::Edited`.
+    Edit {
+        path: std::path::PathBuf,
+        target: super::edit::EditTarget,
+    },
     /// C-z: give the terminal back and stop, as vim and less do; take it again on `fg`.
     Suspend,
     /// `r`: read the file again now (it is also read again whenever it changes); answer with

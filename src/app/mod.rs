@@ -14,6 +14,7 @@ pub mod chain;
 pub mod cite;
 pub mod cursor;
 pub mod detail;
+pub mod edit;
 pub mod effect;
 pub mod focus;
 pub mod history;

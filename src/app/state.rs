@@ -109,6 +109,9 @@ pub struct App {
     /// What the footer keeps saying about the file until it changes: `reloading…`, or that the
     /// file is gone and the last version is shown. Unlike `status`, a key does not clear it.
     pub file_note: Option<String>,
+    /// Where the chronology came from: `E` opens the file, and explains what to do on the
+    /// built-in chronology or a pipe. The shell sets it; `App::new` assumes the built-in.
+    pub origin: super::edit::Origin,
 }
 
 /// Longest date column worth giving up title space for, on a terminal wide enough (the view
@@ -164,6 +167,7 @@ impl App {
             today: 0,
             problems: Arc::default(),
             file_note: None,
+            origin: super::edit::Origin::BuiltIn,
         };
         app.fitted = app.full_span().and_then(|full| {
             let events = &app.chronology.events;

@@ -9,6 +9,7 @@ pub mod export;
 mod formats;
 pub mod import;
 pub mod list;
+pub mod new;
 pub mod search;
 
 use std::path::{Path, PathBuf};
@@ -71,6 +72,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Show where the config file is, print the defaults, or check a file.
     Config(config::ConfigArgs),
+    /// Write a small valid chronology to start from (never over an existing file).
+    New(new::NewArgs),
 }
 
 /// `quipu [FILE]`: the explorer, with the config file read first.

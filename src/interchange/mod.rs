@@ -10,6 +10,7 @@ pub mod check_any;
 pub mod csv_import;
 pub mod detect;
 pub mod dot;
+pub mod event_line;
 mod html;
 mod ids;
 pub mod json;

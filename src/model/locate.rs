@@ -95,6 +95,14 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// The 1-based line of one byte offset, by counting the newlines before it: for a single answer
+/// in a large file, where [`LineIndex`]'s table of every line's start would cost more memory than
+/// the count costs time.
+pub fn line_of(src: &str, offset: usize) -> usize {
+    let before = &src.as_bytes()[..offset.min(src.len())];
+    memchr::memchr_iter(b'\n', before).count() + 1
+}
+
 /// Resolves paths to byte offsets. Every object or list on the way is parsed once and kept, by
 /// its offset, so many findings inside one item (twenty thousand unknown actors on one event) cost
 /// one parse of it, not one each: the whole cost stays linear in the document.

@@ -30,6 +30,11 @@ pub(super) static MOUSE: AtomicBool = AtomicBool::new(false);
 /// Whether we asked the terminal to tell Ctrl-i from Tab (kitty keyboard protocol).
 pub(super) static ENHANCED_KEYS: AtomicBool = AtomicBool::new(false);
 
+/// Whether the reader's editor has the terminal (`E`). A SIGQUIT then came from `C-\` typed in
+/// the editor, to the whole foreground process group: it is the editor's to act on, not a
+/// reason for quipu to dump core under it.
+pub(super) static EDITOR_RUNNING: AtomicBool = AtomicBool::new(false);
+
 /// What the handler needs, made before any handler can run and never changed after.
 struct Prepared {
     /// The terminal's settings before raw mode, and the descriptor they belong to.
@@ -127,8 +132,12 @@ fn install(signal: i32) -> io::Result<()> {
     Ok(())
 }
 
-/// The handler: give the terminal back, then do what the signal would have done.
+/// The handler: give the terminal back, then do what the signal would have done (but for a
+/// SIGQUIT while the editor runs, see [`EDITOR_RUNNING`]).
 fn restore_then_die(signal: i32) {
+    if signal == signal_hook::consts::SIGQUIT && EDITOR_RUNNING.load(Ordering::SeqCst) {
+        return;
+    }
     restore_now();
     let _ = signal_hook::low_level::emulate_default_handler(signal);
 }

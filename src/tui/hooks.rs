@@ -1,6 +1,6 @@
-//! Test hooks for tests/e2e_hostile.rs: ways to make a debug build slow or broken on purpose, so
-//! the end-to-end tests can prove the loading screen, the "searching…" palette and the panic
-//! paths on any machine. They exist only in debug builds (`cargo test` builds the binary that
+//! Test hooks for tests/e2e_hostile.rs and tests/e2e_editor.rs: ways to make a debug build slow
+//! or broken on purpose, so the end-to-end tests can prove the loading screen, the "searching…"
+//! palette, a slow `E` and the panic paths on any machine. They exist only in debug builds (`cargo test` builds the binary that
 //! way); a release build has empty functions here and never reads these variables.
 
 /// `QUIPU_TEST_SLOW_LOAD=MS`: loading waits that long first, so the loading screen shows.
@@ -20,6 +20,13 @@ pub(super) fn before_index() {
             panic!("QUIPU_TEST_PANIC=index: deliberate panic while building the index");
         }
     }
+}
+
+/// `QUIPU_TEST_SLOW_FIND=MS`: finding an event's line for `E` waits that long first, as a
+/// huge file would, to prove the explorer answers keys meanwhile.
+pub(super) fn before_find_line() {
+    #[cfg(debug_assertions)]
+    sleep_for("QUIPU_TEST_SLOW_FIND");
 }
 
 /// `QUIPU_TEST_PANIC=1`: panic once the first frame is on the alternate screen, to prove the

@@ -3,6 +3,7 @@
 //! panic, abort, any terminating signal), or for a while when it is suspended (C-z, SIGTSTP).
 
 mod clipboard;
+mod editor;
 mod emergency;
 mod export;
 mod hooks;
@@ -23,6 +24,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
+use crate::app::edit::{EditOutcome, Origin};
 use crate::app::keymap::{Keymap, Mode};
 use crate::app::problems::Problems;
 use crate::app::{Action, App, Effect, Effects, keymap, update};
@@ -32,6 +34,8 @@ use crate::model::{Chronology, LoadError};
 use crate::ui::loading::{self, Loading};
 use crate::ui::theme::Theme;
 use crate::ui::view;
+use editor::Edits;
+use emergency::EDITOR_RUNNING;
 use export::Exports;
 use loader::Loader;
 use reload::Reloader;
@@ -61,16 +65,22 @@ pub fn open(file: Option<&Path>, config: &Config) -> u8 {
     code
 }
 
-/// The explorer's state for a loaded chronology, with the config's key table.
-fn app_for(chronology: Chronology, config: &Config) -> App {
+/// The explorer's state for a loaded chronology, with the config's key table and where the
+/// chronology came from (for `E`).
+fn app_for(chronology: Chronology, config: &Config, file: Option<&Path>) -> App {
     let mut app = App::new(chronology);
     app.keymap = Arc::clone(&config.keymap);
+    app.origin = match file {
+        None => Origin::BuiltIn,
+        Some(path) if crate::model::input::is_stdin(path) => Origin::Stdin,
+        Some(path) => Origin::File(path.to_path_buf()),
+    };
     app
 }
 
 fn open_file(file: Option<&Path>, config: &Config) -> u8 {
     let Some(path) = file else {
-        return explore(app_for(Chronology::shipped(), config), config);
+        return explore(app_for(Chronology::shipped(), config, None), config);
     };
     // `quipu -` reads the chronology from a pipe; keys then come from the controlling terminal
     // (crossterm opens /dev/tty when standard input is not one). With standard input the
@@ -119,7 +129,7 @@ fn opened(path: &Path, loaded: Opening, config: &Config) -> Result<App, LoadErro
                 .collect(),
         });
     }
-    let mut app = app_for(chronology.unwrap_or_default(), config);
+    let mut app = app_for(chronology.unwrap_or_default(), config, Some(path));
     crate::app::reload::opened(&mut app, problems);
     Ok(app)
 }
@@ -313,6 +323,7 @@ impl Screen {
             search: Search::start(app),
             reload: Reloader::new(app),
             exports: Exports::default(),
+            edits: Edits::default(),
             quit: false,
             suspend: false,
         };
@@ -327,6 +338,13 @@ impl Screen {
             while let Some(answer) = shell.poll(app) {
                 let effects = update(app, answer);
                 shell.run(app, effects);
+                dirty = true;
+            }
+            if let Some(ready) = shell.edits.take_ready() {
+                let outcome = self.edit(app, &ready)?;
+                let effects = update(app, Action::Edited(outcome));
+                shell.run(app, effects);
+                shell.after_edit(app);
                 dirty = true;
             }
             if dirty {
@@ -353,6 +371,27 @@ impl Screen {
         Ok(self.signalled().unwrap_or(Ending::Quit))
     }
 
+    /// `E`: hands the terminal to the reader's editor, waits for it, and takes the terminal back
+    /// whatever happened (exit, failure, a signal, an editor that is not there), redrawn whole at
+    /// the size it has now. While the editor runs the loop reads no input (the editor reads the
+    /// terminal) and the signals typed there (C-c, C-z, `C-\`) are the editor's: they are
+    /// forgotten when it ends, and the watchdog waits.
+    fn edit(&mut self, app: &mut App, ready: &editor::Ready) -> io::Result<EditOutcome> {
+        let editor = match editor::from_environment() {
+            Ok(editor) => editor,
+            Err(outcome) => return Ok(outcome),
+        };
+        self.guard.give_back();
+        EDITOR_RUNNING.store(true, std::sync::atomic::Ordering::SeqCst);
+        let outcome = editor::run(&editor, ready);
+        EDITOR_RUNNING.store(false, std::sync::atomic::Ordering::SeqCst);
+        self.signals.forget_terminal_signals();
+        self.guard.retake()?;
+        redraw_whole(&mut self.terminal)?;
+        self.resized(app)?;
+        Ok(outcome)
+    }
+
     /// Tells the app the terminal's size.
     fn resized(&mut self, app: &mut App) -> io::Result<()> {
         let size = self.terminal.size()?;
@@ -374,12 +413,14 @@ fn redraw_whole(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result
     terminal.resize(Rect::new(0, 0, size.width, size.height))
 }
 
-/// What runs the effects `update` returns: the searches, the exports, and leaving.
+/// What runs the effects `update` returns: the searches, the exports, the editor, and leaving.
 struct Shell {
     search: Search,
     /// The watch on the file and its reloads; `None` for the shipped chronology and a pipe.
     reload: Option<Reloader>,
     exports: Exports,
+    /// `E`: the edit whose line is being found, then run by the screen (`Screen::edit`).
+    edits: Edits,
     quit: bool,
     /// C-z asked to stop until `fg`.
     suspend: bool,
@@ -395,6 +436,7 @@ impl Shell {
                 Effect::Copy(text) => {
                     let _ = clipboard::copy(&text);
                 }
+                Effect::Edit { path, target } => self.edits.start(path, target),
                 Effect::Export { format, events } => {
                     self.exports
                         .start(std::sync::Arc::clone(&app.chronology), format, events)
@@ -426,7 +468,16 @@ impl Shell {
     fn busy(&self) -> bool {
         self.search.busy()
             || self.exports.busy()
+            || self.edits.busy()
             || self.reload.as_ref().is_some_and(Reloader::busy)
+    }
+
+    /// The editor has returned and the terminal is quipu's again: the file is read again now,
+    /// so the edit shows at once, even where the watch missed it (or joins a reload under way).
+    fn after_edit(&mut self, app: &mut App) {
+        if let Some(reload) = &mut self.reload {
+            reload.request(app);
+        }
     }
 }
 

@@ -82,6 +82,17 @@ impl Signals {
         self.suspend.swap(false, Ordering::SeqCst)
     }
 
+    /// Forgets what the terminal sent while the editor had it (`E`): C-c and C-z typed there
+    /// reach the whole foreground process group, quipu included, but were the editor's. A
+    /// SIGTERM or SIGHUP sent to quipu meanwhile is kept and ends it now.
+    pub(super) fn forget_terminal_signals(&self) {
+        let _ = self
+            .stop
+            .compare_exchange(SIGINT as usize, 0, Ordering::SeqCst, Ordering::SeqCst);
+        self.suspend.store(false, Ordering::SeqCst);
+        self.resumed.store(false, Ordering::SeqCst);
+    }
+
     /// Whether quipu was continued since the last look.
     pub(super) fn take_resumed(&self) -> bool {
         self.resumed.swap(false, Ordering::SeqCst)

@@ -17,7 +17,7 @@ use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-use super::emergency::{self, ACTIVE, ENHANCED_KEYS, MOUSE};
+use super::emergency::{self, ACTIVE, EDITOR_RUNNING, ENHANCED_KEYS, MOUSE};
 
 /// Raw mode, the alternate screen and mouse capture, undone on drop.
 pub(super) struct TerminalGuard {
@@ -149,7 +149,9 @@ const WATCH: Duration = Duration::from_millis(200);
 /// spinning a core, orphaned, and a SIGHUP or SIGTERM would set a flag the loop never reads. So
 /// this thread watches both: when the terminal has gone away, or a signal has waited longer
 /// than [`SIGNAL_GRACE`], it restores what is left of the terminal and exits with 128 + the
-/// signal (SIGHUP for a vanished terminal), as the loop would have.
+/// signal (SIGHUP for a vanished terminal), as the loop would have. While the reader's editor
+/// runs (`E`) the loop is waiting for it, not stuck: a signal waits until the editor exits (C-c
+/// typed in the editor reaches quipu too, and is forgotten then).
 pub(super) fn spawn_watchdog(stop: Arc<AtomicUsize>) -> io::Result<()> {
     use std::io::IsTerminal;
     // Only a terminal that was there at the start can go away; output piped elsewhere (tests
@@ -162,7 +164,9 @@ pub(super) fn spawn_watchdog(stop: Arc<AtomicUsize>) -> io::Result<()> {
             loop {
                 std::thread::sleep(WATCH);
                 let signal = stop.load(Ordering::Relaxed);
-                if signal != 0 {
+                if EDITOR_RUNNING.load(Ordering::SeqCst) {
+                    signalled = None;
+                } else if signal != 0 {
                     signalled.get_or_insert_with(Instant::now);
                 }
                 let gone = watched && !io::stdout().is_terminal();

@@ -2,6 +2,7 @@
 //! reported as dead code there.
 #![allow(dead_code)]
 
+pub mod answers;
 pub mod clean_frame;
 pub mod screen;
 pub mod session;

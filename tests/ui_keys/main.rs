@@ -4,6 +4,7 @@ use quipu::app::overlay::Overlay;
 use quipu::app::{Action, App, Effect, Focus, update};
 use quipu::model::Chronology;
 
+mod edit;
 mod lanes;
 mod palette;
 mod problems;

@@ -3,6 +3,7 @@
 //! for the shell to run, so a key sequence is a list of actions and a test can replay it and see
 //! what each key asked for.
 
+mod edit;
 mod filter;
 mod jumps;
 mod moves;
@@ -145,6 +146,8 @@ pub fn update(app: &mut App, action: Action) -> Effects {
             });
         }
         Action::CopyCitation | Action::CopyId => effects.extend(copy(app, &action)),
+        Action::Edit => effects.extend(edit::edit(app)),
+        Action::Edited(outcome) => edit::edited(app, &outcome),
         Action::OpenLanes => super::lanes::open(app),
         Action::Reload => effects.extend(reload::reload(app)),
         Action::OpenProblems => reload::toggle_problems(app),
