@@ -343,7 +343,7 @@ fn answer(kind: ActionKind) -> Option<BoxedStrategy<Action>> {
             },
         ])
         .boxed(),
-        _ => return None,
+        _ => return common::reload_answers::strategy(kind),
     })
 }
 

@@ -2,6 +2,7 @@
 //! reported as dead code there.
 #![allow(dead_code)]
 
+pub mod reload_answers;
 pub mod tmux;
 
 use quipu::app::action::NAMED;
