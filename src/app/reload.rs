@@ -21,8 +21,8 @@ use super::state::{App, Filter};
 use crate::model::{ActorIx, Chronology, Event, EventIx, Link};
 use crate::search::{Query, Scope};
 
-/// What a reload changed, counted by event id. "Changed" is any field of the event, links and
-/// actors compared by the ids they point at.
+/// What a reload changed, counted by event id. "Changed" is any field the file writes for the
+/// event, links and actors compared by the ids they point at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Diff {
     pub added: usize,
@@ -71,7 +71,9 @@ pub fn diff(old: &Chronology, new: &Chronology) -> Diff {
     diff
 }
 
-/// Whether event `a` of `old` and `b` of `new` say the same, every reference compared by id.
+/// Whether event `a` of `old` and `b` of `new` say the same, as the file writes them, every
+/// reference compared by id. Causes are left out: they are other events' consequences, counted
+/// where they are written, so deleting one event does not make each of its effects "changed".
 fn same_event(old: &Chronology, a: EventIx, new: &Chronology, b: EventIx) -> bool {
     let (x, y) = (&old.events[a], &new.events[b]);
     fn actor(c: &Chronology, ix: ActorIx) -> Option<&str> {
@@ -117,7 +119,6 @@ fn same_event(old: &Chronology, a: EventIx, new: &Chronology, b: EventIx) -> boo
             .zip(&y.actors)
             .all(|(p, q)| p.role == q.role && actor(old, p.actor) == actor(new, q.actor))
         && links_same(&x.consequences, &y.consequences)
-        && links_same(&x.causes, &y.causes)
         && x.sources.len() == y.sources.len()
         && x.sources.iter().zip(&y.sources).all(|(s, t)| {
             s.locator == t.locator
@@ -297,6 +298,12 @@ pub fn keep_place(old: App, app: &mut App, diff: &Diff) -> Effects {
         app.last_search = Some(search);
     }
     let mut status = diff.summary();
+    let vanished = old
+        .selected_event()
+        .is_some_and(|ix| same_id(&old, &new, ix).is_none());
+    if vanished && app.selected_event().is_some() {
+        status.push_str(" · the selected event is gone: on its nearest in time");
+    }
     if !gone.is_empty() {
         status.push_str(&format!(
             " · filter: {} no longer in the file",
