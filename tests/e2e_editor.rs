@@ -197,6 +197,12 @@ fn e_opens_the_editor_at_the_events_line_in_the_file_as_it_is_now_and_takes_the_
         edited.contains("EDITED Fujimori is born"),
         "the editor wrote the file"
     );
+    // The file is read again as the editor returns: the edit shows, with no key pressed.
+    tmux.wait_for("the edit on screen, after the editor's answer", |s| {
+        s.contains("EDITED Fujimori is born")
+            && s.contains(") · reloaded: ")
+            && s.contains("changed")
+    });
 
     tmux.send(&["q"]);
     let screen = tmux.wait_for("quipu to exit", |s| s.contains("EXIT="));

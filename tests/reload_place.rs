@@ -405,3 +405,40 @@ fn warnings_are_counted_in_the_status_line_on_reload() {
     assert!(app.overlays.is_empty(), "warnings alone open no panel");
     assert_eq!(app.problems.warnings, 2, "but `!` lists them");
 }
+
+/// After `E`, the editor's answer asks for a reload, and the reload's summary keeps that answer
+/// in front instead of replacing it; the file's origin survives, so `E` opens it again.
+#[test]
+fn the_editors_answer_leads_the_reload_it_causes_and_e_still_opens_the_file() {
+    use quipu::app::edit::{EditOutcome, Origin};
+    let mut app = shipped();
+    app.origin = Origin::File("peru.json".into());
+    let asked = update(
+        &mut app,
+        Action::Edited(EditOutcome::Failed {
+            program: "vim".into(),
+            status: 1,
+        }),
+    );
+    assert!(asked.contains(&Effect::Reload), "{asked:?}");
+    let new = edited(|doc| events(doc)[0]["title"] = json!("Renamed"));
+    reload(&mut app, new);
+    assert_eq!(
+        app.status.as_deref(),
+        Some("editor `vim` exited with status 1; the file is as it left it · reloaded: 1 changed")
+    );
+    assert_eq!(app.origin, Origin::File("peru.json".into()));
+    // The note goes with the next key: a later reload says only its own summary.
+    update(&mut app, Action::SelectNext);
+    reload(&mut app, Chronology::shipped());
+    assert_eq!(app.status.as_deref(), Some("reloaded: 1 changed"));
+    // An editor that never ran changed nothing: no reload.
+    let asked = update(
+        &mut app,
+        Action::Edited(EditOutcome::NotFound {
+            program: "nvi".into(),
+            variable: None,
+        }),
+    );
+    assert!(!asked.contains(&Effect::Reload), "{asked:?}");
+}

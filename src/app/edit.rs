@@ -58,6 +58,14 @@ pub enum EditOutcome {
 }
 
 impl EditOutcome {
+    /// Whether the editor ran (and so may have changed the file), whatever it ended with.
+    pub fn ran(&self) -> bool {
+        matches!(
+            self,
+            EditOutcome::Done { .. } | EditOutcome::Failed { .. } | EditOutcome::Killed { .. }
+        )
+    }
+
     /// The status line's words for it. Names from the environment and paths are escaped: they
     /// are outside text like a file's.
     pub fn message(&self) -> String {

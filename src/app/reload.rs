@@ -266,6 +266,7 @@ pub fn keep_place(old: App, app: &mut App, diff: &Diff) -> Effects {
     app.height = old.height;
     app.keymap = Arc::clone(&old.keymap);
     app.today = old.today;
+    app.origin = old.origin.clone();
     app.search_generation = old.search_generation;
     app.highlighter = Arc::clone(&old.highlighter);
     app.problems = Arc::clone(&old.problems);

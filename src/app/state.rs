@@ -112,6 +112,9 @@ pub struct App {
     /// Where the chronology came from: `E` opens the file, and explains what to do on the
     /// built-in chronology or a pipe. The shell sets it; `App::new` assumes the built-in.
     pub origin: super::edit::Origin,
+    /// The editor's answer, said again in front of the summary of the reload it causes: the
+    /// reload's answer comes after it and would otherwise replace it. Cleared by the next key.
+    pub edit_note: Option<String>,
 }
 
 /// Longest date column worth giving up title space for, on a terminal wide enough (the view
@@ -168,6 +171,7 @@ impl App {
             problems: Arc::default(),
             file_note: None,
             origin: super::edit::Origin::BuiltIn,
+            edit_note: None,
         };
         app.fitted = app.full_span().and_then(|full| {
             let events = &app.chronology.events;

@@ -344,7 +344,6 @@ impl Screen {
                 let outcome = self.edit(app, &ready)?;
                 let effects = update(app, Action::Edited(outcome));
                 shell.run(app, effects);
-                shell.after_edit(app);
                 dirty = true;
             }
             if dirty {
@@ -470,14 +469,6 @@ impl Shell {
             || self.exports.busy()
             || self.edits.busy()
             || self.reload.as_ref().is_some_and(Reloader::busy)
-    }
-
-    /// The editor has returned and the terminal is quipu's again: the file is read again now,
-    /// so the edit shows at once, even where the watch missed it (or joins a reload under way).
-    fn after_edit(&mut self, app: &mut App) {
-        if let Some(reload) = &mut self.reload {
-            reload.request(app);
-        }
     }
 }
 

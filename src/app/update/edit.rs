@@ -49,7 +49,13 @@ pub(super) fn edit(app: &mut App) -> Option<Effect> {
     Some(Effect::Edit { path, target })
 }
 
-/// The shell's answer: what happened, in the status line.
-pub(super) fn edited(app: &mut App, outcome: &EditOutcome) {
-    app.status = Some(outcome.message());
+/// The shell's answer: what happened, in the status line; and when the editor ran, the file is
+/// read again now, so the edit shows at once even where the watch missed it.
+pub(super) fn edited(app: &mut App, outcome: &EditOutcome) -> Option<Effect> {
+    let message = outcome.message();
+    app.status = Some(message.clone());
+    outcome.ran().then(|| {
+        app.edit_note = Some(message);
+        Effect::Reload
+    })
 }

@@ -43,10 +43,12 @@ pub fn update(app: &mut App, action: Action) -> Effects {
         action,
         Action::Resize { .. }
             | Action::ReloadStarted
+            | Action::Reloaded(_)
             | Action::SearchResults { .. }
             | Action::EventMatches { .. }
     ) {
         app.status = None;
+        app.edit_note = None;
     }
     let mut effects = Effects::new();
     match action {
@@ -147,7 +149,7 @@ pub fn update(app: &mut App, action: Action) -> Effects {
         }
         Action::CopyCitation | Action::CopyId => effects.extend(copy(app, &action)),
         Action::Edit => effects.extend(edit::edit(app)),
-        Action::Edited(outcome) => edit::edited(app, &outcome),
+        Action::Edited(outcome) => effects.extend(edit::edited(app, &outcome)),
         Action::OpenLanes => super::lanes::open(app),
         Action::Reload => effects.extend(reload::reload(app)),
         Action::OpenProblems => reload::toggle_problems(app),

@@ -3,7 +3,7 @@
 use super::jumps::go_to_event;
 use crate::app::effect::{Effect, Effects};
 use crate::app::overlay::Overlay;
-use crate::app::reload::{Fresh, Reload, keep_place, problems_changed};
+use crate::app::reload::{Diff, Fresh, Reload, keep_place, problems_changed};
 use crate::app::state::App;
 
 /// `r`: ask the shell to read the file again, when there is one.
@@ -24,6 +24,9 @@ pub(super) fn reloaded(app: &mut App, reload: Reload) -> Effects {
         problems,
     } = reload;
     app.file_note = None;
+    let mut edit_note = app.edit_note.take();
+    // What the status line says until the next key; a reload that changed nothing leaves it.
+    let said = app.status.take();
     let counts = problems.counts();
     let mut effects = Effects::new();
     match fresh {
@@ -43,6 +46,11 @@ pub(super) fn reloaded(app: &mut App, reload: Reload) -> Effects {
                 let status = app.status.get_or_insert_with(String::new);
                 status.push_str(&format!(" · {counts}"));
             }
+            if diff == Diff::default() && !mended && said.is_some() {
+                // The editor's answer, if it is what is said, is said once.
+                app.status = said;
+                edit_note = None;
+            }
         }
         None => {
             let file = crate::text::sanitize(&problems.file, false);
@@ -54,6 +62,12 @@ pub(super) fn reloaded(app: &mut App, reload: Reload) -> Effects {
             };
             app.status = Some(format!("{file} is invalid ({counts}): {shown}"));
         }
+    }
+    if let Some(note) = edit_note {
+        app.status = Some(match app.status.take() {
+            Some(summary) => format!("{note} · {summary}"),
+            None => note,
+        });
     }
     effects
 }
