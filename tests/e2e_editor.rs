@@ -201,6 +201,14 @@ fn e_opens_the_editor_at_the_events_line_in_the_file_as_it_is_now_and_takes_the_
     tmux.send(&["q"]);
     let screen = tmux.wait_for("quipu to exit", |s| s.contains("EXIT="));
     assert!(screen.contains("EXIT=0"), "{screen}");
+    // And given back clean at the end, as if no editor had come in between.
+    assert_has(
+        &pane_modes(tmux),
+        &["icanon", "echo", "isig"],
+        "after quipu",
+    );
+    assert_eq!(tmux.pane("#{alternate_on}"), "0", "after quipu");
+    assert_eq!(tmux.pane("#{mouse_any_flag}"), "0", "after quipu");
 }
 
 /// The status line names the editor as `$EDITOR` gave it.
