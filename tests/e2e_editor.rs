@@ -39,6 +39,8 @@ struct Session {
 impl Session {
     /// quipu on a copy of the shipped chronology (`peru.json`, pretty JSON), with `EDITOR` set
     /// to `editor` (the recording script when `None`) and `env` (shell assignments) before it.
+    /// The pane's own shell ignores SIGQUIT, as an interactive one does, so `C-\` cannot end
+    /// the pane; quipu installs its own handler whatever it inherits.
     fn start(name: &str, editor: Option<&str>, env: &str) -> Option<Session> {
         let tmux = Tmux::new(&format!("editor-{name}"))?;
         let dir = tempfile::tempdir().unwrap();
@@ -55,7 +57,7 @@ impl Session {
         assert!(chmod.unwrap().success());
         let editor = editor.map_or_else(|| script.display().to_string(), str::to_owned);
         let run = format!(
-            "export TERM=xterm-256color\nunset VISUAL\nexport EDITOR='{editor}' {env}\nsh -c 'echo $$ > pid; exec \"$@\"' quipu '{bin}' peru.json\necho \"EXIT=$?\"\nsleep 60\n"
+            "export TERM=xterm-256color\nulimit -c 0\ntrap '' QUIT\nunset VISUAL\nexport EDITOR='{editor}' {env}\nsh -c 'echo $$ > pid; exec \"$@\"' quipu '{bin}' peru.json\necho \"EXIT=$?\"\nsleep 60\n"
         );
         std::fs::write(dir.path().join("run.sh"), run).unwrap();
         let command = format!("sh '{}'", dir.path().join("run.sh").display());
@@ -207,6 +209,14 @@ fn e_opens_the_editor_at_the_events_line_in_the_file_as_it_is_now_and_takes_the_
     tmux.send(&["q"]);
     let screen = tmux.wait_for("quipu to exit", |s| s.contains("EXIT="));
     assert!(screen.contains("EXIT=0"), "{screen}");
+    // And given back clean at the end, as if no editor had come in between.
+    assert_has(
+        &pane_modes(tmux),
+        &["icanon", "echo", "isig"],
+        "after quipu",
+    );
+    assert_eq!(tmux.pane("#{alternate_on}"), "0", "after quipu");
+    assert_eq!(tmux.pane("#{mouse_any_flag}"), "0", "after quipu");
 }
 
 /// The status line names the editor as `$EDITOR` gave it.
@@ -254,6 +264,21 @@ fn an_editor_that_is_not_there_is_said_and_quipu_carries_on() {
     session
         .tmux
         .wait_for("the explorer to answer keys", |s| s.contains("2/56"));
+}
+
+/// `C-\` typed in the editor sends SIGQUIT to the whole foreground process group: it ends the
+/// editor (a shell script does not catch it), never quipu, whose handler would dump core.
+#[test]
+fn c_backslash_in_the_editor_ends_only_the_editor() {
+    let Some(session) = Session::start("ctrl-backslash", None, "") else {
+        return;
+    };
+    session.tmux.send(&["E"]);
+    session.wait_for_file("editing");
+    session.tmux.send(&["C-\\"]);
+    session.status_line("quipu's screen again", "was ended by signal 3 (SIGQUIT)");
+    assert!(session.quipu_alive());
+    assert_taken(&session.tmux, "after C-\\ in the editor");
 }
 
 /// Finding the event's line reads the whole file, which takes seconds at a million events: the

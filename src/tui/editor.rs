@@ -218,6 +218,19 @@ impl Edits {
 fn find(path: PathBuf, id: &str) -> Ready {
     super::hooks::before_find_line();
     let shown = crate::text::escape_controls(id).into_owned();
+    // A FIFO or a device would be read anew, or block this thread for good: only a regular
+    // file is looked into.
+    if std::fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
+        let note = format!(
+            "{} is not a regular file: opened as it is",
+            display_name(&path)
+        );
+        return Ready {
+            path,
+            line: None,
+            note: Some(note),
+        };
+    }
     let (line, note) = match event_line_in_file(&path, id) {
         Ok(Some(line)) => (Some(line), None),
         Ok(None) => (
@@ -317,6 +330,18 @@ mod tests {
             .into_iter()
             .map(|a| a.to_string_lossy().into_owned())
             .collect()
+    }
+
+    #[test]
+    fn a_fifo_is_not_read_to_find_the_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.json");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        // Reading it would block until a writer came; none will.
+        let ready = find(fifo.clone(), "x");
+        assert_eq!(ready.line, None);
+        assert!(ready.note.unwrap().contains("not a regular file"));
     }
 
     #[test]
