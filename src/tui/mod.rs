@@ -5,8 +5,10 @@
 mod clipboard;
 mod emergency;
 mod export;
+pub mod filter;
 mod hooks;
 mod loader;
+pub mod query_history;
 pub mod search;
 mod signals;
 mod terminal;
@@ -30,6 +32,7 @@ use crate::ui::loading::{self, Loading};
 use crate::ui::theme::Theme;
 use crate::ui::view;
 use export::Exports;
+use filter::Filters;
 use loader::Loader;
 use search::Search;
 use signals::Signals;
@@ -256,9 +259,15 @@ impl Screen {
         let mut shell = Shell {
             search: Search::start(app),
             exports: Exports::default(),
+            filters: Filters::default(),
+            history: query_history::default_path(),
             quit: false,
             suspend: false,
         };
+        if let Some(path) = &shell.history {
+            let (entries, problem) = query_history::read(path);
+            update(app, Action::QueryHistoryLoaded { entries, problem });
+        }
         let mut dirty = true;
         let mut first_frame = true;
         while !shell.quit && self.signals.ending().is_none() {
@@ -321,6 +330,9 @@ fn redraw_whole(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result
 struct Shell {
     search: Search,
     exports: Exports,
+    filters: Filters,
+    /// Where the filter prompt's history is kept; `None` without a home to keep it in.
+    history: Option<std::path::PathBuf>,
     quit: bool,
     /// C-z asked to stop until `fg`.
     suspend: bool,
@@ -338,7 +350,25 @@ impl Shell {
                 }
                 Effect::Export { format, events } => {
                     self.exports
-                        .start(std::sync::Arc::clone(&app.chronology), format, events)
+                        .start(std::sync::Arc::clone(&app.chronology), format, events, None)
+                }
+                Effect::ExportQuery {
+                    format,
+                    events,
+                    query,
+                } => self.exports.start(
+                    std::sync::Arc::clone(&app.chronology),
+                    format,
+                    Some(events),
+                    Some(query),
+                ),
+                query @ (Effect::Filter { .. } | Effect::CountFacets { .. }) => self
+                    .filters
+                    .start(std::sync::Arc::clone(&app.chronology), query),
+                Effect::SaveQueryHistory(entries) => {
+                    if let Some(path) = &self.history {
+                        self.filters.save_history(path.clone(), entries);
+                    }
                 }
                 search @ (Effect::Search { .. } | Effect::FindAllMatches(_)) => {
                     self.search.run(search)
@@ -349,11 +379,14 @@ impl Shell {
 
     /// The next answer from a worker, as an action for `update`.
     fn poll(&mut self, app: &App) -> Option<Action> {
-        self.search.poll(app).or_else(|| self.exports.poll())
+        self.search
+            .poll(app)
+            .or_else(|| self.exports.poll())
+            .or_else(|| self.filters.poll())
     }
 
     fn busy(&self) -> bool {
-        self.search.busy() || self.exports.busy()
+        self.search.busy() || self.exports.busy() || self.filters.busy()
     }
 }
 

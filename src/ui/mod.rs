@@ -7,6 +7,8 @@ pub mod axis;
 pub mod chain;
 pub mod detail;
 pub mod export_menu;
+pub mod facets;
+pub mod filter_prompt;
 pub mod footer;
 pub mod header;
 pub mod help;
@@ -70,6 +72,10 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
             Overlay::ExportMenu => export_menu::draw(app, theme, &layout, frame),
             Overlay::About(view) => about::draw(app, theme, &layout, view, frame),
             Overlay::Lanes(lanes) => lanes::draw(app, theme, &layout, lanes, frame),
+            Overlay::FilterPrompt(prompt) => {
+                filter_prompt::draw(app, theme, &layout, prompt, frame)
+            }
+            Overlay::Facets(facets) => facets::draw(app, theme, &layout, facets, frame),
         }
     }
 }
