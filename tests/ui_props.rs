@@ -3,6 +3,7 @@
 //! terminal would act on, whatever the file contained.
 
 mod common;
+mod query_answers;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -343,7 +344,7 @@ fn answer(kind: ActionKind) -> Option<BoxedStrategy<Action>> {
             },
         ])
         .boxed(),
-        _ => return None,
+        _ => return query_answers::answer(kind),
     })
 }
 

@@ -65,7 +65,7 @@ pub const DEFAULTS: &[Row] = &[
     row!(MAIN, "tab", "next-pane", LINK, "next pane: timeline, actors, consequences, causes", "focus"),
     row!(MAIN, "shift-tab", "previous-pane", LINK, "previous pane", "focus"),
     row!(LINKS, "enter", "follow-link", LINK, "go to the consequence or cause", "follow"),
-    row!(ACTORS, "enter", "filter-by-actor", LINK, "add the actor to the query (actor:ID): only its events (again to narrow)", "filter"),
+    row!(ACTORS, "enter", "filter-by-actor", LINK, "add actor:ID to the query: only its events (again to narrow)", "filter"),
     row!(MAIN, "backspace ctrl-o", "back", LINK, "back to where you jumped from", "back"),
     row!(MAIN, "L ctrl-i", "forward", LINK, "forward again", "fwd"),
     row!(MAIN, "c", "open-chain", VIEW, "chain of causes and consequences", "chain"),

@@ -106,7 +106,7 @@ pub(super) fn receive(
     }
     app.filtering = None;
     let shown = crate::fit::clip(query, 60);
-    let events = match outcome {
+    let events = match outcome.map(|events| in_order(events, app.chronology.events.len())) {
         Ok(events) if !events.is_empty() => events,
         Ok(_) => {
             let note = format!("no event matches `{shown}`: the view is unchanged");
@@ -130,6 +130,19 @@ pub(super) fn receive(
     apply(app, filter);
     app.query_history.push(query);
     vec![Effect::SaveQueryHistory(app.query_history.entries.clone())]
+}
+
+/// The events as the timeline needs them: ascending, each once, each in the chronology. A
+/// query's answer always is; anything else is mended rather than trusted.
+fn in_order(events: Arc<[EventIx]>, len: usize) -> Arc<[EventIx]> {
+    let ordered = events.windows(2).all(|w| w[0] < w[1]) && events.last().is_none_or(|&l| l < len);
+    if ordered {
+        return events;
+    }
+    let mut mended: Vec<EventIx> = events.iter().copied().filter(|&ix| ix < len).collect();
+    mended.sort_unstable();
+    mended.dedup();
+    mended.into()
 }
 
 /// Shows the events of `filter`, keeping the selected event if it stays, else the nearest
