@@ -52,7 +52,10 @@ fn the_active_query_is_shown_and_clipped() {
     for width in [80u16, 120] {
         let mut app = app(width, 24);
         act(&mut app, Action::OpenFilterPrompt);
-        type_text(&mut app, "actor:fujimori (date:1992 or tag:economy) -precision:day");
+        type_text(
+            &mut app,
+            "actor:fujimori (date:1992 or tag:economy) -precision:day",
+        );
         act(&mut app, Action::PromptSubmit);
         let screen = capture(&app, &Theme::color(), width, 24);
         let footer = screen.lines().last().unwrap();

@@ -159,7 +159,9 @@ fn values(
                 Dimension::Role
             };
             let Some(vocabulary) = vocabulary else {
-                return Err(format!("the {key}s are still being counted: Tab again soon"));
+                return Err(format!(
+                    "the {key}s are still being counted: Tab again soon"
+                ));
             };
             take(
                 &mut vocabulary

@@ -206,10 +206,7 @@ pub fn count(chronology: &Chronology, events: Option<&[EventIx]>) -> Facets {
 }
 
 fn kind_slot(kind: ActorKind) -> usize {
-    ActorKind::ALL
-        .iter()
-        .position(|&k| k == kind)
-        .unwrap_or(0)
+    ActorKind::ALL.iter().position(|&k| k == kind).unwrap_or(0)
 }
 
 /// The year an event begins in, or ends in when its start is open.

@@ -84,7 +84,11 @@ mod tests {
     fn persists_deduplicates_and_bounds() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("state").join("quipu").join(FILE);
-        assert_eq!(read(&path), (Vec::new(), None), "no file: empty, no problem");
+        assert_eq!(
+            read(&path),
+            (Vec::new(), None),
+            "no file: empty, no problem"
+        );
         let mut entries: Vec<String> = (0..HISTORY_LIMIT + 20).map(|i| format!("q{i}")).collect();
         entries.push("q5".to_owned());
         write(&path, &entries).unwrap();
@@ -100,7 +104,11 @@ mod tests {
     fn a_hand_edited_file_is_cleaned_and_an_unreadable_one_is_a_problem() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(FILE);
-        std::fs::write(&path, b"actor:usa\n\n\x1b]0;owned\x07tag:x\nactor:usa\n\xff\n").unwrap();
+        std::fs::write(
+            &path,
+            b"actor:usa\n\n\x1b]0;owned\x07tag:x\nactor:usa\n\xff\n",
+        )
+        .unwrap();
         let (back, problem) = read(&path);
         assert_eq!(problem, None);
         assert!(back.iter().all(|q| crate::text::is_clean(q)), "{back:?}");
@@ -110,6 +118,9 @@ mod tests {
         assert!(none.is_empty());
         assert!(problem.unwrap().contains("cannot read"));
         let blocked = dir.path().join(FILE).join("queries");
-        assert!(write(&blocked, &["x".to_owned()]).is_err(), "a file is in the way");
+        assert!(
+            write(&blocked, &["x".to_owned()]).is_err(),
+            "a file is in the way"
+        );
     }
 }

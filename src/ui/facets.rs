@@ -23,7 +23,11 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &FacetsView, frame:
     frame.render_widget(Clear, layout.body());
     let title = match &view.facets {
         Some(facets) => {
-            let noun = if facets.events == 1 { "event" } else { "events" };
+            let noun = if facets.events == 1 {
+                "event"
+            } else {
+                "events"
+            };
             format!(" Facets of {} {noun} shown ", facets.events)
         }
         None => " Facets ".to_owned(),
@@ -49,19 +53,37 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &FacetsView, frame:
         key(Action::NextDimension),
         key(Action::PromptSubmit)
     );
-    tabs.push(Span::styled(fit(&keys, width.saturating_sub(used)), theme.dim));
-    buf.set_line(list.x, list.y.saturating_sub(1), &Line::from(tabs), list.width);
+    tabs.push(Span::styled(
+        fit(&keys, width.saturating_sub(used)),
+        theme.dim,
+    ));
+    buf.set_line(
+        list.x,
+        list.y.saturating_sub(1),
+        &Line::from(tabs),
+        list.width,
+    );
     if list.height == 0 {
         return;
     }
     if view.facets.is_none() {
-        buf.set_line(list.x, list.y, &Line::styled("counting…", theme.dim), list.width);
+        buf.set_line(
+            list.x,
+            list.y,
+            &Line::styled("counting…", theme.dim),
+            list.width,
+        );
         return;
     }
     let rows = view.rows();
     if rows.is_empty() {
         let text = format!("no {} in the events shown", view.dimension.label());
-        buf.set_line(list.x, list.y, &Line::styled(fit(&text, width), theme.dim), list.width);
+        buf.set_line(
+            list.x,
+            list.y,
+            &Line::styled(fit(&text, width), theme.dim),
+            list.width,
+        );
         return;
     }
     let height = usize::from(list.height);

@@ -35,7 +35,11 @@ fn query(app: &App) -> &str {
 
 fn shown_ids(app: &App) -> Vec<&str> {
     (0..app.visible_len())
-        .map(|pos| app.chronology.events[app.visible_event(pos).unwrap()].id.as_str())
+        .map(|pos| {
+            app.chronology.events[app.visible_event(pos).unwrap()]
+                .id
+                .as_str()
+        })
         .collect()
 }
 
@@ -51,7 +55,11 @@ fn f_applies_a_query_f_again_edits_it_and_x_clears_it() {
     let fujimori = app.chronology.actor_ix("fujimori").unwrap();
     assert_eq!(app.filter.as_ref().unwrap().actors, [fujimori]);
     act(&mut app, Action::OpenFilterPrompt);
-    assert_eq!(prompt(&app).input, "actor:fujimori date:1992 ", "f opens with it");
+    assert_eq!(
+        prompt(&app).input,
+        "actor:fujimori date:1992 ",
+        "f opens with it"
+    );
     act(&mut app, Action::Close);
     act(&mut app, Action::ClearFilter);
     assert!(app.filter.is_none());
@@ -159,7 +167,11 @@ fn facets_count_the_events_shown_and_enter_adds_a_term() {
     };
     assert_eq!(view.facets.as_ref().unwrap().events, shown);
     assert_eq!(view.rows()[0].term, "actor:fujimori");
-    assert_eq!(view.rows()[0].count, shown, "every event shown has Fujimori");
+    assert_eq!(
+        view.rows()[0].count,
+        shown,
+        "every event shown has Fujimori"
+    );
     act(&mut app, Action::NextDimension);
     act(&mut app, Action::SelectNext);
     let Some(Overlay::Facets(view)) = app.top_overlay() else {
@@ -208,7 +220,11 @@ fn the_history_is_walked_with_up_and_down_and_kept_in_the_state_dir() {
     act(&mut app, Action::PromptHistoryNext);
     assert_eq!(prompt(&app).input, "actor:fujimori");
     act(&mut app, Action::PromptHistoryNext);
-    assert_eq!(prompt(&app).input, "draft", "below the newest, what was typed");
+    assert_eq!(
+        prompt(&app).input,
+        "draft",
+        "below the newest, what was typed"
+    );
 }
 
 #[test]

@@ -263,10 +263,9 @@ impl Keymap {
                 if matches!(
                     mode,
                     Mode::DatePrompt | Mode::Palette | Mode::HelpSearch | Mode::FilterPrompt
-                )
-                    && !key
-                        .modifiers
-                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                ) && !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
             {
                 Some(Action::PromptInput(c))
             }
@@ -423,7 +422,9 @@ impl Keymap {
             "→N ←N beside an event: N consequences (→, what it led to), N causes (←).".to_owned(),
             format!("{filter} filters by a query, e.g. actor:usa date:<1992-04 -tag:economy;"),
             "Enter on an actor (detail pane, actors view, search) adds actor:ID to".to_owned(),
-            format!("it, {facets} adds a counted value. {drop} drops the last term, {clear} clears."),
+            format!(
+                "it, {facets} adds a counted value. {drop} drops the last term, {clear} clears."
+            ),
             "Back and forward retrace jumps (links, dates, years, eras, filters)".to_owned(),
             format!("like a browser; moving with {down}/{up} is not a jump."),
             format!("{forward} works as forward only where the terminal tells it from Tab."),

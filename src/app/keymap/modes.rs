@@ -87,12 +87,5 @@ pub const OVERLAYS: u32 = HELP
     | LANES
     | FILTER_PROMPT
     | FACETS;
-pub const ALL: u32 = LISTS
-    | PROMPT
-    | PALETTE
-    | LOADING
-    | EXPORT
-    | HELP_SEARCH
-    | LANES
-    | TOO_SMALL
-    | FILTER_PROMPT;
+pub const ALL: u32 =
+    LISTS | PROMPT | PALETTE | LOADING | EXPORT | HELP_SEARCH | LANES | TOO_SMALL | FILTER_PROMPT;

@@ -156,7 +156,10 @@ fn apply(app: &mut App, filter: Filter) {
     if matches!(
         app.overlays.last(),
         Some(
-            Overlay::Actors(_) | Overlay::Palette(_) | Overlay::FilterPrompt(_) | Overlay::Facets(_)
+            Overlay::Actors(_)
+                | Overlay::Palette(_)
+                | Overlay::FilterPrompt(_)
+                | Overlay::Facets(_)
         )
     ) {
         app.overlays.pop();

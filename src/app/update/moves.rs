@@ -98,7 +98,10 @@ pub(super) fn move_cursor(app: &mut App, movement: Move) {
             };
         }
         Some(
-            Overlay::DatePrompt(_) | Overlay::FilterPrompt(_) | Overlay::ExportMenu | Overlay::Lanes(_),
+            Overlay::DatePrompt(_)
+            | Overlay::FilterPrompt(_)
+            | Overlay::ExportMenu
+            | Overlay::Lanes(_),
         ) => {}
         None if app.focus == Focus::Timeline => {
             let to = target(
