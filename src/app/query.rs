@@ -128,12 +128,12 @@ pub fn top_terms(text: &str) -> Vec<String> {
             return;
         }
         let word = std::mem::take(current);
-        if word == "or" {
-            if let Some(last) = parts.last_mut() {
-                last.push_str(" or");
-                *join_next = true;
-                return;
-            }
+        if word == "or"
+            && let Some(last) = parts.last_mut()
+        {
+            last.push_str(" or");
+            *join_next = true;
+            return;
         }
         match parts.last_mut() {
             Some(last) if *join_next => {
