@@ -82,3 +82,24 @@ fn facets_by_actor_and_by_year() {
     assert!(years.contains("1991"), "{years}");
     insta::assert_snapshot!("facets_year_100x30", years);
 }
+
+/// Until the answer comes, the prompt and the footer say the query is being run, and the view
+/// stays as it was.
+#[test]
+fn filtering_is_shown_while_the_query_runs() {
+    let mut app = app(100, 30);
+    act(&mut app, Action::OpenFilterPrompt);
+    type_text(&mut app, "actor:fujimori");
+    let asked = update(&mut app, Action::PromptSubmit);
+    let screen = capture(&app, &Theme::color(), 100, 30);
+    assert!(screen.contains("filtering…"), "{screen}");
+    assert!(
+        screen.lines().last().unwrap().contains("filtering…"),
+        "{screen}"
+    );
+    assert!(app.filter.is_none(), "nothing applied before the answer");
+    run_now(&mut app, asked);
+    let screen = capture(&app, &Theme::color(), 100, 30);
+    assert!(!screen.contains("filtering…"), "{screen}");
+    assert!(screen.contains("only: actor:fujimori"), "{screen}");
+}

@@ -66,7 +66,7 @@ pub(super) fn restore(app: &mut App, to: &Place) {
     }
 }
 
-/// Goes to an event, lifting the actor filter if it hides it (Back brings the filter back).
+/// Goes to an event, lifting the query if it hides it (Back brings the query back).
 pub(super) fn go_to_event(app: &mut App, event: EventIx) {
     let here = place(app);
     app.history.record(here);
