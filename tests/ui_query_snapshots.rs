@@ -5,13 +5,20 @@
 use quipu::app::{Action, App, update};
 use quipu::model::Chronology;
 use quipu::tui::filter::run_now;
-use quipu::ui::text_capture::{capture, capture_styled};
+use quipu::ui::text_capture::{capture, capture_styles};
 use quipu::ui::theme::Theme;
 
 fn app(width: u16, height: u16) -> App {
     let mut app = App::new(Chronology::shipped());
     update(&mut app, Action::Resize { width, height });
     app
+}
+
+/// The screen's text, then its styled runs (`row: from-to style`), where the meaning is in them.
+fn styled(app: &App, width: u16, height: u16) -> String {
+    let theme = Theme::color();
+    let runs = capture_styles(width, height, |frame| quipu::ui::view(app, &theme, frame));
+    format!("{}styles:\n{runs}", capture(app, &theme, width, height))
 }
 
 fn act(app: &mut App, action: Action) {
@@ -31,7 +38,7 @@ fn prompt_with_an_error_and_its_caret() {
     act(&mut app, Action::OpenFilterPrompt);
     type_text(&mut app, "actor:fujimori dat:1991");
     act(&mut app, Action::PromptSubmit);
-    let screen = capture_styled(&app, &Theme::color(), 100, 30);
+    let screen = styled(&app, 100, 30);
     assert!(screen.contains("               ^"), "{screen}");
     insta::assert_snapshot!("filter_prompt_error_100x30", screen);
 }
@@ -73,12 +80,12 @@ fn facets_by_actor_and_by_year() {
     act(&mut app, Action::PromptSubmit);
     act(&mut app, Action::OpenFacets);
     act(&mut app, Action::SelectNext);
-    let actors = capture_styled(&app, &Theme::color(), 100, 30);
+    let actors = styled(&app, 100, 30);
     insta::assert_snapshot!("facets_actor_100x30", actors);
     for _ in 0..4 {
         act(&mut app, Action::NextDimension);
     }
-    let years = capture_styled(&app, &Theme::color(), 100, 30);
+    let years = styled(&app, 100, 30);
     assert!(years.contains("1991"), "{years}");
     insta::assert_snapshot!("facets_year_100x30", years);
 }
