@@ -11,7 +11,7 @@
 use foldhash::HashMap;
 
 use crate::model::raw::ActorKind;
-use crate::model::{ActorIx, Chronology, EraIx, EventIx};
+use crate::model::{Chronology, EraIx, EventIx};
 
 /// What events are counted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -69,72 +69,157 @@ impl Facets {
     }
 }
 
-/// Counts `events` (`None`: every event) by each dimension. Linear in the events and what they
-/// carry; the distinct values are sorted once at the end.
-pub fn count(chronology: &Chronology, events: Option<&[EventIx]>) -> Facets {
-    let mut actors: Vec<usize> = vec![0; chronology.actors.len()];
-    let mut eras: Vec<usize> = vec![0; chronology.eras.len()];
-    let mut kinds: [usize; ActorKind::ALL.len()] = [0; ActorKind::ALL.len()];
-    let mut tags: HashMap<&str, usize> = HashMap::default();
-    let mut roles: HashMap<&str, usize> = HashMap::default();
-    let mut years: HashMap<i64, usize> = HashMap::default();
-    // Per event, what it already counted for: small, reused, so repeated values count once.
-    let mut seen_actors: Vec<ActorIx> = Vec::new();
-    let mut seen_text: Vec<&str> = Vec::new();
-    let mut seen_kinds = [false; ActorKind::ALL.len()];
-    let all = 0..chronology.events.len();
-    let mut each = |ix: EventIx| {
-        let Some(event) = chronology.events.get(ix) else {
-            return;
-        };
-        seen_actors.clear();
-        seen_kinds = [false; ActorKind::ALL.len()];
-        for part in &event.actors {
-            if !seen_actors.contains(&part.actor) {
-                seen_actors.push(part.actor);
-                if let Some(n) = actors.get_mut(part.actor) {
-                    *n += 1;
+/// What one thread counted over its share of the events.
+struct Tally<'a> {
+    actors: Vec<usize>,
+    eras: Vec<usize>,
+    kinds: [usize; ActorKind::ALL.len()],
+    tags: HashMap<&'a str, usize>,
+    roles: HashMap<&'a str, usize>,
+    years: HashMap<i64, usize>,
+}
+
+impl<'a> Tally<'a> {
+    fn new(chronology: &Chronology) -> Tally<'a> {
+        Tally {
+            actors: vec![0; chronology.actors.len()],
+            eras: vec![0; chronology.eras.len()],
+            kinds: [0; ActorKind::ALL.len()],
+            tags: HashMap::default(),
+            roles: HashMap::default(),
+            years: HashMap::default(),
+        }
+    }
+
+    /// Counts one event; `kind_of` is each actor's kind slot, read once for all events (looking
+    /// it up in the actors themselves was a cache miss per participation).
+    fn add(&mut self, chronology: &'a Chronology, kind_of: &[u8], event: &'a crate::model::Event) {
+        // What the event already counted for: an actor, role or tag repeated counts once.
+        let mut seen_kinds = [false; ActorKind::ALL.len()];
+        for (at, part) in event.actors.iter().enumerate() {
+            if event.actors[..at].iter().any(|p| p.actor == part.actor) {
+                continue;
+            }
+            if let Some(n) = self.actors.get_mut(part.actor) {
+                *n += 1;
+            }
+            if let Some(&kind) = kind_of.get(part.actor) {
+                let kind = usize::from(kind);
+                if !seen_kinds[kind] {
+                    seen_kinds[kind] = true;
+                    self.kinds[kind] += 1;
                 }
-                if let Some(actor) = chronology.actors.get(part.actor) {
-                    let kind = kind_slot(actor.kind);
-                    if !seen_kinds[kind] {
-                        seen_kinds[kind] = true;
-                        kinds[kind] += 1;
-                    }
-                }
             }
         }
-        seen_text.clear();
-        for role in event.actors.iter().filter_map(|p| p.role.as_deref()) {
-            if !seen_text.contains(&role) {
-                seen_text.push(role);
-                *roles.entry(role).or_default() += 1;
+        for (at, part) in event.actors.iter().enumerate() {
+            let Some(role) = part.role.as_deref() else {
+                continue;
+            };
+            let before = &event.actors[..at];
+            if !before.iter().any(|p| p.role.as_deref() == Some(role)) {
+                *self.roles.entry(role).or_default() += 1;
             }
         }
-        seen_text.clear();
-        for tag in &event.tags {
-            if !seen_text.contains(&tag.as_str()) {
-                seen_text.push(tag);
-                *tags.entry(tag).or_default() += 1;
+        for (at, tag) in event.tags.iter().enumerate() {
+            if !event.tags[..at].contains(tag) {
+                *self.tags.entry(tag).or_default() += 1;
             }
         }
-        *years.entry(start_year(event)).or_default() += 1;
-        for (n, era) in eras.iter_mut().zip(&chronology.eras) {
+        *self.years.entry(start_year(event)).or_default() += 1;
+        for (n, era) in self.eras.iter_mut().zip(&chronology.eras) {
             if era.date.earliest <= event.date.latest && event.date.earliest <= era.date.latest {
                 *n += 1;
             }
         }
-    };
-    let counted = match events {
-        Some(events) => {
-            events.iter().for_each(|&ix| each(ix));
-            events.len()
+    }
+
+    fn merge(&mut self, other: Tally<'a>) {
+        for (n, m) in self.actors.iter_mut().zip(other.actors) {
+            *n += m;
         }
-        None => {
-            all.for_each(&mut each);
-            chronology.events.len()
+        for (n, m) in self.eras.iter_mut().zip(other.eras) {
+            *n += m;
         }
+        for (n, m) in self.kinds.iter_mut().zip(other.kinds) {
+            *n += m;
+        }
+        for (tag, m) in other.tags {
+            *self.tags.entry(tag).or_default() += m;
+        }
+        for (role, m) in other.roles {
+            *self.roles.entry(role).or_default() += m;
+        }
+        for (year, m) in other.years {
+            *self.years.entry(year).or_default() += m;
+        }
+    }
+}
+
+/// Below this many events one thread counts them all: starting threads costs more.
+const PARALLEL_FROM: usize = 50_000;
+
+/// Counts `events` (`None`: every event) by each dimension. Linear in the events and what they
+/// carry, shared among the machine's cores (the work is memory-bound: each event's actors and
+/// tags are a pointer away); the distinct values are sorted once at the end.
+pub fn count(chronology: &Chronology, events: Option<&[EventIx]>) -> Facets {
+    let kind_of: Vec<u8> = chronology
+        .actors
+        .iter()
+        .map(|a| kind_slot(a.kind) as u8)
+        .collect();
+    let counted = events.map_or(chronology.events.len(), <[EventIx]>::len);
+    // The share `part` of `parts` of the events, counted on the caller's thread.
+    let tally = |part: usize, parts: usize| {
+        let (from, to) = (counted * part / parts, counted * (part + 1) / parts);
+        let mut tally = Tally::new(chronology);
+        let kind_of = kind_of.as_slice();
+        match events {
+            Some(events) => {
+                for &ix in &events[from..to] {
+                    if let Some(event) = chronology.events.get(ix) {
+                        tally.add(chronology, kind_of, event);
+                    }
+                }
+            }
+            None => {
+                for event in &chronology.events[from..to] {
+                    tally.add(chronology, kind_of, event);
+                }
+            }
+        }
+        tally
     };
+    let parts = if counted < PARALLEL_FROM {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+    };
+    let tally = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..parts)
+            .map(|part| {
+                let tally = &tally;
+                let spawned = std::thread::Builder::new()
+                    .name("quipu-facets".into())
+                    .spawn_scoped(scope, move || tally(part, parts));
+                (part, spawned)
+            })
+            .collect();
+        let mut total = tally(0, parts);
+        for (part, spawned) in helpers {
+            // A share whose thread could not start, or panicked, is counted here.
+            let share = spawned.ok().and_then(|handle| handle.join().ok());
+            total.merge(share.unwrap_or_else(|| tally(part, parts)));
+        }
+        total
+    });
+    let Tally {
+        actors,
+        eras,
+        kinds,
+        tags,
+        roles,
+        years,
+    } = tally;
     let actor_rows = actors
         .iter()
         .enumerate()
