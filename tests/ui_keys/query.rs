@@ -192,6 +192,22 @@ fn facets_count_the_events_shown_and_enter_adds_a_term() {
 }
 
 #[test]
+fn facets_of_every_event_reuse_the_count_made_for_tab() {
+    let mut app = shipped(120, 40);
+    act(&mut app, Action::OpenFilterPrompt);
+    act(&mut app, Action::Close);
+    let asked = update(&mut app, Action::OpenFacets);
+    assert!(asked.is_empty(), "already counted: {asked:?}");
+    let Some(Overlay::Facets(view)) = app.top_overlay() else {
+        panic!("facets did not open");
+    };
+    assert_eq!(
+        view.facets.as_ref().unwrap().events,
+        app.chronology.events.len()
+    );
+}
+
+#[test]
 fn the_history_is_walked_with_up_and_down_and_kept_in_the_state_dir() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("quipu").join("queries");

@@ -130,15 +130,21 @@ pub(super) fn submit_prompt(app: &mut App) -> Effects {
     request(app, &text)
 }
 
-/// `F`: the facets of the events shown, counted by the shell.
+/// `F`: the facets of the events shown, counted by the shell; with no query, those of every
+/// event may have been counted already for Tab.
 pub(super) fn open_facets(app: &mut App) -> Effects {
     let generation = app.filter_generation;
+    let known = app.vocabulary.clone().filter(|_| app.filter.is_none());
+    let asked = known.is_none();
     app.overlays.push(Overlay::Facets(FacetsView {
         dimension: crate::query::facets::Dimension::Actor,
         cursor: Default::default(),
-        facets: None,
+        facets: known,
         generation,
     }));
+    if !asked {
+        return Effects::new();
+    }
     vec![Effect::CountFacets {
         purpose: FacetsFor::Overlay { generation },
         events: app.filter.as_ref().map(|f| Arc::clone(&f.events)),
