@@ -69,5 +69,24 @@ fn query(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, query);
+/// Facets (`F` in the explorer) over every event: the budget is 200 ms at a million.
+fn facets(c: &mut Criterion) {
+    let events = size();
+    let spec = Spec {
+        events,
+        actors: (events / 20).max(10),
+        seed: 1,
+    };
+    let json = Generator::new(spec).to_json(Layout::Compact);
+    let chronology = Chronology::from_str(&json).expect("generated chronologies are valid");
+    drop(json);
+    let mut group = c.benchmark_group(format!("facets/{events}"));
+    group.sample_size(10);
+    group.bench_function("all", |b| {
+        b.iter(|| quipu::query::facets::count(black_box(&chronology), None));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, query, facets);
 criterion_main!(benches);

@@ -104,16 +104,15 @@ fn search_filters_to_an_actor_and_e_writes_the_view() {
     });
     tmux.send(&["Enter"]);
     tmux.wait_for("the timeline filtered to Venezuela", |s| {
-        s.contains("only: Venezuela") && !s.contains("Search actors")
+        s.contains("only: actor:venezuela") && !s.contains("Search actors")
     });
 
     tmux.send(&["e"]);
     tmux.wait_for("the export menu", |s| s.contains("m Markdown"));
     tmux.send(&["m"]);
     let screen = tmux.wait_for("the export message", |s| s.contains("exported "));
-    let file = dir
-        .path()
-        .join("foreign-relations-of-peru-under-fujimori.md");
+    // Named after the query that selected the events.
+    let file = dir.path().join("actor-venezuela.md");
     let written = std::fs::read_to_string(&file)
         .unwrap_or_else(|err| panic!("{} not written ({err}); screen:\n{screen}", file.display()));
     assert!(
@@ -121,7 +120,7 @@ fn search_filters_to_an_actor_and_e_writes_the_view() {
         "the export holds the filtered view:\n{written}"
     );
     assert!(
-        screen.contains("foreign-relations-of-peru-under-fujimori.md"),
+        screen.contains("actor-venezuela.md"),
         "the footer names the file:\n{screen}"
     );
 
@@ -129,21 +128,15 @@ fn search_filters_to_an_actor_and_e_writes_the_view() {
     tmux.send(&["e"]);
     tmux.wait_for("the export menu", |s| s.contains("m Markdown"));
     tmux.send(&["m"]);
-    tmux.wait_for("the second file", |s| s.contains("fujimori-2.md"));
-    assert!(
-        dir.path()
-            .join("foreign-relations-of-peru-under-fujimori-2.md")
-            .exists()
-    );
+    tmux.wait_for("the second file", |s| s.contains("venezuela-2.md"));
+    assert!(dir.path().join("actor-venezuela-2.md").exists());
 
     // The same view as quipu JSON, which loads as a chronology of just those events.
     tmux.send(&["e"]);
     tmux.wait_for("the export menu", |s| s.contains("j JSON"));
     tmux.send(&["j"]);
-    tmux.wait_for("the JSON file", |s| s.contains("fujimori.json"));
-    let json = dir
-        .path()
-        .join("foreign-relations-of-peru-under-fujimori.json");
+    tmux.wait_for("the JSON file", |s| s.contains("venezuela.json"));
+    let json = dir.path().join("actor-venezuela.json");
     let exported = quipu::model::Chronology::from_path(&json).expect("the export loads");
     assert!(
         !exported.events.is_empty() && exported.events.len() < 55,
@@ -190,9 +183,9 @@ fn small_monochrome_terminal_without_mouse() {
         s.contains("Actors (") && s.contains("events")
     });
     tmux.send(&["Enter"]);
-    tmux.wait_for("the filter", |s| s.contains("only: Peru"));
+    tmux.wait_for("the filter", |s| s.contains("only: actor:peru"));
     tmux.send(&["x"]);
-    tmux.wait_for("the filter cleared", |s| !s.contains("only: Peru"));
+    tmux.wait_for("the filter cleared", |s| !s.contains("only: actor:peru"));
     tmux.send(&["q"]);
     let screen = tmux.wait_for("a clean exit", |s| s.contains("EXIT="));
     assert!(screen.contains("EXIT=0"), "exit status:\n{screen}");

@@ -109,7 +109,8 @@ fn explore(chronology: Chronology) {
         Action::NextEra,
         Action::Back,
     ] {
-        update(&mut app, action);
+        let asked = update(&mut app, action);
+        quipu::tui::filter::run_now(&mut app, asked);
         terminal.draw(|frame| view(&app, &theme, frame)).unwrap();
     }
 }

@@ -2,6 +2,7 @@
 //! `tui/mod.rs`); `update` is the only thing that gives them meaning.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::search::Hit;
 
@@ -109,6 +110,40 @@ pub enum Action {
     OpenInTimeline,
     /// Space in the actors view: pick the actor for the lanes, or unpick it.
     ToggleLane,
+    /// `f`: the filter prompt, holding the active query to edit.
+    OpenFilterPrompt,
+    /// `X`: drop the last term of the active query.
+    RemoveLastTerm,
+    /// `F`: counts of the events shown by actor, tag, role, kind, year and era.
+    OpenFacets,
+    /// Tab / Shift-Tab in the facets: the next or previous dimension.
+    NextDimension,
+    PrevDimension,
+    /// Tab in the filter prompt: complete the key or value being typed.
+    PromptComplete,
+    /// ↑ / ↓ in the filter prompt: older or newer queries from the history.
+    PromptHistoryPrev,
+    PromptHistoryNext,
+    /// Ctrl-w in the filter prompt: delete the last term typed.
+    PromptDeleteTerm,
+    /// The answer to `Effect::Filter`: the events the query selects, or why it cannot run.
+    Filtered {
+        generation: u64,
+        query: String,
+        outcome: Result<Arc<[crate::model::EventIx]>, crate::query::QueryError>,
+    },
+    /// The answer to `Effect::CountFacets`.
+    FacetsCounted {
+        purpose: crate::app::effect::FacetsFor,
+        facets: Arc<crate::query::facets::Facets>,
+    },
+    /// The shell read the query history at start; `problem` says why it could not, if so.
+    QueryHistoryLoaded {
+        entries: Vec<String>,
+        problem: Option<String>,
+    },
+    /// The shell could not write the query history.
+    QueryHistoryProblem(String),
     /// Esc: close the innermost thing.
     Close,
     PromptInput(char),
@@ -190,6 +225,15 @@ pub const NAMED: &[(&str, Action)] = &[
     ("toggle-fold", Action::ToggleCollapse),
     ("fold", Action::Collapse),
     ("unfold", Action::Expand),
+    ("filter", Action::OpenFilterPrompt),
+    ("remove-term", Action::RemoveLastTerm),
+    ("open-facets", Action::OpenFacets),
+    ("next-dimension", Action::NextDimension),
+    ("previous-dimension", Action::PrevDimension),
+    ("complete", Action::PromptComplete),
+    ("history-previous", Action::PromptHistoryPrev),
+    ("history-next", Action::PromptHistoryNext),
+    ("delete-term", Action::PromptDeleteTerm),
     ("close", Action::Close),
     ("suspend", Action::Suspend),
     ("delete-char", Action::PromptBackspace),
@@ -225,6 +269,10 @@ impl ActionKind {
                 | ActionKind::Reloaded
                 | ActionKind::ReloadFailed
                 | ActionKind::Edited
+                | ActionKind::Filtered
+                | ActionKind::FacetsCounted
+                | ActionKind::QueryHistoryLoaded
+                | ActionKind::QueryHistoryProblem
                 | ActionKind::PromptInput
                 | ActionKind::Click
                 | ActionKind::ScrollDown

@@ -23,6 +23,29 @@ pub enum Effect {
         format: Format,
         events: Option<Arc<[EventIx]>>,
     },
+    /// As `Export`, the file named after the query that selected the events (`e` under a query).
+    ExportQuery {
+        format: Format,
+        events: Arc<[EventIx]>,
+        query: String,
+    },
+    /// Run the filter query `query` (dates relative to `today`) over the chronology; answer with
+    /// `Action::Filtered` carrying `generation`. At a million events this takes a while, so the
+    /// shell runs it on a thread; an answer to an older query is dropped by `update`.
+    Filter {
+        generation: u64,
+        query: String,
+        today: i64,
+    },
+    /// Count the facets of these events (`None`: every event); answer with
+    /// `Action::FacetsCounted` for the same purpose.
+    CountFacets {
+        purpose: FacetsFor,
+        events: Option<Arc<[EventIx]>>,
+    },
+    /// Write the query history (oldest first) to the state directory; a failure answers with
+    /// `Action::QueryHistoryProblem`.
+    SaveQueryHistory(Vec<String>),
     /// Put `text` on the clipboard of the reader's terminal (OSC 52, so it works over SSH and
     /// in tmux). Nothing is ever read back.
     Copy(String),
@@ -42,6 +65,15 @@ pub enum Effect {
     Retire(super::reload::Retired),
     /// The reader asked to leave.
     Quit,
+}
+
+/// What a count of facets is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FacetsFor {
+    /// The `F` overlay waiting for answer `generation`.
+    Overlay { generation: u64 },
+    /// The tags and roles Tab offers in the filter prompt (every event).
+    Completion,
 }
 
 /// Most actions ask for nothing, and an empty `Vec` does not allocate.

@@ -5,7 +5,8 @@
 use std::collections::VecDeque;
 
 use super::focus::Focus;
-use crate::model::{ActorIx, EventIx};
+use super::state::Filter;
+use crate::model::EventIx;
 
 /// Where the reader stood: the event, the filter in force, and which item of the detail pane had
 /// the cursor, so coming back from a consequence puts the cursor on that consequence again.
@@ -14,7 +15,8 @@ pub struct Place {
     pub event: EventIx,
     /// The timeline's scroll, so the screen looks as it was left.
     pub offset: usize,
-    pub filter: Vec<ActorIx>,
+    /// The query in force, with its events, so Back restores it without running it again.
+    pub filter: Option<Filter>,
     pub focus: Focus,
     pub item: usize,
 }

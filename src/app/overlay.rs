@@ -6,6 +6,7 @@ use super::chain::ChainView;
 use super::cursor::ListCursor;
 use super::lanes::LanesView;
 use super::palette::Palette;
+use super::query::{FacetsView, FilterPrompt};
 use crate::model::{ActorIx, BasisCounts, Chronology};
 
 /// Every actor, busiest first, with a cursor.
@@ -99,4 +100,8 @@ pub enum Overlay {
     Lanes(LanesView),
     /// `!`: the file's problems.
     Problems(super::problems::ProblemsView),
+    /// `f`: the filter prompt.
+    FilterPrompt(FilterPrompt),
+    /// `F`: the facets of the events shown.
+    Facets(FacetsView),
 }

@@ -7,6 +7,7 @@
 //! so every case is a unit test; the shell only prepares the new [`App`] on the loader thread
 //! (`App::new` and [`diff`] walk every event) and hands it to `update`.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::chain::ChainView;
@@ -176,19 +177,24 @@ impl std::fmt::Debug for Retired {
     }
 }
 
-/// The actor filter on the new version: the same actors by id, those that vanished dropped
-/// (named in the second value). The one place a filter crosses versions, so a query filter
-/// replaces just this (re-evaluating its text on `new`).
+/// The query filter on the new version: its text run again on `new`, so names resolve afresh.
+/// `Err` says why it cannot stay (an actor it names is gone, nothing matches any more). The one
+/// place a filter crosses versions: the current one, and each place in the history.
 pub fn remap_filter(
-    old: &Chronology,
     new: &Chronology,
     filter: Option<&Filter>,
-) -> (Option<Filter>, Vec<String>) {
+    today: i64,
+) -> Result<Option<Filter>, String> {
     let Some(filter) = filter else {
-        return (None, Vec::new());
+        return Ok(None);
     };
-    let (actors, gone) = remap_actors(old, new, &filter.actors);
-    (Filter::new(new, actors), gone)
+    let events = crate::query::Query::parse(&filter.query, today)
+        .and_then(|query| query.select(new))
+        .map_err(|error| error.message)?;
+    if events.is_empty() {
+        return Err("it matches no event now".to_owned());
+    }
+    Ok(Some(Filter::new(new, &filter.query, events.into())))
 }
 
 /// Actors of `old` by id in `new`, and the names of those that vanished.
@@ -274,13 +280,39 @@ pub fn keep_place(old: App, app: &mut App, diff: &Diff) -> Effects {
     if !old.chronology.events.is_empty() {
         app.zoom = old.zoom.min(app.max_zoom());
     }
-    let (filter, gone) = remap_filter(&old.chronology, &new, old.filter.as_ref());
-    app.filter = filter;
+    app.query_history = old.query_history.clone();
+    // A query still being evaluated ran on the old version: its answer is dropped, and it runs
+    // again here with the rest.
+    app.filter_generation = old.filter_generation + 1;
+    let dropped = match remap_filter(&new, old.filter.as_ref(), old.today) {
+        Ok(filter) => {
+            app.filter = filter;
+            None
+        }
+        Err(why) => Some(why),
+    };
+    if let Some(pending) = &old.filtering {
+        app.filtering = Some(super::state::PendingFilter {
+            generation: app.filter_generation,
+            query: pending.query.clone(),
+        });
+        effects.push(Effect::Filter {
+            generation: app.filter_generation,
+            query: pending.query.clone(),
+            today: app.today,
+        });
+    }
     app.lane_picks = remap_actors(&old.chronology, &new, &old.lane_picks).0;
-    app.history = old
-        .history
-        .clone()
-        .remap(|place| remap_place(&old, app, place));
+    // Places in the history mostly share a few queries: each is run once.
+    let mut runs: HashMap<String, Option<Filter>> = HashMap::new();
+    app.history = old.history.clone().remap(|place| {
+        let filter = place.filter.as_ref().and_then(|filter| {
+            runs.entry(filter.query.clone())
+                .or_insert_with(|| remap_filter(&new, Some(filter), old.today).ok().flatten())
+                .clone()
+        });
+        remap_place(&old, app, Place { filter, ..place })
+    });
     select_as_before(&old, app);
     app.overlays = old
         .overlays
@@ -305,10 +337,10 @@ pub fn keep_place(old: App, app: &mut App, diff: &Diff) -> Effects {
     if vanished && app.selected_event().is_some() {
         status.push_str(" · the selected event is gone: on its nearest in time");
     }
-    if !gone.is_empty() {
+    if let (Some(filter), Some(why)) = (&old.filter, dropped) {
         status.push_str(&format!(
-            " · filter: {} no longer in the file",
-            gone.join(", ")
+            " · the filter {} is lifted: {why}",
+            crate::text::sanitize(&filter.query, false)
         ));
     }
     app.status = Some(status);
@@ -318,7 +350,6 @@ pub fn keep_place(old: App, app: &mut App, diff: &Diff) -> Effects {
 fn remap_place(old: &App, new: &App, place: Place) -> Option<Place> {
     Some(Place {
         event: event_or_nearest(old, new, place.event)?,
-        filter: remap_actors(&old.chronology, &new.chronology, &place.filter).0,
         ..place
     })
 }
@@ -456,6 +487,19 @@ fn remap_overlay(
                 query: palette.query(),
             });
             Overlay::Palette(palette)
+        }
+        // Counted again on the new version, under the filter as it is now.
+        Overlay::Facets(facets) => {
+            let generation = app.filter_generation;
+            effects.push(Effect::CountFacets {
+                purpose: super::effect::FacetsFor::Overlay { generation },
+                events: app.filter.as_ref().map(|f| Arc::clone(&f.events)),
+            });
+            Overlay::Facets(super::query::FacetsView {
+                facets: None,
+                generation,
+                ..facets.clone()
+            })
         }
         other => other.clone(),
     })

@@ -10,9 +10,11 @@ use super::keymap::Keymap;
 use super::overlay::Overlay;
 use super::palette::EventSearch;
 use super::problems::Problems;
+use super::query::QueryHistory;
 use super::visible::Visible;
 use crate::model::order::place_days;
 use crate::model::{ActorIx, Chronology, EraIndex, EventIx};
+use crate::query::facets::Facets;
 use crate::search::SearchIndex;
 
 /// The timeline's cursor: `selected` and `offset` are positions in the visible list (all events,
@@ -23,30 +25,34 @@ pub struct TimelineState {
     pub offset: usize,
 }
 
-/// An actor filter: the events that involve every actor in `actors`, computed once when the
-/// filter changes (an intersection of sorted `events_of` slices), never per frame.
+/// The active query: its text as typed (shown on screen, edited with `f`, run again after a
+/// reload) and the events it selects, computed off the UI thread when it changes, never per frame.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Filter {
+    pub query: String,
+    /// The actors its top-level `actor:` terms name by id (see `query::named_actors`): every
+    /// event shown involves each of them.
     pub actors: Vec<ActorIx>,
-    /// Shared, so an export of the filtered events takes them without a copy.
+    /// Shared, so an export of the filtered events takes them without a copy. Never empty: a
+    /// query that matches nothing is refused, so the screen is never left blank.
     pub events: Arc<[EventIx]>,
 }
 
 impl Filter {
-    /// `None` when no event involves all the actors, so the caller can refuse a filter that would
-    /// leave an empty screen.
-    pub fn new(chronology: &Chronology, actors: Vec<ActorIx>) -> Option<Filter> {
-        let (first, rest) = actors.split_first()?;
-        let mut events: Vec<EventIx> = chronology.events_of(*first).to_vec();
-        for &actor in rest {
-            let other = chronology.events_of(actor);
-            events.retain(|ix| other.binary_search(ix).is_ok());
+    pub fn new(chronology: &Chronology, query: &str, events: Arc<[EventIx]>) -> Filter {
+        Filter {
+            query: query.trim().to_owned(),
+            actors: super::query::named_actors(chronology, query),
+            events,
         }
-        (!events.is_empty()).then(|| Filter {
-            actors,
-            events: events.into(),
-        })
     }
+}
+
+/// A query sent for evaluation, not answered yet: "filtering…" is shown meanwhile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingFilter {
+    pub generation: u64,
+    pub query: String,
 }
 
 /// The whole state of the explorer.
@@ -101,6 +107,15 @@ pub struct App {
     pub keymap: Arc<Keymap>,
     /// Actors picked with Space in the actors view for the lanes (`s`), in the order picked.
     pub lane_picks: Vec<ActorIx>,
+    /// Bumped by every query sent for evaluation: answers carrying an older number are dropped.
+    pub filter_generation: u64,
+    pub filtering: Option<PendingFilter>,
+    /// The queries applied, walked by ↑/↓ in the filter prompt; loaded and saved by the shell.
+    pub query_history: QueryHistory,
+    /// Facets of every event, counted off the UI thread when the filter prompt first opens: the
+    /// tags and roles Tab offers, most used first.
+    pub vocabulary: Option<Arc<Facets>>,
+    pub vocabulary_asked: bool,
     /// The day `today` means in the date prompt. The shell reads the clock once at start, so
     /// `update` stays pure and tests choose their own today.
     pub today: i64,
@@ -172,6 +187,11 @@ impl App {
             file_note: None,
             origin: super::edit::Origin::BuiltIn,
             edit_note: None,
+            filter_generation: 0,
+            filtering: None,
+            query_history: QueryHistory::default(),
+            vocabulary: None,
+            vocabulary_asked: false,
         };
         app.fitted = app.full_span().and_then(|full| {
             let events = &app.chronology.events;

@@ -131,7 +131,7 @@ enum ColorField {
 }
 
 /// The modes a `[keys.<name>]` table binds in: each mode by its name, and three groups.
-fn modes_named(name: &str) -> Option<u16> {
+fn modes_named(name: &str) -> Option<u32> {
     use strum::IntoEnumIterator;
     match name {
         "global" => Some(keymap::modes::ALL),

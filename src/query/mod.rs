@@ -26,6 +26,7 @@
 
 mod bits;
 mod eval;
+pub mod facets;
 pub mod parse;
 mod resolve;
 

@@ -16,12 +16,14 @@ pub(super) struct Exports {
 }
 
 impl Exports {
-    /// Starts writing `events` (`None`: all of them) in `format`.
+    /// Starts writing `events` (`None`: all of them) in `format`, to a file named after `query`
+    /// when they are its events, else after the chronology's title.
     pub(super) fn start(
         &mut self,
         chronology: Arc<Chronology>,
         format: Format,
         events: Option<Arc<[EventIx]>>,
+        query: Option<String>,
     ) {
         let (send, answer) = mpsc::channel();
         let write = move || {
@@ -29,7 +31,11 @@ impl Exports {
                 Some(events) => events.to_vec(),
                 None => (0..chronology.events.len()).collect(),
             };
-            let written = write_export(&chronology, &events, format);
+            let stem = query
+                .as_deref()
+                .and_then(crate::app::query::query_stem)
+                .unwrap_or_else(|| file_stem(&chronology.title));
+            let written = write_export(&chronology, &events, format, &stem);
             let _ = send.send(Action::Exported {
                 written,
                 events: events.len(),
@@ -73,15 +79,15 @@ impl Exports {
     }
 }
 
-/// Writes `events` to a new file in the current directory, named from the chronology's title,
+/// Writes `events` to a new file in the current directory, named `stem`,
 /// never overwriting: `title.md`, then `title-2.md`, …
 fn write_export(
     chronology: &Chronology,
     events: &[EventIx],
     format: Format,
+    stem: &str,
 ) -> Result<std::path::PathBuf, String> {
     let text = export_events(chronology, events, format);
-    let stem = file_stem(&chronology.title);
     let extension = format.extension();
     for n in 1..1000 {
         let name = if n == 1 {

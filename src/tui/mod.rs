@@ -6,8 +6,10 @@ mod clipboard;
 mod editor;
 mod emergency;
 mod export;
+pub mod filter;
 mod hooks;
 mod loader;
+pub mod query_history;
 mod reload;
 pub mod search;
 mod signals;
@@ -37,6 +39,7 @@ use crate::ui::view;
 use editor::Edits;
 use emergency::EDITOR_RUNNING;
 use export::Exports;
+use filter::Filters;
 use loader::Loader;
 use reload::Reloader;
 use search::Search;
@@ -324,9 +327,15 @@ impl Screen {
             reload: Reloader::new(app),
             exports: Exports::default(),
             edits: Edits::default(),
+            filters: Filters::default(),
+            history: query_history::default_path(),
             quit: false,
             suspend: false,
         };
+        if let Some(path) = &shell.history {
+            let (entries, problem) = query_history::read(path);
+            update(app, Action::QueryHistoryLoaded { entries, problem });
+        }
         let mut dirty = true;
         let mut first_frame = true;
         while !shell.quit && self.signals.ending().is_none() {
@@ -420,6 +429,9 @@ struct Shell {
     exports: Exports,
     /// `E`: the edit whose line is being found, then run by the screen (`Screen::edit`).
     edits: Edits,
+    filters: Filters,
+    /// Where the filter prompt's history is kept; `None` without a home to keep it in.
+    history: Option<std::path::PathBuf>,
     quit: bool,
     /// C-z asked to stop until `fg`.
     suspend: bool,
@@ -438,7 +450,25 @@ impl Shell {
                 Effect::Edit { path, target } => self.edits.start(path, target),
                 Effect::Export { format, events } => {
                     self.exports
-                        .start(std::sync::Arc::clone(&app.chronology), format, events)
+                        .start(std::sync::Arc::clone(&app.chronology), format, events, None)
+                }
+                Effect::ExportQuery {
+                    format,
+                    events,
+                    query,
+                } => self.exports.start(
+                    std::sync::Arc::clone(&app.chronology),
+                    format,
+                    Some(events),
+                    Some(query),
+                ),
+                query @ (Effect::Filter { .. } | Effect::CountFacets { .. }) => self
+                    .filters
+                    .start(std::sync::Arc::clone(&app.chronology), query),
+                Effect::SaveQueryHistory(entries) => {
+                    if let Some(path) = &self.history {
+                        self.filters.save_history(path.clone(), entries);
+                    }
                 }
                 search @ (Effect::Search { .. } | Effect::FindAllMatches(_)) => {
                     self.search.run(search)
@@ -462,12 +492,14 @@ impl Shell {
             .poll(app)
             .or_else(|| self.exports.poll())
             .or_else(|| self.reload.as_mut()?.poll(app))
+            .or_else(|| self.filters.poll())
     }
 
     fn busy(&self) -> bool {
         self.search.busy()
             || self.exports.busy()
             || self.edits.busy()
+            || self.filters.busy()
             || self.reload.as_ref().is_some_and(Reloader::busy)
     }
 }

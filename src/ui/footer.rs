@@ -48,19 +48,17 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
         .map(|(keys, word)| hint_width(keys, word))
         .sum();
     let mut right = vec![Span::raw(position.clone())];
-    if let Some(filter) = &app.filter {
-        let names: Vec<&str> = filter
-            .actors
-            .iter()
-            .map(|&a| app.chronology.actors[a].name.as_str())
-            .collect();
-        let room = width
-            .saturating_sub(position.width() + essentials + 1)
-            .min(width / 2);
+    let room = width
+        .saturating_sub(position.width() + essentials + 1)
+        .min(width / 2);
+    if app.filtering.is_some() {
+        right.insert(0, Span::styled(fit(" filtering… ", room), theme.status));
+    } else if let Some(filter) = &app.filter {
+        // The query as typed, cut to the room left: `f` shows it whole.
         let label = fit(
             &format!(
                 " only: {} ({} clears) ",
-                names.join(" + "),
+                crate::fit::clip(&filter.query, room),
                 app.keymap.key_for(Mode::Timeline, &Action::ClearFilter)
             ),
             room,

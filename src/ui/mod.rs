@@ -7,6 +7,8 @@ pub mod axis;
 pub mod chain;
 pub mod detail;
 pub mod export_menu;
+pub mod facets;
+pub mod filter_prompt;
 pub mod footer;
 pub mod header;
 pub mod help;
@@ -72,6 +74,10 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
             Overlay::About(view) => about::draw(app, theme, &layout, view, frame),
             Overlay::Lanes(lanes) => lanes::draw(app, theme, &layout, lanes, frame),
             Overlay::Problems(problems) => problems::draw(app, theme, &layout, problems, frame),
+            Overlay::FilterPrompt(prompt) => {
+                filter_prompt::draw(app, theme, &layout, prompt, frame)
+            }
+            Overlay::Facets(facets) => facets::draw(app, theme, &layout, facets, frame),
         }
     }
 }

@@ -66,6 +66,6 @@ pub fn strategy(kind: ActionKind) -> Option<BoxedStrategy<Action>> {
                 }))
             })
             .boxed(),
-        _ => return None,
+        _ => return super::query_answers::answer(kind),
     })
 }

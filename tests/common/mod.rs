@@ -4,6 +4,7 @@
 
 pub mod answers;
 pub mod clean_frame;
+pub mod query_answers;
 pub mod screen;
 pub mod session;
 pub mod tmux;

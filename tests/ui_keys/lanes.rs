@@ -90,7 +90,7 @@ fn lanes_follow_the_actor_filter() {
     let mut app = shipped(120, 40);
     jump_to_date(&mut app, "5 April 1992");
     update(&mut app, Action::FocusNext);
-    update(&mut app, Action::FilterByActor);
+    act(&mut app, Action::FilterByActor);
     let filter = app.filter.clone().unwrap();
     update(&mut app, Action::OpenLanes);
     assert_eq!(lanes(&app).actors, filter.actors);

@@ -8,6 +8,7 @@ mod edit;
 mod lanes;
 mod palette;
 mod problems;
+mod query;
 mod views;
 
 fn shipped(width: u16, height: u16) -> App {
@@ -18,8 +19,14 @@ fn shipped(width: u16, height: u16) -> App {
 
 fn run(app: &mut App, actions: &[Action]) {
     for action in actions {
-        update(app, action.clone());
+        act(app, action.clone());
     }
+}
+
+/// One action, with the queries it asks for answered at once, as the shell's threads would.
+fn act(app: &mut App, action: Action) -> Vec<Effect> {
+    let asked = update(app, action);
+    quipu::tui::filter::run_now(app, asked)
 }
 
 fn selected_id(app: &App) -> &str {
@@ -211,7 +218,7 @@ fn filters_narrow_and_clear() {
     for _ in 0..at {
         update(&mut app, Action::SelectNext);
     }
-    update(&mut app, Action::FilterByActor);
+    act(&mut app, Action::FilterByActor);
     assert!(app.overlays.is_empty(), "choosing an actor closes the view");
     let us_only = app.visible_len();
     assert_eq!(us_only, app.chronology.events_of(us).len());
@@ -235,7 +242,7 @@ fn filters_narrow_and_clear() {
     for _ in 0..at {
         update(&mut app, Action::SelectNext);
     }
-    update(&mut app, Action::FilterByActor);
+    act(&mut app, Action::FilterByActor);
     let both = app.visible_len();
     assert!(both <= us_only && both > 0);
     for pos in 0..both {
@@ -258,7 +265,7 @@ fn enter_on_an_actor_in_the_detail_filters_and_keeps_the_event() {
     jump_to_date(&mut app, "1992-04-05");
     update(&mut app, Action::FocusNext);
     assert_eq!(app.focus, Focus::Actors);
-    update(&mut app, Action::FilterByActor);
+    act(&mut app, Action::FilterByActor);
     assert!(app.filter.is_some());
     assert_eq!(selected_id(&app), "self-coup");
 }
@@ -268,7 +275,7 @@ fn following_a_link_hidden_by_the_filter_lifts_it_and_back_restores_it() {
     let mut app = shipped(120, 40);
     jump_to_date(&mut app, "1992-04-05");
     update(&mut app, Action::FocusNext);
-    update(&mut app, Action::FilterByActor); // Fujimori, the first actor
+    act(&mut app, Action::FilterByActor); // Fujimori, the first actor
     let filtered = app.visible_len();
     run(
         &mut app,

@@ -72,7 +72,7 @@ fn typing_narrows_and_enter_filters_like_the_actors_view() {
     assert!(palette(&app).hits.len() < all, "typing narrows");
     assert_eq!(hit_names(&app)[0], "Alberto Fujimori");
     assert_eq!(app.timeline, before, "typing never moves the selection");
-    update(&mut app, Action::PromptSubmit);
+    act(&mut app, Action::PromptSubmit);
     assert!(app.overlays.is_empty(), "Enter closes the palette");
     assert_eq!(filter_names(&app), ["Alberto Fujimori"]);
     assert!(app.history.can_go_back());
@@ -133,7 +133,8 @@ fn stale_answers_are_ignored_and_enter_waits_for_the_typed_query() {
     let asked = update(&mut app, Action::PromptInput('z'));
     update(&mut app, Action::PromptSubmit);
     assert!(!app.overlays.is_empty(), "Enter before the answer waits");
-    run_now(&mut app, &index, asked);
+    let query = run_now(&mut app, &index, asked);
+    quipu::tui::filter::run_now(&mut app, query);
     assert_eq!(filter_names(&app), ["Venezuela"]);
 }
 

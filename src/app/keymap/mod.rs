@@ -36,6 +36,8 @@ impl Mode {
             Some(Overlay::About(_)) => Mode::About,
             Some(Overlay::Lanes(_)) => Mode::Lanes,
             Some(Overlay::Problems(_)) => Mode::Problems,
+            Some(Overlay::FilterPrompt(_)) => Mode::FilterPrompt,
+            Some(Overlay::Facets(_)) => Mode::Facets,
             None => match app.focus {
                 Focus::Timeline => Mode::Timeline,
                 Focus::Actors => Mode::Actors,
@@ -51,10 +53,10 @@ impl Mode {
 pub struct Binding {
     /// Each key with the modes it still works in: a user's config can take a key away in one
     /// mode and leave it in the others.
-    bound: Vec<(Key, u16)>,
+    bound: Vec<(Key, u32)>,
     pub action: Action,
     /// Bit set of [`Mode`]s in which the binding applies.
-    pub modes: u16,
+    pub modes: u32,
     /// Heading in the help screen.
     pub group: &'static str,
     pub help: &'static str,
@@ -77,17 +79,17 @@ impl Binding {
     /// anywhere.
     pub fn context(&self) -> Option<String> {
         use modes::*;
-        const NAMED: &[(u16, &str)] = &[
+        const NAMED: &[(u32, &str)] = &[
             (ALL, "anywhere"),
             (LISTS, "any list"),
             (
-                MAIN | HELP | CHAIN | ACTORS_VIEW | EXPORT | ABOUT | LANES | LOADING,
+                MAIN | HELP | CHAIN | ACTORS_VIEW | EXPORT | ABOUT | LANES | FACETS | LOADING,
                 "anywhere but a prompt",
             ),
             (OVERLAYS, "any window"),
             (
-                HELP | CHAIN | ACTORS_VIEW | EXPORT | ABOUT | LANES,
-                "help, chain, actors, export, about, lanes",
+                HELP | CHAIN | ACTORS_VIEW | EXPORT | ABOUT | LANES | FACETS,
+                "help, chain, actors, export, about, lanes, facets",
             ),
             (
                 MAIN | CHAIN | ACTORS_VIEW,
@@ -116,6 +118,8 @@ impl Binding {
             (LOADING, "loading screen"),
             (TOO_SMALL, "a terminal too small"),
             (PROBLEMS, "problems panel"),
+            (FILTER_PROMPT, "filter prompt"),
+            (FACETS, "facets"),
             (MAIN | LOADING | TOO_SMALL, "main screen"),
         ];
         let mut left = self.modes;
@@ -203,7 +207,7 @@ impl Keymap {
     /// The key is first taken from whatever it did in those modes; then it joins the binding of
     /// that action there if the table has one (first, so help and the footer show it), or a new
     /// binding under "Your bindings".
-    pub fn rebind(&mut self, modes: u16, key: Key, action: Option<Action>) {
+    pub fn rebind(&mut self, modes: u32, key: Key, action: Option<Action>) {
         for binding in &mut self.bindings {
             for (k, m) in &mut binding.bound {
                 if *k == key {
@@ -258,10 +262,12 @@ impl Keymap {
         }
         match key.code {
             KeyCode::Char(c)
-                if matches!(mode, Mode::DatePrompt | Mode::Palette | Mode::HelpSearch)
-                    && !key
-                        .modifiers
-                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                if matches!(
+                    mode,
+                    Mode::DatePrompt | Mode::Palette | Mode::HelpSearch | Mode::FilterPrompt
+                ) && !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
             {
                 Some(Action::PromptInput(c))
             }
@@ -401,6 +407,9 @@ impl Keymap {
     fn notes(&self) -> Vec<String> {
         let key = |mode, action| self.key_for(mode, &action);
         let clear = key(Mode::Timeline, Action::ClearFilter);
+        let filter = key(Mode::Timeline, Action::OpenFilterPrompt);
+        let facets = key(Mode::Timeline, Action::OpenFacets);
+        let drop = key(Mode::Timeline, Action::RemoveLastTerm);
         let forward = key(Mode::Timeline, Action::Forward);
         let search = key(Mode::Timeline, Action::OpenSearch);
         let (next, prev) = (
@@ -413,8 +422,11 @@ impl Keymap {
         );
         vec![
             "→N ←N beside an event: N consequences (→, what it led to), N causes (←).".to_owned(),
-            "Enter on an actor (detail pane or actors view) shows only that actor's".to_owned(),
-            format!("events; a second actor narrows to events involving both. {clear} clears."),
+            format!("{filter} filters by a query, e.g. actor:usa date:<1992-04 -tag:economy;"),
+            "Enter on an actor (detail pane, actors view, search) adds actor:ID to".to_owned(),
+            format!(
+                "it, {facets} adds a counted value. {drop} drops the last term, {clear} clears."
+            ),
             "Back and forward retrace jumps (links, dates, years, eras, filters)".to_owned(),
             format!("like a browser; moving with {down}/{up} is not a jump."),
             format!("{forward} works as forward only where the terminal tells it from Tab."),
@@ -460,6 +472,7 @@ pub fn footer_hints_for(app: &App) -> Vec<(String, &'static str)> {
             Action::Back => app.history.can_go_back(),
             Action::Forward => app.history.can_go_forward(),
             Action::ClearFilter => app.filter.is_some(),
+            Action::RemoveLastTerm => app.filter.is_some(),
             _ => true,
         })
 }

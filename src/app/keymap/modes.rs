@@ -25,11 +25,15 @@ pub enum Mode {
     TooSmall,
     /// `!`: the file's problems.
     Problems,
+    /// `f`: keys type the query.
+    FilterPrompt,
+    /// `F`: counts of the events shown.
+    Facets,
 }
 
 impl Mode {
-    pub const fn bit(self) -> u16 {
-        1 << self as u16
+    pub const fn bit(self) -> u32 {
+        1 << self as u32
     }
 
     /// The mode's name where a person writes it (a config file's `[keys.<mode>]`).
@@ -51,28 +55,50 @@ impl Mode {
             Mode::Lanes => "lanes",
             Mode::TooSmall => "too-small",
             Mode::Problems => "problems",
+            Mode::FilterPrompt => "filter-prompt",
+            Mode::Facets => "facets",
         }
     }
 }
 
-pub const TIMELINE: u16 = Mode::Timeline.bit();
-pub const ACTORS: u16 = Mode::Actors.bit();
-pub const LINKS: u16 = Mode::Consequences.bit() | Mode::Causes.bit();
-pub const MAIN: u16 = TIMELINE | ACTORS | LINKS;
-pub const HELP: u16 = Mode::Help.bit();
-pub const CHAIN: u16 = Mode::Chain.bit();
-pub const ACTORS_VIEW: u16 = Mode::ActorsView.bit();
-pub const PROMPT: u16 = Mode::DatePrompt.bit();
-pub const PALETTE: u16 = Mode::Palette.bit();
-pub const LOADING: u16 = Mode::Loading.bit();
-pub const EXPORT: u16 = Mode::ExportMenu.bit();
-pub const HELP_SEARCH: u16 = Mode::HelpSearch.bit();
-pub const ABOUT: u16 = Mode::About.bit();
-pub const LANES: u16 = Mode::Lanes.bit();
-pub const TOO_SMALL: u16 = Mode::TooSmall.bit();
-pub const PROBLEMS: u16 = Mode::Problems.bit();
-pub const LISTS: u16 = MAIN | HELP | CHAIN | ACTORS_VIEW | ABOUT;
-pub const OVERLAYS: u16 =
-    HELP | CHAIN | ACTORS_VIEW | PROMPT | PALETTE | EXPORT | HELP_SEARCH | ABOUT | LANES | PROBLEMS;
-pub const ALL: u16 =
-    LISTS | PROMPT | PALETTE | LOADING | EXPORT | HELP_SEARCH | LANES | TOO_SMALL | PROBLEMS;
+pub const TIMELINE: u32 = Mode::Timeline.bit();
+pub const ACTORS: u32 = Mode::Actors.bit();
+pub const LINKS: u32 = Mode::Consequences.bit() | Mode::Causes.bit();
+pub const MAIN: u32 = TIMELINE | ACTORS | LINKS;
+pub const HELP: u32 = Mode::Help.bit();
+pub const CHAIN: u32 = Mode::Chain.bit();
+pub const ACTORS_VIEW: u32 = Mode::ActorsView.bit();
+pub const PROMPT: u32 = Mode::DatePrompt.bit();
+pub const PALETTE: u32 = Mode::Palette.bit();
+pub const LOADING: u32 = Mode::Loading.bit();
+pub const EXPORT: u32 = Mode::ExportMenu.bit();
+pub const HELP_SEARCH: u32 = Mode::HelpSearch.bit();
+pub const ABOUT: u32 = Mode::About.bit();
+pub const LANES: u32 = Mode::Lanes.bit();
+pub const TOO_SMALL: u32 = Mode::TooSmall.bit();
+pub const FILTER_PROMPT: u32 = Mode::FilterPrompt.bit();
+pub const FACETS: u32 = Mode::Facets.bit();
+pub const PROBLEMS: u32 = Mode::Problems.bit();
+pub const LISTS: u32 = MAIN | HELP | CHAIN | ACTORS_VIEW | ABOUT | FACETS;
+pub const OVERLAYS: u32 = HELP
+    | CHAIN
+    | ACTORS_VIEW
+    | PROMPT
+    | PALETTE
+    | EXPORT
+    | HELP_SEARCH
+    | ABOUT
+    | LANES
+    | FILTER_PROMPT
+    | FACETS
+    | PROBLEMS;
+pub const ALL: u32 = LISTS
+    | PROMPT
+    | PALETTE
+    | LOADING
+    | EXPORT
+    | HELP_SEARCH
+    | LANES
+    | TOO_SMALL
+    | FILTER_PROMPT
+    | PROBLEMS;

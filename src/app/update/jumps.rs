@@ -8,7 +8,6 @@ use crate::app::focus::Focus;
 use crate::app::history::Place;
 use crate::app::keymap::Mode;
 use crate::app::overlay::Overlay;
-use crate::app::state::Filter;
 use crate::app::{Action, App};
 use crate::model::EventIx;
 
@@ -16,11 +15,7 @@ pub(super) fn place(app: &App) -> Place {
     Place {
         event: app.selected_event().unwrap_or(0),
         offset: app.timeline.offset,
-        filter: app
-            .filter
-            .as_ref()
-            .map(|f| f.actors.clone())
-            .unwrap_or_default(),
+        filter: app.filter.clone(),
         focus: app.focus,
         item: app.item,
     }
@@ -57,7 +52,8 @@ pub(super) fn jump_or_say(app: &mut App, find: fn(&App) -> Option<usize>, otherw
 }
 
 pub(super) fn restore(app: &mut App, to: &Place) {
-    app.filter = Filter::new(&app.chronology, to.filter.clone());
+    app.filter = to.filter.clone();
+    app.filtering = None;
     let pos = app.position_of(to.event).unwrap_or_else(|| {
         app.position_from_day(app.place_days.get(to.event).copied().unwrap_or(0))
     });
@@ -70,14 +66,15 @@ pub(super) fn restore(app: &mut App, to: &Place) {
     }
 }
 
-/// Goes to an event, lifting the actor filter if it hides it (Back brings the filter back).
+/// Goes to an event, lifting the query if it hides it (Back brings the query back).
 pub(super) fn go_to_event(app: &mut App, event: EventIx) {
     let here = place(app);
     app.history.record(here);
     if app.position_of(event).is_none() {
         app.filter = None;
+        app.filtering = None;
         app.status = Some(format!(
-            "Actor filter lifted to show the linked event ({} restores it).",
+            "Query lifted to show the linked event ({} restores it).",
             app.keymap.key_for(Mode::Timeline, &Action::Back)
         ));
     }

@@ -9,6 +9,7 @@ mod jumps;
 mod moves;
 mod pointer;
 mod prompt;
+mod query;
 mod reload;
 mod search;
 
@@ -44,6 +45,8 @@ pub fn update(app: &mut App, action: Action) -> Effects {
         Action::Resize { .. }
             | Action::ReloadStarted
             | Action::Reloaded(_)
+            | Action::QueryHistoryLoaded { .. }
+            | Action::FacetsCounted { .. }
             | Action::SearchResults { .. }
             | Action::EventMatches { .. }
     ) {
@@ -80,7 +83,7 @@ pub fn update(app: &mut App, action: Action) -> Effects {
         Action::FocusNext => jumps::cycle_focus(app, 1),
         Action::FocusPrev => jumps::cycle_focus(app, -1),
         Action::FollowLink => jumps::follow_link(app),
-        Action::FilterByActor => filter::filter_by_actor(app),
+        Action::FilterByActor => effects.extend(filter::filter_by_actor(app)),
         Action::ClearFilter => filter::clear_filter(app),
         Action::Back => {
             let here = jumps::place(app);
@@ -137,8 +140,17 @@ pub fn update(app: &mut App, action: Action) -> Effects {
                 app.overlays.pop();
             }
             app.status = Some("Exporting…".to_owned());
-            let events = app.filter.as_ref().map(|f| f.events.clone());
-            effects.push(Effect::Export { format, events });
+            effects.push(match &app.filter {
+                Some(filter) => Effect::ExportQuery {
+                    format,
+                    events: filter.events.clone(),
+                    query: filter.query.clone(),
+                },
+                None => Effect::Export {
+                    format,
+                    events: None,
+                },
+            });
         }
         Action::Exported { written, events } => {
             let noun = if events == 1 { "event" } else { "events" };
@@ -185,10 +197,45 @@ pub fn update(app: &mut App, action: Action) -> Effects {
                 app.item = 0;
             }
         }
-        Action::PromptInput(c) => effects.extend(prompt::input(app, c)),
-        Action::PromptBackspace => effects.extend(prompt::backspace(app)),
-        Action::PromptClear => effects.extend(prompt::clear(app)),
+        Action::PromptInput(c) => {
+            if !query::input(app, c) {
+                effects.extend(prompt::input(app, c));
+            }
+        }
+        Action::PromptBackspace => {
+            if !query::delete(app, query::Delete::Char) {
+                effects.extend(prompt::backspace(app));
+            }
+        }
+        Action::PromptClear => {
+            if !query::delete(app, query::Delete::All) {
+                effects.extend(prompt::clear(app));
+            }
+        }
+        Action::PromptDeleteTerm => {
+            query::delete(app, query::Delete::Term);
+        }
+        Action::PromptComplete => query::tab(app),
+        Action::PromptHistoryPrev => query::recall(app, true),
+        Action::PromptHistoryNext => query::recall(app, false),
+        Action::OpenFilterPrompt => effects.extend(query::open_prompt(app)),
+        Action::RemoveLastTerm => effects.extend(filter::remove_last_term(app)),
+        Action::OpenFacets => effects.extend(query::open_facets(app)),
+        Action::NextDimension => query::turn(app, 1),
+        Action::PrevDimension => query::turn(app, -1),
+        Action::Filtered {
+            generation,
+            query,
+            outcome,
+        } => effects.extend(filter::receive(app, generation, &query, outcome)),
+        Action::FacetsCounted { purpose, facets } => query::receive_facets(app, purpose, facets),
+        Action::QueryHistoryLoaded { entries, problem } => {
+            query::history_loaded(app, entries, problem)
+        }
+        Action::QueryHistoryProblem(problem) => query::history_problem(app, problem),
         Action::PromptSubmit => match app.overlays.last_mut() {
+            Some(Overlay::FilterPrompt(_)) => effects.extend(query::submit_prompt(app)),
+            Some(Overlay::Facets(_)) => effects.extend(query::submit_facet(app)),
             Some(Overlay::Palette(_)) => effects.extend(search::submit_palette(app)),
             Some(Overlay::Help { typing, .. }) => *typing = false,
             _ => prompt::submit_date(app),

@@ -20,7 +20,12 @@ pub(super) fn refit(app: &mut App) {
             Overlay::Chain(chain) => chain.cursor.ensure_visible(chain.rows.len(), list),
             Overlay::Actors(actors) => actors.cursor.ensure_visible(actors.order.len(), list),
             Overlay::Palette(palette) => palette.cursor.ensure_visible(palette.hits.len(), list),
-            Overlay::DatePrompt(_)
+            Overlay::Facets(view) => {
+                let len = super::query::facets_len(view);
+                view.cursor.ensure_visible(len, list)
+            }
+            Overlay::FilterPrompt(_)
+            | Overlay::DatePrompt(_)
             | Overlay::ExportMenu
             | Overlay::About(_)
             | Overlay::Lanes(_) => {}
@@ -80,6 +85,10 @@ pub(super) fn move_cursor(app: &mut App, movement: Move) {
         Some(Overlay::Palette(palette)) => {
             move_list(&mut palette.cursor, palette.hits.len(), list, movement);
         }
+        Some(Overlay::Facets(view)) => {
+            let len = super::query::facets_len(view);
+            move_list(&mut view.cursor, len, list, movement);
+        }
         Some(Overlay::About(view)) => {
             // Like help, a page to scroll.
             let top = target(
@@ -93,7 +102,12 @@ pub(super) fn move_cursor(app: &mut App, movement: Move) {
                 offset: top,
             };
         }
-        Some(Overlay::DatePrompt(_) | Overlay::ExportMenu | Overlay::Lanes(_)) => {}
+        Some(
+            Overlay::DatePrompt(_)
+            | Overlay::FilterPrompt(_)
+            | Overlay::ExportMenu
+            | Overlay::Lanes(_),
+        ) => {}
         Some(Overlay::Problems(view)) => {
             let len = app.problems.diagnostics.len();
             let fit = (list / super::reload::PROBLEM_ROWS).max(1);

@@ -42,7 +42,15 @@ pub(super) fn click(app: &mut App, column: u16, row: u16) {
                     palette.cursor.set(at, palette.hits.len(), height);
                 }
             }
+            Overlay::Facets(view) => {
+                let len = super::query::facets_len(view);
+                let at = view.cursor.offset + line;
+                if at < len {
+                    view.cursor.set(at, len, height);
+                }
+            }
             Overlay::Help { .. }
+            | Overlay::FilterPrompt(_)
             | Overlay::DatePrompt(_)
             | Overlay::ExportMenu
             | Overlay::About(_)

@@ -56,7 +56,7 @@ pub(super) fn submit_palette(app: &mut App) -> Effects {
     };
     let mut effects = Effects::new();
     match query.scope {
-        Scope::Actors => filter_by_actor(app),
+        Scope::Actors => effects.extend(filter_by_actor(app)),
         Scope::Events => {
             let mut matches: Vec<EventIx> = palette.hits.iter().map(|h| h.item).collect();
             // Fewer hits than were asked for means every match is among them.
