@@ -54,6 +54,9 @@ pub struct App {
     /// Shared, not copied, with the thread that builds the search index: at a million events a
     /// copy cost seconds and a gigabyte. It never changes after load.
     pub chronology: Arc<Chronology>,
+    /// Built once per loaded chronology (on the loading thread in the explorer), so a query
+    /// costs its answer, not a walk over every event: `Query::select_in(&chronology, &index)`.
+    pub query_index: Arc<crate::query::Index>,
     /// Each event's place on the time axis, in event order and never decreasing (see
     /// `model::order::place_days`): the axis counts events in a column with two binary searches
     /// instead of walking the file.
@@ -110,7 +113,15 @@ pub struct App {
 const MAX_DATE_WIDTH: usize = 32;
 
 impl App {
+    /// The state for `chronology`, building its query index here: for small files and tests.
+    /// The explorer builds the index on the loading thread and calls [`App::with_query_index`].
     pub fn new(chronology: Chronology) -> App {
+        let index = crate::query::Index::build(&chronology);
+        App::with_query_index(chronology, index)
+    }
+
+    /// The state for `chronology` with the query index built from it.
+    pub fn with_query_index(chronology: Chronology, query_index: crate::query::Index) -> App {
         let place_days = place_days(chronology.events.iter().map(|e| &e.date));
         let span_start = chronology
             .events
@@ -135,6 +146,7 @@ impl App {
         let mut app = App {
             era_index,
             chronology: Arc::new(chronology),
+            query_index: Arc::new(query_index),
             place_days,
             span_start,
             span_end,

@@ -57,16 +57,20 @@ pub fn open(file: Option<&Path>, config: &Config) -> u8 {
     code
 }
 
-/// The explorer's state for a loaded chronology, with the config's key table.
-fn app_for(chronology: Chronology, config: &Config) -> App {
-    let mut app = App::new(chronology);
+/// The explorer's state for a loaded chronology, with the config's key table; the query index
+/// is built here when the loading thread did not build it.
+fn app_for(chronology: Chronology, index: Option<crate::query::Index>, config: &Config) -> App {
+    let mut app = match index {
+        Some(index) => App::with_query_index(chronology, index),
+        None => App::new(chronology),
+    };
     app.keymap = Arc::clone(&config.keymap);
     app
 }
 
 fn open_file(file: Option<&Path>, config: &Config) -> u8 {
     let Some(path) = file else {
-        return explore(app_for(Chronology::shipped(), config), config);
+        return explore(app_for(Chronology::shipped(), None, config), config);
     };
     // `quipu -` reads the chronology from a pipe; keys then come from the controlling terminal
     // (crossterm opens /dev/tty when standard input is not one). With standard input the
@@ -79,7 +83,10 @@ fn open_file(file: Option<&Path>, config: &Config) -> u8 {
     }
     let loader = Loader::start(path);
     match loader.wait(QUIET_LOAD) {
-        Some(Ok(chronology)) => explore(app_for(chronology, config), config),
+        Some(Ok(chronology)) => {
+            let index = loader.take_query_index();
+            explore(app_for(chronology, index, config), config)
+        }
         Some(Err(error)) => {
             crate::cli::say(&error);
             exit::for_load_error(&error)
@@ -100,7 +107,7 @@ fn explore(mut app: App, config: &Config) -> u8 {
 fn explore_once_loaded(loader: &Loader, config: &Config) -> u8 {
     let outcome = Screen::enter(config).and_then(|mut screen| match screen.await_load(loader)? {
         Waited::Loaded(chronology) => {
-            let mut app = app_for(*chronology, config);
+            let mut app = app_for(*chronology, loader.take_query_index(), config);
             let ending = screen.explore(&mut app);
             std::mem::forget(app);
             ending.map(Ok)
