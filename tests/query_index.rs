@@ -216,3 +216,42 @@ proptest! {
         }
     }
 }
+
+/// Dates past 32 bits of days and link counts past a byte are kept out of the compact columns:
+/// those events are read from the chronology, and answer as the scan does.
+#[test]
+fn deep_time_and_many_links_answer_as_the_scan_does() {
+    let hub: Vec<String> = (0..300).map(|i| format!(r#"{{"event":"e{i}"}}"#)).collect();
+    let mut events = vec![
+        r#"{"id":"bang","date":"Y-13800000000","title":"Big bang"}"#.to_owned(),
+        r#"{"id":"far","date":"Y170000000","title":"Far future"}"#.to_owned(),
+        format!(
+            r#"{{"id":"hub","date":"1900","title":"Hub","consequences":[{}]}}"#,
+            hub.join(",")
+        ),
+    ];
+    events.extend((0..300).map(|i| format!(r#"{{"id":"e{i}","date":"1950","title":"E{i}"}}"#)));
+    let json = format!(
+        r#"{{"quipu":1,"title":"far","actors":[],"events":[{}]}}"#,
+        events.join(",")
+    );
+    let chronology = Chronology::from_str(&json).unwrap_or_else(|d| panic!("{d:?}"));
+    let index = Index::build(&chronology);
+    for text in [
+        "date:<1000",
+        "date:>3000",
+        "date:>=1900",
+        "links:>255",
+        "links:300",
+        "links:1",
+        "-links:1",
+    ] {
+        let query = Query::parse(text, 0).expect("a valid query");
+        let found = query.select_in(&chronology, &index);
+        assert_eq!(found, query.select_by_scan(&chronology), "{text}");
+        assert!(
+            found.is_ok_and(|f| !f.is_empty()),
+            "{text} selects something"
+        );
+    }
+}

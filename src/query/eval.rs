@@ -6,7 +6,7 @@
 //! tested against (tests/query_index.rs), and what runs when no index fits the chronology.
 
 use super::bits::Bits;
-use super::index::{Index, PRECISIONS, basis_bit};
+use super::index::{FAR, Index, MANY_LINKS, PRECISIONS, basis_bit};
 use super::resolve::{Leaf, Plan};
 use crate::fold::fold;
 use crate::model::{Chronology, Event, EventIx};
@@ -87,6 +87,24 @@ fn indexed_leaf(leaf: &Leaf, chronology: &Chronology, index: &Index) -> Bits {
         Leaf::Basis(basis) => {
             let bit = basis_bit(*basis);
             Bits::from_fn(len, |ix| flags.get(ix).is_some_and(|f| f & bit != 0))
+        }
+        Leaf::Spans(spans) => {
+            let (days, events) = (index.days(), &chronology.events);
+            Bits::from_fn(len, |ix| match days.get(ix) {
+                Some(&(from, to)) if from != FAR && to != FAR => spans
+                    .iter()
+                    .any(|&(a, b)| i64::from(from) <= b && i64::from(to) >= a),
+                _ => spans
+                    .iter()
+                    .any(|&(a, b)| events[ix].date.earliest <= b && events[ix].date.latest >= a),
+            })
+        }
+        Leaf::Links(cmp, n) => {
+            let (links, events) = (index.links(), &chronology.events);
+            Bits::from_fn(len, |ix| match links.get(ix) {
+                Some(&count) if count < MANY_LINKS => cmp.holds(usize::from(count), *n),
+                _ => cmp.holds(events[ix].causes.len() + events[ix].consequences.len(), *n),
+            })
         }
         Leaf::Word(_) | Leaf::Exact(_) => words(leaf, chronology),
         _ => evaluate_leaf(leaf, chronology),

@@ -8,12 +8,14 @@
 //! event and its links are one byte an event, so `precision:` and `basis:` read a megabyte instead
 //! of following every link.
 //!
-//! What stays a scan, because it already meets the budget by reading only the event itself: dates
-//! (`date:`, `era:`), `links:`; `actor:` and `kind:` use the chronology's own per-actor lists; the
-//! graph terms walk only what they reach; bare words are answered by the search index's words.
+//! Dates are two 32-bit days an event, and link counts a byte, so `date:`, `era:` and `links:`
+//! read a few contiguous megabytes instead of a cache line of every event. `actor:` and `kind:`
+//! use the chronology's own per-actor lists; the graph terms walk only what they reach; bare words
+//! are answered as the `#` search does.
 //!
 //! Memory: 4 bytes an occurrence of a tag, role or citation, 4 bytes and the text of each distinct
-//! value, and 1 byte an event (docs/PERFORMANCE.md, "Queries", has the figures at a million).
+//! value, and 10 bytes an event (docs/PERFORMANCE.md, "Queries", has the figures at a million).
+//! Event indexes are 32 bits: four billion events is far past what a file can load.
 
 use foldhash::HashMap;
 
@@ -36,6 +38,11 @@ pub struct Index {
     /// Per event: the precision's position in [`PRECISIONS`] (bits 0–2) and, from bit 3, one bit
     /// per [`Basis::ALL`] that the event or one of its links rests on.
     flags: Vec<u8>,
+    /// Per event: its earliest and latest day, compacted (see [`compact_day`]): `date:` and
+    /// `era:` read 8 bytes an event instead of a cache line of each event.
+    days: Vec<(i32, i32)>,
+    /// Per event: its causes and consequences together, up to [`MANY_LINKS`].
+    links: Vec<u8>,
 }
 
 /// Lists of event indexes, one after the other: list `k` is `events[starts[k]..starts[k + 1]]`.
@@ -86,41 +93,51 @@ struct Values {
     postings: Postings,
 }
 
-impl Values {
-    /// Interns every value `of` each event yields; an event is listed once per spelling.
-    fn build<'a>(events: &'a [Event], of: impl Fn(&'a Event) -> Vec<&'a str>) -> Values {
-        let mut ids: HashMap<&str, u32> = HashMap::default();
-        let mut seen: Vec<&str> = Vec::new();
-        let mut pairs: Vec<(u32, u32)> = Vec::new();
-        for (ix, event) in events.iter().enumerate() {
-            let first = pairs.len();
-            for value in of(event) {
-                let id = *ids.entry(value).or_insert_with(|| {
-                    seen.push(value);
-                    (seen.len() - 1) as u32
-                });
-                if !pairs[first..].iter().any(|&(other, _)| other == id) {
-                    pairs.push((id, ix as u32));
-                }
+/// Gives each distinct value a number while the events are walked, and pairs it with the event.
+#[derive(Default)]
+struct Interner<'a> {
+    ids: HashMap<&'a str, u32>,
+    seen: Vec<&'a str>,
+    pairs: Vec<(u32, u32)>,
+}
+
+impl<'a> Interner<'a> {
+    /// Adds the values of event `ix`; an event is listed once per spelling.
+    fn add(&mut self, ix: usize, values: impl Iterator<Item = &'a str>) {
+        let first = self.pairs.len();
+        for value in values {
+            let next = self.seen.len() as u32;
+            let id = *self.ids.entry(value).or_insert(next);
+            if id == next {
+                self.seen.push(value);
+            }
+            if !self.pairs[first..].iter().any(|&(other, _)| other == id) {
+                self.pairs.push((id, ix as u32));
             }
         }
+    }
+
+    fn finish(mut self) -> Values {
         // Sorted spellings, so a leaf finds its lists by binary search and did-you-mean lists
         // them in order.
+        let seen = &self.seen;
         let mut order: Vec<u32> = (0..seen.len() as u32).collect();
         order.sort_unstable_by_key(|&id| seen[id as usize]);
         let mut rank = vec![0u32; seen.len()];
         for (new, &old) in order.iter().enumerate() {
             rank[old as usize] = new as u32;
         }
-        for pair in &mut pairs {
+        for pair in &mut self.pairs {
             pair.0 = rank[pair.0 as usize];
         }
         Values {
             spellings: order.iter().map(|&id| seen[id as usize].into()).collect(),
-            postings: Postings::from_pairs(seen.len(), &pairs),
+            postings: Postings::from_pairs(seen.len(), &self.pairs),
         }
     }
+}
 
+impl Values {
     fn events_of(&self, spelling: &str) -> &[u32] {
         match self.spellings.binary_search_by(|s| (**s).cmp(spelling)) {
             Ok(k) => self.postings.list(k),
@@ -134,6 +151,17 @@ impl Values {
             + self.spellings.iter().map(|s| s.len()).sum::<usize>()
     }
 }
+
+/// A day in 32 bits, or [`FAR`] when it does not fit (deep time): such an event is then read
+/// from the chronology itself. 32 bits hold ±5.8 million years, which is every date of history.
+pub(super) fn compact_day(day: i64) -> i32 {
+    i32::try_from(day).ok().filter(|&d| d != FAR).unwrap_or(FAR)
+}
+
+pub(super) const FAR: i32 = i32::MIN;
+
+/// Link counts from this one up are read from the event itself.
+pub(super) const MANY_LINKS: u8 = u8::MAX;
 
 fn flags_of(event: &Event) -> u8 {
     let precision = PRECISIONS
@@ -156,12 +184,15 @@ impl Index {
     /// One pass over the events; linear, with one hash look-up per tag and role occurrence.
     pub fn build(chronology: &Chronology) -> Index {
         let events = &chronology.events;
-        let tags = Values::build(events, |e| e.tags.iter().map(String::as_str).collect());
-        let roles = Values::build(events, |e| {
-            e.actors.iter().filter_map(|p| p.role.as_deref()).collect()
-        });
+        let mut tags = Interner::default();
+        let mut roles = Interner::default();
         let mut cited: Vec<(u32, u32)> = Vec::new();
+        let mut flags = Vec::with_capacity(events.len());
+        let mut days = Vec::with_capacity(events.len());
+        let mut links = Vec::with_capacity(events.len());
         for (ix, event) in events.iter().enumerate() {
+            tags.add(ix, event.tags.iter().map(String::as_str));
+            roles.add(ix, event.actors.iter().filter_map(|p| p.role.as_deref()));
             let first = cited.len();
             for citation in &event.sources {
                 let source = citation.source as u32;
@@ -171,20 +202,32 @@ impl Index {
                     cited.push((source, ix as u32));
                 }
             }
+            flags.push(flags_of(event));
+            days.push((
+                compact_day(event.date.earliest),
+                compact_day(event.date.latest),
+            ));
+            let count = event.causes.len() + event.consequences.len();
+            links.push(u8::try_from(count).unwrap_or(MANY_LINKS).min(MANY_LINKS));
         }
         Index {
             events: events.len(),
-            tags,
-            roles,
+            tags: tags.finish(),
+            roles: roles.finish(),
             sources: Postings::from_pairs(chronology.sources.len(), &cited),
-            flags: events.iter().map(flags_of).collect(),
+            flags,
+            days,
+            links,
         }
     }
 
     /// Whether this index was built from a chronology of this many events. An index is never
     /// updated, so one that does not fit belongs to another file (a reload in flight).
     pub fn fits(&self, chronology: &Chronology) -> bool {
-        self.events == chronology.events.len() && self.flags.len() == self.events
+        [self.flags.len(), self.days.len(), self.links.len()]
+            .iter()
+            .all(|&n| n == self.events)
+            && self.events == chronology.events.len()
     }
 
     /// Every distinct tag, sorted.
@@ -213,6 +256,14 @@ impl Index {
         &self.flags
     }
 
+    pub(super) fn days(&self) -> &[(i32, i32)] {
+        &self.days
+    }
+
+    pub(super) fn links(&self) -> &[u8] {
+        &self.links
+    }
+
     /// The events carrying `tag` as spelled, in time order: for facets and completion.
     pub fn events_tagged(&self, tag: &str) -> impl Iterator<Item = EventIx> + '_ {
         self.tagged(tag).iter().map(|&ix| ix as EventIx)
@@ -224,5 +275,7 @@ impl Index {
             + self.roles.heap_bytes()
             + self.sources.heap_bytes()
             + self.flags.capacity()
+            + self.days.capacity() * 8
+            + self.links.capacity()
     }
 }
