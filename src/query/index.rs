@@ -208,7 +208,7 @@ impl Index {
                 compact_day(event.date.latest),
             ));
             let count = event.causes.len() + event.consequences.len();
-            links.push(u8::try_from(count).unwrap_or(MANY_LINKS).min(MANY_LINKS));
+            links.push(u8::try_from(count).unwrap_or(MANY_LINKS));
         }
         Index {
             events: events.len(),
