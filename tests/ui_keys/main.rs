@@ -6,6 +6,7 @@ use quipu::model::Chronology;
 
 mod lanes;
 mod palette;
+mod unified_search;
 mod views;
 
 fn shipped(width: u16, height: u16) -> App {
