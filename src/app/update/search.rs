@@ -123,7 +123,7 @@ pub(super) fn receive_matches(app: &mut App, text: String, matches: Vec<EventIx>
 pub(super) fn search_step(app: &mut App, forward: bool) {
     let Some(search) = app.last_search.as_mut() else {
         app.status = Some(format!(
-            "No search yet: {} then #words searches events.",
+            "No search yet: {} then words searches actors and events.",
             app.keymap.key_for(Mode::Timeline, &Action::OpenSearch)
         ));
         return;
