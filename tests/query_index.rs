@@ -255,3 +255,29 @@ fn deep_time_and_many_links_answer_as_the_scan_does() {
         );
     }
 }
+
+/// The explorer starts without an index (it is built on a thread after the first frame) and
+/// takes the one built from its own chronology, never another's.
+#[test]
+fn the_explorer_takes_only_an_index_of_its_own_chronology() {
+    use quipu::app::{Action, App, update};
+    use quipu::query::SharedIndex;
+    use std::sync::Arc;
+    let mut app = App::new(Chronology::shipped());
+    assert!(
+        !app.query_index.fits(&app.chronology),
+        "no index before it is built"
+    );
+    let other = Arc::new(Index::build(&generated().chronology));
+    update(&mut app, Action::QueryIndexReady(SharedIndex(other)));
+    assert!(
+        !app.query_index.fits(&app.chronology),
+        "another file's index is ignored"
+    );
+    let own = Arc::new(Index::build(&app.chronology));
+    update(
+        &mut app,
+        Action::QueryIndexReady(SharedIndex(Arc::clone(&own))),
+    );
+    assert!(Arc::ptr_eq(&app.query_index, &own));
+}

@@ -63,6 +63,9 @@ pub enum Action {
         text: String,
         matches: Vec<crate::model::EventIx>,
     },
+    /// The query index, built on its own thread after the first frame (a million events take
+    /// a few tenths of a second): until it comes, queries scan and give the same answers.
+    QueryIndexReady(crate::query::SharedIndex),
     /// `e`: ask in which format to write the events shown.
     Export,
     /// Write the events shown to a file in this format (the shell does it: `Effect::Export`).
@@ -202,6 +205,7 @@ impl ActionKind {
             self,
             ActionKind::SearchResults
                 | ActionKind::EventMatches
+                | ActionKind::QueryIndexReady
                 | ActionKind::Exported
                 | ActionKind::PromptInput
                 | ActionKind::Click

@@ -36,6 +36,19 @@ pub use parse::{Expr, KEYS, Term, parse};
 
 use crate::model::{Chronology, EventIx};
 
+/// An index shared between threads, as an action carries it: equal when it is the same index,
+/// since comparing two indexes item by item would be a walk over the file.
+#[derive(Debug, Clone, Default)]
+pub struct SharedIndex(pub std::sync::Arc<Index>);
+
+impl PartialEq for SharedIndex {
+    fn eq(&self, other: &SharedIndex) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for SharedIndex {}
+
 /// A query that cannot be run: the term, its 1-based char column in the query, what is wrong and
 /// what to do.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

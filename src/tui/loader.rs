@@ -8,15 +8,11 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::model::{Chronology, LoadError, Stage};
-use crate::query::Index;
 use crate::ui::loading::Loading;
 
 /// A file loading on its own thread, so that the terminal can show it is.
 pub(super) struct Loader {
-    answer: mpsc::Receiver<Result<(Chronology, Index), LoadError>>,
-    /// The query index built on the loading thread with the chronology `wait` handed out, until
-    /// [`Loader::take_query_index`] takes it.
-    query_index: std::cell::Cell<Option<Index>>,
+    answer: mpsc::Receiver<Result<Chronology, LoadError>>,
     started: Instant,
     /// The file as named, cleaned for the screen.
     file: String,
@@ -40,7 +36,6 @@ impl Loader {
         }
         Loader {
             answer,
-            query_index: std::cell::Cell::new(None),
             started: Instant::now(),
             file: crate::text::sanitize(&crate::model::input::display_name(path), false),
             bytes: std::fs::metadata(path).map_or(0, |m| m.len()),
@@ -51,22 +46,13 @@ impl Loader {
     /// The outcome, if loading ends within `wait`.
     pub(super) fn wait(&self, wait: Duration) -> Option<Result<Chronology, LoadError>> {
         match self.answer.recv_timeout(wait) {
-            Ok(result) => Some(result.map(|(chronology, index)| {
-                self.query_index.set(Some(index));
-                chronology
-            })),
+            Ok(result) => Some(result),
             Err(RecvTimeoutError::Timeout) => None,
             Err(RecvTimeoutError::Disconnected) => Some(Err(LoadError::Io {
                 file: self.file.clone(),
                 message: "loading stopped unexpectedly".into(),
             })),
         }
-    }
-
-    /// The query index of the chronology `wait` returned, built on the loading thread so the
-    /// explorer's first frame does not wait for it; `None` before that, or once taken.
-    pub(super) fn take_query_index(&self) -> Option<Index> {
-        self.query_index.take()
     }
 
     pub(super) fn loading(&self) -> Loading {
@@ -82,18 +68,13 @@ impl Loader {
     }
 }
 
-type Loaded = Result<(Chronology, Index), LoadError>;
-
-fn load_into(path: &Path, send: &mpsc::Sender<Loaded>, stage: &AtomicUsize) {
+fn load_into(path: &Path, send: &mpsc::Sender<Result<Chronology, LoadError>>, stage: &AtomicUsize) {
     super::hooks::before_load();
     let tell = |now: Stage| {
         let at = Stage::ALL.iter().position(|&s| s == now).unwrap_or(0);
         stage.store(at, Ordering::Relaxed);
     };
-    let result = crate::interchange::load_any_telling(path, &tell).map(|chronology| {
-        let index = Index::build(&chronology);
-        (chronology, index)
-    });
+    let result = crate::interchange::load_any_telling(path, &tell);
     // The receiver is gone only when the reader has already quit.
     let _ = send.send(result);
 }

@@ -7,6 +7,7 @@ mod emergency;
 mod export;
 mod hooks;
 mod loader;
+mod query_index;
 pub mod search;
 mod signals;
 mod terminal;
@@ -31,6 +32,7 @@ use crate::ui::theme::Theme;
 use crate::ui::view;
 use export::Exports;
 use loader::Loader;
+use query_index::QueryIndexJob;
 use search::Search;
 use signals::Signals;
 use terminal::{TerminalGuard, install_panic_hook, report_helper_panics, spawn_watchdog};
@@ -57,20 +59,16 @@ pub fn open(file: Option<&Path>, config: &Config) -> u8 {
     code
 }
 
-/// The explorer's state for a loaded chronology, with the config's key table; the query index
-/// is built here when the loading thread did not build it.
-fn app_for(chronology: Chronology, index: Option<crate::query::Index>, config: &Config) -> App {
-    let mut app = match index {
-        Some(index) => App::with_query_index(chronology, index),
-        None => App::new(chronology),
-    };
+/// The explorer's state for a loaded chronology, with the config's key table.
+fn app_for(chronology: Chronology, config: &Config) -> App {
+    let mut app = App::new(chronology);
     app.keymap = Arc::clone(&config.keymap);
     app
 }
 
 fn open_file(file: Option<&Path>, config: &Config) -> u8 {
     let Some(path) = file else {
-        return explore(app_for(Chronology::shipped(), None, config), config);
+        return explore(app_for(Chronology::shipped(), config), config);
     };
     // `quipu -` reads the chronology from a pipe; keys then come from the controlling terminal
     // (crossterm opens /dev/tty when standard input is not one). With standard input the
@@ -83,10 +81,7 @@ fn open_file(file: Option<&Path>, config: &Config) -> u8 {
     }
     let loader = Loader::start(path);
     match loader.wait(QUIET_LOAD) {
-        Some(Ok(chronology)) => {
-            let index = loader.take_query_index();
-            explore(app_for(chronology, index, config), config)
-        }
+        Some(Ok(chronology)) => explore(app_for(chronology, config), config),
         Some(Err(error)) => {
             crate::cli::say(&error);
             exit::for_load_error(&error)
@@ -107,7 +102,7 @@ fn explore(mut app: App, config: &Config) -> u8 {
 fn explore_once_loaded(loader: &Loader, config: &Config) -> u8 {
     let outcome = Screen::enter(config).and_then(|mut screen| match screen.await_load(loader)? {
         Waited::Loaded(chronology) => {
-            let mut app = app_for(*chronology, loader.take_query_index(), config);
+            let mut app = app_for(*chronology, config);
             let ending = screen.explore(&mut app);
             std::mem::forget(app);
             ending.map(Ok)
@@ -262,6 +257,7 @@ impl Screen {
         self.resized(app)?;
         let mut shell = Shell {
             search: Search::start(app),
+            query_index: QueryIndexJob::start(app),
             exports: Exports::default(),
             quit: false,
             suspend: false,
@@ -327,6 +323,7 @@ fn redraw_whole(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result
 /// What runs the effects `update` returns: the searches, the exports, and leaving.
 struct Shell {
     search: Search,
+    query_index: QueryIndexJob,
     exports: Exports,
     quit: bool,
     /// C-z asked to stop until `fg`.
@@ -356,7 +353,10 @@ impl Shell {
 
     /// The next answer from a worker, as an action for `update`.
     fn poll(&mut self, app: &App) -> Option<Action> {
-        self.search.poll(app).or_else(|| self.exports.poll())
+        self.search
+            .poll(app)
+            .or_else(|| self.exports.poll())
+            .or_else(|| self.query_index.poll())
     }
 
     fn busy(&self) -> bool {

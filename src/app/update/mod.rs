@@ -119,6 +119,11 @@ pub fn update(app: &mut App, action: Action) -> Effects {
             complete,
         } => effects.extend(search::receive_results(app, generation, hits, complete)),
         Action::EventMatches { text, matches } => search::receive_matches(app, text, matches),
+        Action::QueryIndexReady(index) => {
+            if index.0.fits(&app.chronology) {
+                app.query_index = index.0;
+            }
+        }
         Action::Export => app.overlays.push(Overlay::ExportMenu),
         Action::ExportAs(format) => {
             if matches!(app.overlays.last(), Some(Overlay::ExportMenu)) {
