@@ -11,6 +11,7 @@
 //! ```
 
 use std::hint::black_box;
+use std::time::Instant;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use quipu::model::Chronology;
@@ -36,8 +37,20 @@ fn query(c: &mut Criterion) {
         seed: 1,
     };
     let json = Generator::new(spec).to_json(Layout::Compact);
+    let bytes = json.len();
+    // One load and one index build, timed in the same run, for the index's share of loading
+    // (docs/PERFORMANCE.md, "Queries"); a ratio, since this machine is shared.
+    let started = Instant::now();
     let chronology = Chronology::from_str(&json).expect("generated chronologies are valid");
+    let loaded = started.elapsed();
     drop(json);
+    let started = Instant::now();
+    drop(black_box(Index::build(&chronology)));
+    let built = started.elapsed();
+    eprintln!(
+        "loading {events} events: {loaded:.2?}; building the query index: {built:.2?} ({:.1}% of loading)",
+        100.0 * built.as_secs_f64() / loaded.as_secs_f64()
+    );
     // Names that exist in whatever the generator made.
     let actor = chronology.actors[0].id.clone();
     let name = chronology.actors[0].name.clone();
@@ -92,8 +105,9 @@ fn query(c: &mut Criterion) {
     ];
     let index = Index::build(&chronology);
     eprintln!(
-        "query index over {events} events: {:.1} MB on the heap",
-        index.heap_bytes() as f64 / 1e6
+        "query index over {events} events: {:.1} MB on the heap; the chronology's file: {:.1} MB",
+        index.heap_bytes() as f64 / 1e6,
+        bytes as f64 / 1e6
     );
     let mut group = c.benchmark_group(format!("query/{events}"));
     group.sample_size(10);
