@@ -343,6 +343,7 @@ fn answer(kind: ActionKind) -> Option<BoxedStrategy<Action>> {
             },
         ])
         .boxed(),
+        ActionKind::QueryIndexReady => Just(QueryIndexReady(Default::default())).boxed(),
         _ => return None,
     })
 }
