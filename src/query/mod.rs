@@ -102,11 +102,11 @@ impl Query {
         &self.expr
     }
 
-    /// The matching events, in time order (ascending `EventIx`). Builds an [`Index`] for this
-    /// one query: the command line asks one question a load, and the index costs less than a
-    /// scan of the tags it replaces. The explorer keeps its index and calls [`Query::select_in`].
+    /// The matching events, in time order (ascending `EventIx`), by scanning: the command line
+    /// asks one question a load, and building an [`Index`] walks every list of every event,
+    /// more than one query's scan. The explorer keeps its index and calls [`Query::select_in`].
     pub fn select(&self, chronology: &Chronology) -> Result<Vec<EventIx>, QueryError> {
-        self.select_in(chronology, &Index::build(chronology))
+        self.run(chronology, None)
     }
 
     /// The matching events, through an index built once from `chronology`. An index that does
@@ -122,7 +122,7 @@ impl Query {
     }
 
     /// The matching events found by walking every event, without an index: the reference the
-    /// index is tested against.
+    /// index is tested against (the same as [`Query::select`], named for what it does).
     pub fn select_by_scan(&self, chronology: &Chronology) -> Result<Vec<EventIx>, QueryError> {
         self.run(chronology, None)
     }
