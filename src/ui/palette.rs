@@ -28,9 +28,13 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, palette: &Palette, frame:
         n if n >= PALETTE_LIMIT => format!("best {n}"),
         n => n.to_string(),
     };
-    let (sections, _) = palette.sections();
+    let (sections, typed) = palette.sections();
     let title = match (&palette.answered, sections) {
         (None, _) => " Search ".to_owned(),
+        // Nothing typed: only the actors are listed (see `search::receive_results`).
+        (Some(_), Sections::Both) if typed.is_empty() => {
+            format!(" Search actors ({}) ", count(palette.actor_section().len()))
+        }
         (Some(_), Sections::Both) => format!(
             " Search actors ({}) and events ({}) ",
             count(palette.actor_section().len()),

@@ -163,3 +163,18 @@ fn enter_before_the_events_arrive_waits_for_them() {
     run_now(&mut app, &index, asked);
     assert!(app.overlays.is_empty(), "submitted once the events came");
 }
+
+#[test]
+fn nothing_typed_lists_the_actors_without_scanning_the_events() {
+    let mut app = shipped(120, 40);
+    let index = SearchIndex::build(&app.chronology);
+    let asked = update(&mut app, Action::OpenSearch);
+    assert!(matches!(
+        asked.as_slice(),
+        [Effect::Search { query, .. }] if query.scope == Scope::Actors
+    ));
+    run_now(&mut app, &index, asked);
+    let palette = palette(&app);
+    assert!(palette.is_current() && palette.event_hits().is_empty());
+    assert_eq!(palette.actor_section().len(), app.chronology.actors.len());
+}

@@ -38,6 +38,18 @@ pub(super) fn receive_results(
         if !complete {
             return Effects::new();
         }
+        if palette.sections().1.is_empty() {
+            // Nothing typed yet: the actors, busiest first, are the list; every event in file
+            // order would be a scan of the whole file for nothing anyone asked.
+            palette.answered = Some(palette.query_of(Scope::Events));
+            palette.hits = Vec::new();
+            palette.complete = true;
+            return if palette.submit_when_ready {
+                submit_palette(app)
+            } else {
+                Effects::new()
+            };
+        }
         palette.asked = Some(Scope::Events);
         app.search_generation += 1;
         return vec![Effect::Search {
