@@ -180,6 +180,9 @@ fn an_index_of_another_chronology_is_not_used() {
         query.select_in(&fixture.chronology, &other),
         query.select_by_scan(&fixture.chronology)
     );
+    // The same file loaded again has as many events, but is not the chronology indexed.
+    assert!(shipped().index.fits(&shipped().chronology));
+    assert!(!shipped().index.fits(&Chronology::shipped()));
 }
 
 proptest! {

@@ -31,6 +31,9 @@ pub const PRECISIONS: [&str; 8] = [
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     events: usize,
+    /// Where the chronology's events were when this was built: with `events`, tells a
+    /// chronology loaded again (a reload with as many events) from the one indexed.
+    built_from: usize,
     tags: Values,
     roles: Values,
     /// By `SourceIx`: the events citing each source.
@@ -212,6 +215,7 @@ impl Index {
         }
         Index {
             events: events.len(),
+            built_from: events.as_ptr() as usize,
             tags: tags.finish(),
             roles: roles.finish(),
             sources: Postings::from_pairs(chronology.sources.len(), &cited),
@@ -221,9 +225,14 @@ impl Index {
         }
     }
 
-    /// Whether this index was built from a chronology of this many events. An index is never
-    /// updated, so one that does not fit belongs to another file (a reload in flight).
+    /// Whether this index was built from this very chronology (its events, where they are in
+    /// memory, and how many). An index is never updated: one that does not fit belongs to
+    /// another file or to the same file loaded again, and whoever swaps the chronology should
+    /// drop it (`App::query_index` back to the default) and build another.
     pub fn fits(&self, chronology: &Chronology) -> bool {
+        if self.built_from != chronology.events.as_ptr() as usize {
+            return false;
+        }
         [self.flags.len(), self.days.len(), self.links.len()]
             .iter()
             .all(|&n| n == self.events)
