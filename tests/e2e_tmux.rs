@@ -97,7 +97,9 @@ fn search_filters_to_an_actor_and_e_writes_the_view() {
     });
 
     tmux.send(&["/"]);
-    tmux.wait_for("the palette", |s| s.contains("actors… (#events)"));
+    tmux.wait_for("the palette", |s| {
+        s.contains("actors and events… (@actors, #events)")
+    });
     tmux.send(&["-l", "venez"]);
     tmux.wait_for("Venezuela ranked", |s| {
         s.contains("/ venez█") && s.contains("Venezuela")

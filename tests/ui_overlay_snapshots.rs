@@ -29,7 +29,8 @@ fn first_result(text: &str) -> String {
         .iter()
         .position(|l| l.contains("│/ "))
         .expect("a prompt line");
-    lines[prompt + 1].to_owned()
+    let row = lines[prompt + 1..].iter().find(|l| !l.contains(" · "));
+    row.map_or_else(String::new, |l| l.to_string())
 }
 
 #[test]
@@ -61,7 +62,7 @@ fn palette_screens() {
                 assert!(text.contains("no match for “zzqxw”"), "{text}");
             }
             if name == "empty" {
-                assert!(text.contains("actors… (#events)"), "{text}");
+                assert!(text.contains("events… (@actors, #events)"), "{text}");
             }
             insta::assert_snapshot!(format!("palette_{name}_{w}x{h}"), text);
         }

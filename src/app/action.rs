@@ -64,6 +64,9 @@ pub enum Action {
         text: String,
         matches: Vec<crate::model::EventIx>,
     },
+    /// The query index, built on its own thread after the first frame (a million events take
+    /// a few tenths of a second): until it comes, queries scan and give the same answers.
+    QueryIndexReady(crate::query::SharedIndex),
     /// `e`: ask in which format to write the events shown.
     Export,
     /// Write the events shown to a file in this format (the shell does it: `Effect::Export`).
@@ -264,6 +267,7 @@ impl ActionKind {
             self,
             ActionKind::SearchResults
                 | ActionKind::EventMatches
+                | ActionKind::QueryIndexReady
                 | ActionKind::Exported
                 | ActionKind::ReloadStarted
                 | ActionKind::Reloaded
@@ -279,6 +283,20 @@ impl ActionKind {
                 | ActionKind::ScrollUp
                 | ActionKind::Resize
         )
+    }
+
+    /// The kinds the reader does (a key, typing, a click, the wheel), as against what a worker
+    /// or the terminal tells: only these clear the status line, so a message stays until the
+    /// reader has seen it and done something, whatever answers arrive meanwhile.
+    pub fn is_from_reader(self) -> bool {
+        !self.is_answer()
+            || matches!(
+                self,
+                ActionKind::PromptInput
+                    | ActionKind::Click
+                    | ActionKind::ScrollDown
+                    | ActionKind::ScrollUp
+            )
     }
 }
 

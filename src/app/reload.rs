@@ -475,16 +475,19 @@ fn remap_overlay(
                 actors,
             })
         }
+        // Asked again from the start, as when the query changes: what was found points into
+        // the old version.
         Overlay::Palette(palette) => {
-            let mut palette = palette.clone();
-            palette.hits.clear();
-            palette.answered = None;
-            palette.complete = false;
-            palette.cursor = Default::default();
+            let palette = super::palette::Palette {
+                input: palette.input.clone(),
+                asked: Some(palette.first_query().scope),
+                submit_when_ready: palette.submit_when_ready,
+                ..Default::default()
+            };
             app.search_generation += 1;
             effects.push(Effect::Search {
                 generation: app.search_generation,
-                query: palette.query(),
+                query: palette.first_query(),
             });
             Overlay::Palette(palette)
         }

@@ -61,6 +61,11 @@ pub struct App {
     /// Shared, not copied, with the thread that builds the search index: at a million events a
     /// copy cost seconds and a gigabyte. It never changes after load.
     pub chronology: Arc<Chronology>,
+    /// Built once per loaded chronology, on its own thread after the first frame
+    /// (`Action::QueryIndexReady`), so a query costs its answer, not a walk over every event:
+    /// `Query::select_in(&chronology, &index)`. Until then it is empty, fits no chronology with
+    /// events, and queries scan.
+    pub query_index: Arc<crate::query::Index>,
     /// Each event's place on the time axis, in event order and never decreasing (see
     /// `model::order::place_days`): the axis counts events in a column with two binary searches
     /// instead of walking the file.
@@ -137,7 +142,14 @@ pub struct App {
 const MAX_DATE_WIDTH: usize = 32;
 
 impl App {
+    /// The state for `chronology`, with no query index yet (see `query_index`): building it
+    /// here would hold the first frame of a big file back.
     pub fn new(chronology: Chronology) -> App {
+        App::with_query_index(chronology, crate::query::Index::default())
+    }
+
+    /// The state for `chronology` with the query index built from it (tests and benches).
+    pub fn with_query_index(chronology: Chronology, query_index: crate::query::Index) -> App {
         let place_days = place_days(chronology.events.iter().map(|e| &e.date));
         let span_start = chronology
             .events
@@ -162,6 +174,7 @@ impl App {
         let mut app = App {
             era_index,
             chronology: Arc::new(chronology),
+            query_index: Arc::new(query_index),
             place_days,
             span_start,
             span_end,

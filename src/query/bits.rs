@@ -26,6 +26,19 @@ impl Bits {
         bits
     }
 
+    /// The events `holds`, asked in order; bits are gathered a word at a time, not set one by one.
+    pub fn from_fn(len: usize, mut holds: impl FnMut(EventIx) -> bool) -> Bits {
+        let mut words = Vec::with_capacity(len.div_ceil(64));
+        for w in 0..len.div_ceil(64) {
+            let mut word = 0u64;
+            for bit in 0..64.min(len - w * 64) {
+                word |= u64::from(holds(w * 64 + bit)) << bit;
+            }
+            words.push(word);
+        }
+        Bits { words, len }
+    }
+
     /// Sets `ix`; indexes past the end are ignored, so a stray link cannot panic.
     pub fn set(&mut self, ix: EventIx) {
         if ix < self.len {

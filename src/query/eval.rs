@@ -1,32 +1,40 @@
-//! Running a resolved plan: each leaf is one pass over the events (graph leaves over the links
-//! they reach), into a [`Bits`]; the tree combines bitsets word by word.
+//! Running a resolved plan into a [`Bits`]; the tree combines bitsets word by word.
+//!
+//! With an [`Index`], tags, roles, sources, kinds, precisions and bases are read from lists and
+//! columns built at load, so they cost their answer. Without one, every leaf is one pass over the
+//! events (graph leaves over the links they reach): that scan is the reference the index is
+//! tested against (tests/query_index.rs), and what runs when no index fits the chronology.
 
 use super::bits::Bits;
+use super::index::{FAR, Index, MANY_LINKS, PRECISIONS, basis_bit};
 use super::resolve::{Leaf, Plan};
 use crate::fold::fold;
 use crate::model::{Chronology, Event, EventIx};
 
-pub fn evaluate(plan: &Plan, chronology: &Chronology) -> Bits {
+pub fn evaluate(plan: &Plan, chronology: &Chronology, index: Option<&Index>) -> Bits {
     let len = chronology.events.len();
     match plan {
         Plan::All => Bits::full(len),
-        Plan::Leaf(leaf) => evaluate_leaf(leaf, chronology),
+        Plan::Leaf(leaf) => match index {
+            Some(index) => indexed_leaf(leaf, chronology, index),
+            None => evaluate_leaf(leaf, chronology),
+        },
         Plan::Not(inner) => {
-            let mut bits = evaluate(inner, chronology);
+            let mut bits = evaluate(inner, chronology, index);
             bits.not();
             bits
         }
         Plan::And(all) => {
             let mut bits = Bits::full(len);
             for part in all {
-                bits.and(&evaluate(part, chronology));
+                bits.and(&evaluate(part, chronology, index));
             }
             bits
         }
         Plan::Or(any) => {
             let mut bits = Bits::empty(len);
             for part in any {
-                bits.or(&evaluate(part, chronology));
+                bits.or(&evaluate(part, chronology, index));
             }
             bits
         }
@@ -34,13 +42,78 @@ pub fn evaluate(plan: &Plan, chronology: &Chronology) -> Bits {
 }
 
 fn where_events(chronology: &Chronology, holds: impl Fn(&Event) -> bool) -> Bits {
-    let mut bits = Bits::empty(chronology.events.len());
-    for (ix, event) in chronology.events.iter().enumerate() {
-        if holds(event) {
-            bits.set(ix);
+    let events = &chronology.events;
+    Bits::from_fn(events.len(), |ix| holds(&events[ix]))
+}
+
+fn from_lists<'a>(len: usize, lists: impl Iterator<Item = &'a [u32]>) -> Bits {
+    let mut bits = Bits::empty(len);
+    for list in lists {
+        for &ix in list {
+            bits.set(ix as EventIx);
         }
     }
     bits
+}
+
+/// A leaf through the index where it has what the leaf needs; the rest as the scan does.
+fn indexed_leaf(leaf: &Leaf, chronology: &Chronology, index: &Index) -> Bits {
+    let len = chronology.events.len();
+    let flags = index.flags();
+    match leaf {
+        Leaf::Tag(spellings) => from_lists(len, spellings.iter().map(|s| index.tagged(s))),
+        Leaf::Role(spellings) => from_lists(len, spellings.iter().map(|s| index.with_role(s))),
+        Leaf::Sources(sources) => from_lists(len, sources.iter().map(|&s| index.citing(s))),
+        Leaf::Kind(kind) => {
+            // The actors of that kind are few next to the events; their own lists are built at
+            // load, so this costs the kind's participations.
+            let mut bits = Bits::empty(len);
+            for (actor, _) in chronology
+                .actors
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.kind == *kind)
+            {
+                for &ix in chronology.events_of(actor) {
+                    bits.set(ix);
+                }
+            }
+            bits
+        }
+        Leaf::Precision(word) => {
+            let code = PRECISIONS.iter().position(|w| w == word).unwrap_or(0) as u8;
+            Bits::from_fn(len, |ix| flags.get(ix).is_some_and(|f| f & 0b111 == code))
+        }
+        Leaf::Basis(basis) => {
+            let bit = basis_bit(*basis);
+            Bits::from_fn(len, |ix| flags.get(ix).is_some_and(|f| f & bit != 0))
+        }
+        Leaf::Spans(spans) => {
+            let (days, events) = (index.days(), &chronology.events);
+            Bits::from_fn(len, |ix| match days.get(ix) {
+                Some(&(from, to)) if from != FAR && to != FAR => spans
+                    .iter()
+                    .any(|&(a, b)| i64::from(from) <= b && i64::from(to) >= a),
+                _ => spans
+                    .iter()
+                    .any(|&(a, b)| events[ix].date.earliest <= b && events[ix].date.latest >= a),
+            })
+        }
+        Leaf::Links(cmp, n) => {
+            let (links, events) = (index.links(), &chronology.events);
+            Bits::from_fn(len, |ix| match links.get(ix) {
+                Some(&count) if count < MANY_LINKS => cmp.holds(usize::from(count), *n),
+                _ => cmp.holds(events[ix].causes.len() + events[ix].consequences.len(), *n),
+            })
+        }
+        Leaf::Word(_) | Leaf::Exact(_) => words(leaf, chronology),
+        _ => evaluate_leaf(leaf, chronology),
+    }
+}
+
+/// Bare and quoted words: the one place to swap in the search index's vocabulary.
+fn words(leaf: &Leaf, chronology: &Chronology) -> Bits {
+    evaluate_leaf(leaf, chronology)
 }
 
 fn evaluate_leaf(leaf: &Leaf, chronology: &Chronology) -> Bits {

@@ -3,9 +3,10 @@
 //! `actor:"united states" date:<1992-04-05`, `downstream:self-coup -tag:economy`,
 //! `(tag:drugs or tag:debt) -basis:inferred`. The text is parsed once ([`parse`]); every name in it
 //! is resolved once against the chronology ([`Query::select`] turns actor names, tags, eras and
-//! event ids into indexes before looking at any event); then each term is one pass over the events
-//! (or, for the graph terms, over the links) into a bitset, and the bitsets are combined. The cost
-//! is linear in events plus links, whatever the query.
+//! event ids into indexes before looking at any event); then each term becomes a bitset, and the
+//! bitsets are combined. Terms whose values hang off each event (tags, roles, sources, kinds,
+//! bases) read an [`Index`] built once at load, and cost their answer; dates, precisions and link
+//! counts are one pass over the events; graph terms walk only the links they reach.
 //!
 //! Semantics that are choices, not obvious (README's table says the same):
 //! - `or` binds tighter than the space: `a b or c` is `a (b or c)`.
@@ -27,12 +28,27 @@
 mod bits;
 mod eval;
 pub mod facets;
+mod index;
 pub mod parse;
 mod resolve;
 
+pub use index::{Index, PRECISIONS};
 pub use parse::{Expr, KEYS, Term, parse};
 
 use crate::model::{Chronology, EventIx};
+
+/// An index shared between threads, as an action carries it: equal when it is the same index,
+/// since comparing two indexes item by item would be a walk over the file.
+#[derive(Debug, Clone, Default)]
+pub struct SharedIndex(pub std::sync::Arc<Index>);
+
+impl PartialEq for SharedIndex {
+    fn eq(&self, other: &SharedIndex) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for SharedIndex {}
 
 /// A query that cannot be run: the term, its 1-based char column in the query, what is wrong and
 /// what to do.
@@ -87,10 +103,43 @@ impl Query {
         &self.expr
     }
 
-    /// The matching events, in time order (ascending `EventIx`).
+    /// The matching events, in time order (ascending `EventIx`), by scanning: the command line
+    /// asks one question a load, and building an [`Index`] walks every list of every event,
+    /// more than one query's scan. The explorer keeps its index and calls [`Query::select_in`].
     pub fn select(&self, chronology: &Chronology) -> Result<Vec<EventIx>, QueryError> {
-        let plan = resolve::resolve(&self.expr, chronology, self.today)?;
-        Ok(eval::evaluate(&plan, chronology).ones())
+        self.run(chronology, None)
+    }
+
+    /// The matching events, through an index built once from `chronology`. An index that does
+    /// not fit it (see [`Index::fits`]) is not used: the answer is then the scan's, slower but
+    /// never wrong.
+    pub fn select_in(
+        &self,
+        chronology: &Chronology,
+        index: &Index,
+    ) -> Result<Vec<EventIx>, QueryError> {
+        let index = index.fits(chronology).then_some(index);
+        self.run(chronology, index)
+    }
+
+    /// The matching events found by walking every event, without an index: the reference the
+    /// index is tested against (the same as [`Query::select`], named for what it does).
+    pub fn select_by_scan(&self, chronology: &Chronology) -> Result<Vec<EventIx>, QueryError> {
+        self.run(chronology, None)
+    }
+
+    fn run(
+        &self,
+        chronology: &Chronology,
+        index: Option<&Index>,
+    ) -> Result<Vec<EventIx>, QueryError> {
+        let names = resolve::Names {
+            chronology,
+            index,
+            today: self.today,
+        };
+        let plan = resolve::resolve(&self.expr, names)?;
+        Ok(eval::evaluate(&plan, chronology, index).ones())
     }
 }
 

@@ -6,6 +6,7 @@
 use foldhash::HashSet;
 
 use super::QueryError;
+use super::index::{Index, PRECISIONS};
 use super::parse::{Expr, Term, example};
 use crate::fold::fold;
 use crate::model::date::parse_written;
@@ -69,19 +70,28 @@ pub enum Plan {
     Or(Vec<Plan>),
 }
 
-pub fn resolve(expr: &Expr, chronology: &Chronology, today: i64) -> Result<Plan, QueryError> {
+/// What names are resolved against: the chronology, and its index when one fits (the distinct
+/// tags and roles are then read from it instead of from every event).
+#[derive(Clone, Copy)]
+pub struct Names<'a> {
+    pub chronology: &'a Chronology,
+    pub index: Option<&'a Index>,
+    pub today: i64,
+}
+
+pub fn resolve(expr: &Expr, names: Names<'_>) -> Result<Plan, QueryError> {
     Ok(match expr {
         Expr::All => Plan::All,
-        Expr::Term(term) => Plan::Leaf(leaf(term, chronology, today)?),
-        Expr::Not(inner) => Plan::Not(Box::new(resolve(inner, chronology, today)?)),
+        Expr::Term(term) => Plan::Leaf(leaf(term, names)?),
+        Expr::Not(inner) => Plan::Not(Box::new(resolve(inner, names)?)),
         Expr::And(all) => Plan::And(
             all.iter()
-                .map(|e| resolve(e, chronology, today))
+                .map(|e| resolve(e, names))
                 .collect::<Result<_, _>>()?,
         ),
         Expr::Or(any) => Plan::Or(
             any.iter()
-                .map(|e| resolve(e, chronology, today))
+                .map(|e| resolve(e, names))
                 .collect::<Result<_, _>>()?,
         ),
     })
@@ -95,14 +105,32 @@ pub fn words(folded: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Whether `name` begins with the words `wanted` (both folded), whole words.
+/// Whether `name` begins with the words `wanted` (folded), whole words. An ASCII name (most of
+/// them) is compared in place, without folding it into a new string: `actor:"united states"`
+/// asks this of every actor and alias, a hundred thousand at a million events.
 fn begins_with_words(name: &str, wanted: &[&str]) -> bool {
+    if wanted.is_empty() {
+        return false;
+    }
+    if name.is_ascii() {
+        let mut name = name
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty());
+        return wanted
+            .iter()
+            .all(|w| name.next().is_some_and(|n| n.eq_ignore_ascii_case(w)));
+    }
     let name = fold(name);
     let name = words(&name);
-    !wanted.is_empty() && name.len() >= wanted.len() && name[..wanted.len()] == *wanted
+    name.len() >= wanted.len() && name[..wanted.len()] == *wanted
 }
 
-fn leaf(term: &Term, chronology: &Chronology, today: i64) -> Result<Leaf, QueryError> {
+fn leaf(term: &Term, names: Names<'_>) -> Result<Leaf, QueryError> {
+    let Names {
+        chronology,
+        index,
+        today,
+    } = names;
     let value = term.value.as_str();
     let fail = |message: String, help: String| {
         Err(QueryError::at(term.column, &term.written, &message, &help))
@@ -142,11 +170,16 @@ fn leaf(term: &Term, chronology: &Chronology, today: i64) -> Result<Leaf, QueryE
             Ok(Leaf::Actors(found))
         }
         Some("role") => {
-            let roles = || {
-                chronology
-                    .events
-                    .iter()
-                    .flat_map(|e| e.actors.iter().filter_map(|p| p.role.as_deref()))
+            let roles = || -> Box<dyn Iterator<Item = &str>> {
+                match index {
+                    Some(index) => Box::new(index.roles()),
+                    None => Box::new(
+                        chronology
+                            .events
+                            .iter()
+                            .flat_map(|e| e.actors.iter().filter_map(|p| p.role.as_deref())),
+                    ),
+                }
             };
             let spellings = same_fold(roles(), &folded);
             if spellings.is_empty() {
@@ -168,11 +201,16 @@ fn leaf(term: &Term, chronology: &Chronology, today: i64) -> Result<Leaf, QueryE
             ),
         },
         Some("tag") => {
-            let tags = || {
-                chronology
-                    .events
-                    .iter()
-                    .flat_map(|e| e.tags.iter().map(String::as_str))
+            let tags = || -> Box<dyn Iterator<Item = &str>> {
+                match index {
+                    Some(index) => Box::new(index.tags()),
+                    None => Box::new(
+                        chronology
+                            .events
+                            .iter()
+                            .flat_map(|e| e.tags.iter().map(String::as_str)),
+                    ),
+                }
             };
             let spellings = same_fold(tags(), &folded);
             if spellings.is_empty() {
@@ -216,18 +254,13 @@ fn leaf(term: &Term, chronology: &Chronology, today: i64) -> Result<Leaf, QueryE
         Some("date") => date_span(value, today)
             .map(|span| Leaf::Spans(vec![span]))
             .or_else(|message| fail(message, format!("e.g. {}", example(term.key)))),
-        Some("precision") => {
-            const WORDS: [&str; 8] = [
-                "day", "month", "season", "year", "decade", "century", "range", "open",
-            ];
-            match WORDS.iter().find(|w| **w == folded) {
-                Some(word) => Ok(Leaf::Precision(word)),
-                None => fail(
-                    format!("`{value}` is not a precision"),
-                    format!("precisions are {}", WORDS.join(", ")),
-                ),
-            }
-        }
+        Some("precision") => match PRECISIONS.iter().find(|w| **w == folded) {
+            Some(word) => Ok(Leaf::Precision(word)),
+            None => fail(
+                format!("`{value}` is not a precision"),
+                format!("precisions are {}", PRECISIONS.join(", ")),
+            ),
+        },
         Some(key @ ("effects" | "causes" | "downstream" | "upstream")) => {
             let Some(ix) = chronology.event_ix(value) else {
                 let known = chronology.events.iter().map(|e| e.id.as_str()).collect();

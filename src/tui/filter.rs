@@ -8,19 +8,23 @@ use std::sync::mpsc;
 
 use crate::app::{Action, App, Effect, Effects, update};
 use crate::model::{Chronology, EventIx};
-use crate::query::{Query, QueryError, facets};
+use crate::query::{Index, Query, QueryError, facets};
 
-/// The events `query` selects, or why it cannot run.
+/// The events `query` selects, or why it cannot run; through the query index when it was built
+/// for `chronology` (else by a scan, with the same answer).
 pub fn evaluate(
     chronology: &Chronology,
+    index: &Index,
     query: &str,
     today: i64,
 ) -> Result<Arc<[EventIx]>, QueryError> {
-    Ok(Query::parse(query, today)?.select(chronology)?.into())
+    Ok(Query::parse(query, today)?
+        .select_in(chronology, index)?
+        .into())
 }
 
 /// The answer to a query or facet effect; `None` for the effects that are not ours.
-pub fn answer(chronology: &Chronology, effect: &Effect) -> Option<Action> {
+pub fn answer(chronology: &Chronology, index: &Index, effect: &Effect) -> Option<Action> {
     match effect {
         Effect::Filter {
             generation,
@@ -29,7 +33,7 @@ pub fn answer(chronology: &Chronology, effect: &Effect) -> Option<Action> {
         } => Some(Action::Filtered {
             generation: *generation,
             query: query.clone(),
-            outcome: evaluate(chronology, query, *today),
+            outcome: evaluate(chronology, index, query, *today),
         }),
         Effect::CountFacets { purpose, events } => Some(Action::FacetsCounted {
             purpose: *purpose,
@@ -46,7 +50,7 @@ pub fn run_now(app: &mut App, effects: Effects) -> Effects {
     let mut queue: std::collections::VecDeque<Effect> = effects.into();
     let mut others = Effects::new();
     while let Some(effect) = queue.pop_front() {
-        match answer(&app.chronology.clone(), &effect) {
+        match answer(&app.chronology.clone(), &app.query_index.clone(), &effect) {
             Some(action) => queue.extend(update(app, action)),
             None => others.push(effect),
         }
@@ -69,7 +73,7 @@ struct Job {
 }
 
 impl Filters {
-    pub(super) fn start(&mut self, chronology: Arc<Chronology>, effect: Effect) {
+    pub(super) fn start(&mut self, chronology: Arc<Chronology>, index: Arc<Index>, effect: Effect) {
         let query = match &effect {
             Effect::Filter {
                 generation, query, ..
@@ -82,7 +86,7 @@ impl Filters {
         }
         let (send, answer) = mpsc::channel();
         let work = move || {
-            if let Some(action) = self::answer(&chronology, &effect) {
+            if let Some(action) = self::answer(&chronology, &index, &effect) {
                 let _ = send.send(action);
             }
         };

@@ -10,6 +10,7 @@ pub mod filter;
 mod hooks;
 mod loader;
 pub mod query_history;
+mod query_index;
 mod reload;
 pub mod search;
 mod signals;
@@ -41,6 +42,7 @@ use emergency::EDITOR_RUNNING;
 use export::Exports;
 use filter::Filters;
 use loader::Loader;
+use query_index::QueryIndexJob;
 use reload::Reloader;
 use search::Search;
 use signals::Signals;
@@ -325,6 +327,7 @@ impl Screen {
         let mut shell = Shell {
             search: Search::start(app),
             reload: Reloader::new(app),
+            query_index: QueryIndexJob::start(app),
             exports: Exports::default(),
             edits: Edits::default(),
             filters: Filters::default(),
@@ -426,6 +429,7 @@ struct Shell {
     search: Search,
     /// The watch on the file and its reloads; `None` for the shipped chronology and a pipe.
     reload: Option<Reloader>,
+    query_index: QueryIndexJob,
     exports: Exports,
     /// `E`: the edit whose line is being found, then run by the screen (`Screen::edit`).
     edits: Edits,
@@ -462,9 +466,11 @@ impl Shell {
                     Some(events),
                     Some(query),
                 ),
-                query @ (Effect::Filter { .. } | Effect::CountFacets { .. }) => self
-                    .filters
-                    .start(std::sync::Arc::clone(&app.chronology), query),
+                query @ (Effect::Filter { .. } | Effect::CountFacets { .. }) => self.filters.start(
+                    Arc::clone(&app.chronology),
+                    Arc::clone(&app.query_index),
+                    query,
+                ),
                 Effect::SaveQueryHistory(entries) => {
                     if let Some(path) = &self.history {
                         self.filters.save_history(path.clone(), entries);
@@ -480,6 +486,7 @@ impl Shell {
                 }
                 Effect::Retire(old) => {
                     self.search.restart(app);
+                    self.query_index = QueryIndexJob::start(app);
                     retire(old.0);
                 }
             }
@@ -493,6 +500,7 @@ impl Shell {
             .or_else(|| self.exports.poll())
             .or_else(|| self.reload.as_mut()?.poll(app))
             .or_else(|| self.filters.poll())
+            .or_else(|| self.query_index.poll())
     }
 
     fn busy(&self) -> bool {

@@ -10,7 +10,7 @@ use super::hooks;
 use crate::app::palette::PALETTE_LIMIT;
 use crate::app::{Action, App, Effect, Effects, update};
 use crate::model::EventIx;
-use crate::search::{Query, SearchIndex, SearchWorker};
+use crate::search::{Query, Scope, SearchIndex, SearchWorker};
 
 /// How many hits to ask for a query.
 pub fn limit_for(index: &SearchIndex, query: &Query) -> usize {
@@ -66,7 +66,13 @@ pub fn run_now(app: &mut App, index: &SearchIndex, effects: Effects) -> Effects 
 pub(super) struct Search {
     building: Option<std::thread::JoinHandle<SearchIndex>>,
     index: Option<Arc<SearchIndex>>,
+    /// One worker per scope: a plain `/` asks for actors, then events, on every keystroke, and
+    /// each worker's session narrows only a query of its own scope. One worker for both would
+    /// scan every event afresh on every keystroke.
     worker: Option<SearchWorker>,
+    actor_worker: Option<SearchWorker>,
+    /// The scope of the last query sent: only its worker's answers are handed on.
+    sent_scope: Scope,
     /// The newest palette query not sent yet, with the generation its answer must carry.
     wanted: Option<(u64, Query)>,
     /// The generation of the last query sent, and whether its complete answer is still due.
@@ -88,10 +94,17 @@ impl Search {
                 SearchIndex::build(&chronology)
             })
             .ok();
+        Search::building(building)
+    }
+
+    /// Nothing asked yet, with the index coming from `building`.
+    fn building(building: Option<std::thread::JoinHandle<SearchIndex>>) -> Search {
         Search {
             building,
             index: None,
             worker: None,
+            actor_worker: None,
+            sent_scope: Scope::Events,
             wanted: None,
             sent: 0,
             pending: false,
@@ -119,16 +132,7 @@ impl Search {
                     .map_or_else(SearchIndex::default, |c| SearchIndex::build(&c))
             })
             .ok();
-        *self = Search {
-            building,
-            index: None,
-            worker: None,
-            wanted: None,
-            sent: 0,
-            pending: false,
-            wanted_matches: None,
-            matching: None,
-        };
+        *self = Search::building(building);
     }
 
     /// Takes a search effect; the others are not ours.
@@ -173,9 +177,12 @@ impl Search {
             && let Some((generation, query)) = self.wanted.take()
         {
             let limit = limit_for(&index, &query);
-            let worker = self
-                .worker
-                .get_or_insert_with(|| SearchWorker::spawn(Arc::clone(&index)));
+            self.sent_scope = query.scope;
+            let worker = match query.scope {
+                Scope::Events => &mut self.worker,
+                Scope::Actors => &mut self.actor_worker,
+            };
+            let worker = worker.get_or_insert_with(|| SearchWorker::spawn(Arc::clone(&index)));
             worker.request(query, limit);
             self.sent = generation;
             self.pending = true;
@@ -189,7 +196,13 @@ impl Search {
         if let Some(action) = self.matches(app) {
             return Some(action);
         }
-        let results = self.worker.as_ref()?.try_recv()?;
+        let (live, other) = match self.sent_scope {
+            Scope::Events => (&self.worker, &self.actor_worker),
+            Scope::Actors => (&self.actor_worker, &self.worker),
+        };
+        // An answer of the other scope is for a query already replaced.
+        while other.as_ref().and_then(SearchWorker::try_recv).is_some() {}
+        let results = live.as_ref()?.try_recv()?;
         if results.complete {
             self.pending = false;
         }

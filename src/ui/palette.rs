@@ -10,12 +10,12 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::{Theme, highlight};
 use crate::app::App;
 use crate::app::layout::Layout;
-use crate::app::palette::{PALETTE_LIMIT, Palette};
+use crate::app::palette::{PALETTE_LIMIT, Palette, PaletteLine, Sections};
 use crate::fit::{clip, fit, fits, pad, pad_left};
 use crate::search::{Field, Hit, Query, Scope};
 
 /// What the empty prompt says it takes.
-pub const PLACEHOLDER: &str = "actors… (#events)";
+pub const PLACEHOLDER: &str = "actors and events… (@actors, #events)";
 
 pub fn draw(app: &App, theme: &Theme, layout: &Layout, palette: &Palette, frame: &mut Frame) {
     let area = layout.overlay;
@@ -23,16 +23,27 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, palette: &Palette, frame:
         return;
     }
     frame.render_widget(Clear, layout.body());
-    let query = palette.query();
     // A full list is the best `PALETTE_LIMIT` of possibly many more matches: say so.
-    let count = match palette.hits.len() {
+    let count = |n: usize| match n {
         n if n >= PALETTE_LIMIT => format!("best {n}"),
         n => n.to_string(),
     };
-    let title = match (&palette.answered, query.scope) {
-        (Some(_), Scope::Actors) => format!(" Search actors ({count}) "),
-        (Some(_), Scope::Events) => format!(" Search events ({count}) "),
+    let (sections, typed) = palette.sections();
+    let title = match (&palette.answered, sections) {
         (None, _) => " Search ".to_owned(),
+        // Nothing typed: only the actors are listed (see `search::receive_results`).
+        (Some(_), Sections::Both) if typed.is_empty() => {
+            format!(" Search actors ({}) ", count(palette.actor_section().len()))
+        }
+        (Some(_), Sections::Both) => format!(
+            " Search actors ({}) and events ({}) ",
+            count(palette.actor_section().len()),
+            count(palette.event_hits().len())
+        ),
+        (Some(q), _) if q.scope == Scope::Actors => {
+            format!(" Search actors ({}) ", count(palette.hits.len()))
+        }
+        (Some(_), _) => format!(" Search events ({}) ", count(palette.hits.len())),
     };
     frame.render_widget(Block::new().borders(Borders::ALL).title(title), area);
     let list = layout.overlay_list();
@@ -65,7 +76,7 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, palette: &Palette, frame:
         );
         return;
     };
-    if palette.hits.is_empty() {
+    if palette.row_count() == 0 {
         let text = if answered.text.is_empty() && answered.scope == Scope::Events {
             "type words after # to search event titles, tags, dates and summaries".to_owned()
         } else {
@@ -80,23 +91,50 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, palette: &Palette, frame:
         return;
     }
     let height = usize::from(list.height);
-    let offset = palette
-        .cursor
-        .offset
-        .min(palette.hits.len().saturating_sub(height));
-    for (row, (pos, hit)) in (0u16..).zip(palette.hits.iter().enumerate().skip(offset).take(height))
-    {
-        let line = match answered.scope {
-            Scope::Actors => actor_row(app, theme, answered, hit, width),
-            Scope::Events => event_row(app, theme, answered, hit, width),
+    let actors_query = palette.query_of(Scope::Actors);
+    let events_query = palette.query_of(Scope::Events);
+    let lines = palette.lines(height);
+    let mut rows = palette.rows().skip(
+        match lines.iter().find_map(|l| match l {
+            PaletteLine::Row(at) => Some(*at),
+            PaletteLine::Heading(_) => None,
+        }) {
+            Some(first) => first,
+            None => return,
+        },
+    );
+    for (row, line) in (0u16..).zip(&lines) {
+        let drawn = match *line {
+            PaletteLine::Heading(scope) => heading(palette, theme, scope, width),
+            PaletteLine::Row(pos) => {
+                let Some((scope, hit)) = rows.next() else {
+                    break;
+                };
+                let drawn = match scope {
+                    Scope::Actors => actor_row(app, theme, &actors_query, hit, width),
+                    Scope::Events => event_row(app, theme, &events_query, hit, width),
+                };
+                if pos == palette.cursor.selected {
+                    highlight(&drawn, theme.selected)
+                } else {
+                    drawn
+                }
+            }
         };
-        let line = if pos == palette.cursor.selected {
-            highlight(&line, theme.selected)
-        } else {
-            line
-        };
-        buf.set_line(list.x, list.y + row, &line, list.width);
+        buf.set_line(list.x, list.y + row, &drawn, list.width);
     }
+}
+
+/// The line above a section of a plain `/` search: what it lists, and how many.
+fn heading(palette: &Palette, theme: &Theme, scope: Scope, width: usize) -> Line<'static> {
+    let text = match scope {
+        Scope::Actors => format!("Actors · {}", palette.actor_section().len()),
+        Scope::Events if palette.is_current() => {
+            format!("Events · {}", palette.event_hits().len())
+        }
+        Scope::Events => "Events · searching…".to_owned(),
+    };
+    Line::styled(fit(&text, width), theme.dim)
 }
 
 fn actor_row(app: &App, theme: &Theme, query: &Query, hit: &Hit, width: usize) -> Line<'static> {

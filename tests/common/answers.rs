@@ -66,6 +66,7 @@ pub fn strategy(kind: ActionKind) -> Option<BoxedStrategy<Action>> {
                 }))
             })
             .boxed(),
+        ActionKind::QueryIndexReady => Just(Action::QueryIndexReady(Default::default())).boxed(),
         _ => return super::query_answers::answer(kind),
     })
 }

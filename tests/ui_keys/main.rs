@@ -9,6 +9,7 @@ mod lanes;
 mod palette;
 mod problems;
 mod query;
+mod unified_search;
 mod views;
 
 fn shipped(width: u16, height: u16) -> App {

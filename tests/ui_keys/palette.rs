@@ -26,7 +26,7 @@ fn palette(app: &App) -> &Palette {
 
 fn hit_names(app: &App) -> Vec<&str> {
     palette(app)
-        .hits
+        .actor_section()
         .iter()
         .map(|h| app.chronology.actors[h.item].name.as_str())
         .collect()
@@ -51,7 +51,7 @@ fn empty_query_lists_every_actor_busiest_first() {
     let asked = update(&mut app, Action::OpenSearch);
     run_now(&mut app, &index, asked);
     let counts: Vec<usize> = palette(&app)
-        .hits
+        .actor_section()
         .iter()
         .map(|h| app.chronology.events_of(h.item).len())
         .collect();
@@ -67,9 +67,9 @@ fn typing_narrows_and_enter_filters_like_the_actors_view() {
     let before = app.timeline;
     let asked = update(&mut app, Action::OpenSearch);
     run_now(&mut app, &index, asked);
-    let all = palette(&app).hits.len();
+    let all = palette(&app).actor_section().len();
     type_in(&mut app, &index, "fuj");
-    assert!(palette(&app).hits.len() < all, "typing narrows");
+    assert!(palette(&app).actor_section().len() < all, "typing narrows");
     assert_eq!(hit_names(&app)[0], "Alberto Fujimori");
     assert_eq!(app.timeline, before, "typing never moves the selection");
     act(&mut app, Action::PromptSubmit);
@@ -144,7 +144,7 @@ fn alias_match_and_accents() {
     let index = index(&app);
     update(&mut app, Action::OpenSearch);
     type_in(&mut app, &index, "imf");
-    let top = palette(&app).hits[0].clone();
+    let top = palette(&app).actor_section()[0].clone();
     assert_eq!(
         app.chronology.actors[top.item].name,
         "International Monetary Fund"

@@ -25,10 +25,10 @@ use crate::search::Scope;
 pub(super) fn actor_under_cursor(app: &App) -> Option<ActorIx> {
     match app.overlays.last() {
         Some(Overlay::Actors(view)) => view.selected_actor(),
-        Some(Overlay::Palette(palette)) if palette.answered.as_ref()?.scope == Scope::Actors => {
-            let actor = palette.selected_hit()?.item;
-            (actor < app.chronology.actors.len()).then_some(actor)
-        }
+        Some(Overlay::Palette(palette)) => match palette.selected()? {
+            (Scope::Actors, hit) => (hit.item < app.chronology.actors.len()).then_some(hit.item),
+            (Scope::Events, _) => None,
+        },
         Some(_) => None,
         None if app.focus == Focus::Actors => {
             let event = &app.chronology.events[app.selected_event()?];

@@ -13,7 +13,7 @@ mod query;
 mod reload;
 mod search;
 
-use super::action::Action;
+use super::action::{Action, ActionKind};
 use super::chain::ChainView;
 use super::cursor::ListCursor;
 use super::effect::{Effect, Effects};
@@ -39,17 +39,8 @@ enum Move {
 /// Applies one action and returns what the shell must do because of it (usually nothing).
 pub fn update(app: &mut App, action: Action) -> Effects {
     // A message stays until the next key: answers from the shell's workers (a search finishing
-    // after a reload, a reload starting) do not wipe it.
-    if !matches!(
-        action,
-        Action::Resize { .. }
-            | Action::ReloadStarted
-            | Action::Reloaded(_)
-            | Action::QueryHistoryLoaded { .. }
-            | Action::FacetsCounted { .. }
-            | Action::SearchResults { .. }
-            | Action::EventMatches { .. }
-    ) {
+    // after a reload, a reload starting, the query index ready) do not wipe it.
+    if ActionKind::from(&action).is_from_reader() {
         app.status = None;
         app.edit_note = None;
     }
@@ -134,6 +125,11 @@ pub fn update(app: &mut App, action: Action) -> Effects {
             complete,
         } => effects.extend(search::receive_results(app, generation, hits, complete)),
         Action::EventMatches { text, matches } => search::receive_matches(app, text, matches),
+        Action::QueryIndexReady(index) => {
+            if index.0.fits(&app.chronology) {
+                app.query_index = index.0;
+            }
+        }
         Action::Export => app.overlays.push(Overlay::ExportMenu),
         Action::ExportAs(format) => {
             if matches!(app.overlays.last(), Some(Overlay::ExportMenu)) {

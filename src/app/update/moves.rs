@@ -19,7 +19,7 @@ pub(super) fn refit(app: &mut App) {
             }
             Overlay::Chain(chain) => chain.cursor.ensure_visible(chain.rows.len(), list),
             Overlay::Actors(actors) => actors.cursor.ensure_visible(actors.order.len(), list),
-            Overlay::Palette(palette) => palette.cursor.ensure_visible(palette.hits.len(), list),
+            Overlay::Palette(palette) => palette.cursor.ensure_visible(palette.row_count(), list),
             Overlay::Facets(view) => {
                 let len = super::query::facets_len(view);
                 view.cursor.ensure_visible(len, list)
@@ -83,7 +83,8 @@ pub(super) fn move_cursor(app: &mut App, movement: Move) {
             move_list(&mut actors.cursor, actors.order.len(), list, movement);
         }
         Some(Overlay::Palette(palette)) => {
-            move_list(&mut palette.cursor, palette.hits.len(), list, movement);
+            let rows = palette.row_count();
+            move_list(&mut palette.cursor, rows, list, movement);
         }
         Some(Overlay::Facets(view)) => {
             let len = super::query::facets_len(view);

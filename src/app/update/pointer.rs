@@ -5,6 +5,7 @@ use super::layout;
 use super::moves::select_position;
 use crate::app::detail;
 use crate::app::overlay::Overlay;
+use crate::app::palette::PaletteLine;
 use crate::app::timeline::Row;
 use crate::app::{App, Focus};
 
@@ -37,9 +38,9 @@ pub(super) fn click(app: &mut App, column: u16, row: u16) {
                 }
             }
             Overlay::Palette(palette) => {
-                let at = palette.cursor.offset + line;
-                if at < palette.hits.len() {
-                    palette.cursor.set(at, palette.hits.len(), height);
+                let lines = palette.lines(height);
+                if let Some(&PaletteLine::Row(at)) = lines.get(line) {
+                    palette.cursor.set(at, palette.row_count(), height);
                 }
             }
             Overlay::Facets(view) => {

@@ -12,10 +12,12 @@ const MAX_DATE: usize = 40;
 
 /// A new palette query: bump the generation, so answers to older ones are dropped, and ask for it.
 pub(super) fn query_changed(app: &mut App) -> Option<Effect> {
-    let Some(Overlay::Palette(palette)) = app.overlays.last() else {
+    let Some(Overlay::Palette(palette)) = app.overlays.last_mut() else {
         return None;
     };
-    let query = palette.query();
+    // Under a plain `/` the actors come first; their answer asks for the events.
+    let query = palette.first_query();
+    palette.asked = Some(query.scope);
     app.search_generation += 1;
     Some(Effect::Search {
         generation: app.search_generation,

@@ -1,4 +1,5 @@
-//! The search palette's answers, Enter in it, and `n` / `N` through a submitted `#` search.
+//! The search palette's answers, Enter in it, and `n` / `N` through the events of a submitted
+//! search.
 
 use super::filter::filter_by_actor;
 use super::jumps::go_to_event;
@@ -7,7 +8,7 @@ use crate::app::cursor::ListCursor;
 use crate::app::effect::{Effect, Effects};
 use crate::app::keymap::Mode;
 use crate::app::overlay::Overlay;
-use crate::app::palette::{EventSearch, PALETTE_LIMIT};
+use crate::app::palette::{EventSearch, PALETTE_LIMIT, Sections};
 use crate::app::{Action, App};
 use crate::model::EventIx;
 use crate::search::{Hit, Query, Scope};
@@ -27,19 +28,49 @@ pub(super) fn receive_results(
     let Some(Overlay::Palette(palette)) = app.overlays.last_mut() else {
         return Effects::new();
     };
-    palette.answered = Some(palette.query());
+    let asked = palette.asked.unwrap_or(palette.query().scope);
+    if asked == Scope::Actors && palette.sections().0 == Sections::Both {
+        // The actor section of a plain `/`: shown at once; once complete, the events are next.
+        palette.actors = hits;
+        palette.actors_for = Some(palette.sections().1.to_owned());
+        palette.cursor = ListCursor::default();
+        palette.cursor.ensure_visible(palette.row_count(), height);
+        if !complete {
+            return Effects::new();
+        }
+        if palette.sections().1.is_empty() {
+            // Nothing typed yet: the actors, busiest first, are the list; every event in file
+            // order would be a scan of the whole file for nothing anyone asked.
+            palette.answered = Some(palette.query_of(Scope::Events));
+            palette.hits = Vec::new();
+            palette.complete = true;
+            return if palette.submit_when_ready {
+                submit_palette(app)
+            } else {
+                Effects::new()
+            };
+        }
+        palette.asked = Some(Scope::Events);
+        app.search_generation += 1;
+        return vec![Effect::Search {
+            generation: app.search_generation,
+            query: palette.query_of(Scope::Events),
+        }];
+    }
+    palette.answered = Some(palette.query_of(asked));
     palette.hits = hits;
     palette.complete = complete;
     palette.cursor = ListCursor::default();
-    palette.cursor.ensure_visible(palette.hits.len(), height);
+    palette.cursor.ensure_visible(palette.row_count(), height);
     if complete && palette.submit_when_ready {
         return submit_palette(app);
     }
     Effects::new()
 }
 
-/// Enter in the palette: filter to the actor, or jump to the event and remember the search for
-/// `n` / `N`. Before the answer to the typed query has come, wait for it.
+/// Enter in the palette: filter to the actor, or jump to the event. Either way a search that
+/// matched events is remembered for `n` / `N`. Before the answer to the typed query has come,
+/// wait for it.
 pub(super) fn submit_palette(app: &mut App) -> Effects {
     let Some(Overlay::Palette(palette)) = app.overlays.last_mut() else {
         return Effects::new();
@@ -49,33 +80,35 @@ pub(super) fn submit_palette(app: &mut App) -> Effects {
         return Effects::new();
     }
     palette.submit_when_ready = false;
-    let query = palette.query();
-    let Some(hit) = palette.selected_hit().cloned() else {
+    let text = palette.query().text;
+    let Some((scope, hit)) = palette.selected().map(|(scope, hit)| (scope, hit.clone())) else {
         // Nothing to go to: the "no match" line already says so; keep the palette open to edit.
         return Effects::new();
     };
+    let mut matches: Vec<EventIx> = palette.event_hits().iter().map(|h| h.item).collect();
     let mut effects = Effects::new();
-    match query.scope {
+    if !matches.is_empty() {
+        // Fewer hits than were asked for means every match is among them.
+        let complete = matches.len() < PALETTE_LIMIT;
+        matches.sort_unstable();
+        matches.dedup();
+        if !complete {
+            // There may be more matches than the palette ranked: `n` / `N` need them all.
+            effects.push(Effect::FindAllMatches(Query {
+                scope: Scope::Events,
+                text: text.clone(),
+            }));
+        }
+        app.last_search = Some(EventSearch {
+            text,
+            matches,
+            complete,
+            pending_steps: 0,
+        });
+    }
+    match scope {
         Scope::Actors => effects.extend(filter_by_actor(app)),
         Scope::Events => {
-            let mut matches: Vec<EventIx> = palette.hits.iter().map(|h| h.item).collect();
-            // Fewer hits than were asked for means every match is among them.
-            let complete = matches.len() < PALETTE_LIMIT;
-            matches.sort_unstable();
-            matches.dedup();
-            if !complete {
-                // There may be more matches than the palette ranked: `n` / `N` need them all.
-                effects.push(Effect::FindAllMatches(Query {
-                    scope: Scope::Events,
-                    text: query.text.clone(),
-                }));
-            }
-            app.last_search = Some(EventSearch {
-                text: query.text,
-                matches,
-                complete,
-                pending_steps: 0,
-            });
             app.overlays.pop();
             if hit.item < app.chronology.events.len() {
                 go_to_event(app, hit.item);
@@ -102,7 +135,7 @@ pub(super) fn receive_matches(app: &mut App, text: String, matches: Vec<EventIx>
 pub(super) fn search_step(app: &mut App, forward: bool) {
     let Some(search) = app.last_search.as_mut() else {
         app.status = Some(format!(
-            "No search yet: {} then #words searches events.",
+            "No search yet: {} then words searches actors and events.",
             app.keymap.key_for(Mode::Timeline, &Action::OpenSearch)
         ));
         return;
