@@ -7,9 +7,11 @@
 //! previous result set while the query grows); [`SearchIndex::search`] is the one-shot form.
 
 mod corpus;
+mod find;
 pub mod matcher;
 mod rank;
 pub mod session;
+mod vocab;
 pub mod worker;
 
 use std::borrow::Cow;
@@ -126,12 +128,24 @@ impl SearchIndex {
                     .chain(aliases.map(|(i, a)| (Field::Alias(i), a.as_str()))),
             );
         }
+        actors.finish();
         let mut events = Corpus::with_capacity(chronology.events.len());
+        // Events are in time order, so neighbours often share a date: its human form is made
+        // once per run of them, not per event (a tenth of building a million events).
+        let mut shown: Option<(&str, String)> = None;
         for event in &chronology.events {
-            let date = event.human_date();
+            let date = match (&event.display_date, &shown) {
+                (Some(display), _) => display.clone(),
+                (None, Some((text, human))) if *text == event.date.text => human.clone(),
+                (None, _) => {
+                    let human = event.date.human();
+                    shown = Some((&event.date.text, human.clone()));
+                    human
+                }
+            };
             let tags = event.tags.iter().enumerate();
             let aliases = event.aliases.iter().enumerate();
-            events.push(
+            events.push_with_tail(
                 0,
                 std::iter::once((Field::Name, event.title.as_str()))
                     .chain(aliases.map(|(i, a)| (Field::Alias(i), a.as_str())))
@@ -140,8 +154,11 @@ impl SearchIndex {
                         (Field::Date, date.as_str()),
                         (Field::Summary, event.summary.as_str()),
                     ]),
+                // A bare query word also finds the EDTF date (`quipu list 1992-04`).
+                &event.date.text,
             );
         }
+        events.finish();
         SearchIndex {
             matcher,
             actors,
@@ -152,9 +169,52 @@ impl SearchIndex {
     /// Ranked hits, best first, at most `limit`. An empty actor query lists every actor by number of
     /// events. Deterministic: ties break by event count, then by position.
     pub fn search(&self, query: &Query, limit: usize) -> Vec<Hit> {
-        self.run(query, None, limit, &|| false)
-            .map(|outcome| outcome.hits)
-            .unwrap_or_default()
+        match self.rank_by_vocabulary(query, limit, &|| false) {
+            Some(hits) => hits,
+            None => self
+                .run(query, None, limit, &|| false)
+                .map(|outcome| outcome.hits)
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The same hits as [`SearchIndex::search`], found from the vocabulary when the word tiers
+    /// settle them (see `rank::by_class`); `None` when a scan is needed, or `cancelled` said stop.
+    pub fn rank_by_vocabulary(
+        &self,
+        query: &Query,
+        limit: usize,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<Hit>> {
+        match self.by_class(query, limit, cancelled) {
+            rank::by_class::ByClass::Ranked(hits) => Some(hits),
+            rank::by_class::ByClass::Unanswered | rank::by_class::ByClass::Cancelled => None,
+        }
+    }
+
+    pub(crate) fn by_class(
+        &self,
+        query: &Query,
+        limit: usize,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> rank::by_class::ByClass {
+        let folded = fold::fold(&query.text);
+        let needle = rank::Needle::new(&folded);
+        let corpus = self.corpus(query.scope);
+        rank::by_class::rank(corpus, self.matcher.as_ref(), &needle, limit, cancelled)
+    }
+
+    /// Every event holding `folded` (a bare query word, already folded) in its title, summary,
+    /// a tag, an alias, its shown date or its EDTF date, ascending: one substring search over the
+    /// folded text, where a scan would fold every event again. `None` when this index cannot
+    /// answer (its text passed 4 GiB); the caller then scans.
+    pub fn events_with_word(&self, folded: &str) -> Option<Vec<usize>> {
+        find::items_containing(&self.events, folded, &|| false)
+    }
+
+    /// Bytes the index holds on the heap, for the memory budget (docs/PERFORMANCE.md).
+    pub fn heap_bytes(&self) -> usize {
+        self.actors.heap_bytes() + self.events.heap_bytes()
     }
 
     /// Searches only `candidates` (ascending item indexes, e.g. the `matches` of a query this one
