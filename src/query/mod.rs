@@ -93,6 +93,23 @@ impl Query {
     }
 }
 
+impl Query {
+    /// Like [`Query::select`], with bare words answered by `index` when it was built for this
+    /// chronology (the explorer has one): well under 100 ms for a word at a million events,
+    /// where folding every event takes about a second. Same answer as [`Query::select`].
+    pub fn select_with(
+        &self,
+        chronology: &Chronology,
+        index: &crate::search::SearchIndex,
+    ) -> Result<Vec<EventIx>, QueryError> {
+        let mut plan = resolve::resolve(&self.expr, chronology, self.today)?;
+        if index.len(crate::search::Scope::Events) == chronology.events.len() {
+            plan = resolve::answer_words(plan, index);
+        }
+        Ok(eval::evaluate(&plan, chronology).ones())
+    }
+}
+
 /// Parses and runs `text` in one go.
 pub fn select(chronology: &Chronology, text: &str, today: i64) -> Result<Vec<EventIx>, QueryError> {
     Query::parse(text, today)?.select(chronology)

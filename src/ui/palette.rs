@@ -29,6 +29,12 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, palette: &Palette, frame:
         n if n >= PALETTE_LIMIT => format!("best {n}"),
         n => n.to_string(),
     };
+    // A huge search shows the best of its first items within a frame; the exact list follows.
+    let count = if palette.complete {
+        count
+    } else {
+        format!("{count}, partial…")
+    };
     let title = match (&palette.answered, query.scope) {
         (Some(_), Scope::Actors) => format!(" Search actors ({count}) "),
         (Some(_), Scope::Events) => format!(" Search events ({count}) "),
