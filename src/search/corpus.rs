@@ -102,6 +102,36 @@ impl Corpus {
         }
     }
 
+    /// Makes room for `bytes` of folded text, so appending a second corpus does not copy this one.
+    pub fn reserve_text(&mut self, bytes: usize) {
+        self.text.reserve(bytes);
+    }
+
+    /// Appends every item of `other` after this corpus's (built on another thread), shifting its
+    /// offsets. The vocabulary is not kept: build it once at the end ([`Corpus::finish`]).
+    pub fn append(&mut self, other: Corpus) {
+        let shift = self.text.len();
+        let span_shift = self.spans.len();
+        self.text.push_str(&other.text);
+        // Past 4 GiB, as in `push`: an empty text, never a wrong one.
+        let moved = |at: u32| match at {
+            u32::MAX => u32::MAX,
+            at => u32::try_from(at as usize + shift).unwrap_or(u32::MAX),
+        };
+        self.spans.extend(other.spans.iter().map(|span| Span {
+            start: moved(span.start),
+            end: moved(span.end),
+            ..*span
+        }));
+        self.first_span
+            .extend(other.first_span.iter().skip(1).map(|&f| f + span_shift));
+        self.masks.extend_from_slice(&other.masks);
+        self.counts.extend_from_slice(&other.counts);
+        self.max_count = self.max_count.max(other.max_count);
+        self.ends.extend(other.ends.iter().map(|&e| moved(e)));
+        self.vocab = None;
+    }
+
     /// Appends one item; `fields` in the order ties between them should be decided (first wins).
     pub fn push<'a>(&mut self, count: usize, fields: impl IntoIterator<Item = (Field, &'a str)>) {
         self.push_with_tail(count, fields, "");
@@ -267,6 +297,34 @@ mod tests {
         assert_eq!(corpus.fields(1).count(), 1);
         assert_eq!(corpus.fields(7).count(), 0);
         assert_eq!(corpus.count(0), 3);
+    }
+
+    #[test]
+    fn an_appended_corpus_reads_as_one_built_in_a_row() {
+        let items: [&[(Field, &str)]; 3] = [
+            &[(Field::Name, "Perú"), (Field::Alias(0), "PE")],
+            &[(Field::Name, "Chile")],
+            &[(Field::Name, "Bolivia"), (Field::Summary, "Andes")],
+        ];
+        let mut whole = Corpus::with_capacity(3);
+        let (mut head, mut rest) = (Corpus::with_capacity(1), Corpus::with_capacity(2));
+        for (i, fields) in items.iter().enumerate() {
+            whole.push_with_tail(i, fields.iter().copied(), "19xx");
+            let part = if i == 0 { &mut head } else { &mut rest };
+            part.push_with_tail(i, fields.iter().copied(), "19xx");
+        }
+        head.append(rest);
+        assert_eq!(head.text(), whole.text());
+        for item in 0..4 {
+            assert!(head.fields(item).eq(whole.fields(item)), "item {item}");
+            assert_eq!(head.item_range(item), whole.item_range(item));
+            assert_eq!(
+                (head.mask(item), head.count(item)),
+                (whole.mask(item), whole.count(item))
+            );
+        }
+        assert_eq!(head.max_count(), 2);
+        assert_eq!(head.len(), 3);
     }
 
     #[test]

@@ -24,6 +24,8 @@ pub struct SearchSession {
     /// [`PREVIEW_FROM`] and [`PREVIEW`], unless a test asks for a preview of a small corpus.
     preview_from: usize,
     preview_len: usize,
+    /// Whether to ask the vocabulary before scanning (off only to test and measure the scans).
+    vocabulary: bool,
     /// Buffers kept between keystrokes (see [`super::rank::scan`]): the next scan's output, the
     /// fresh trails of a first keystroke, and the preview's output.
     spare: Vec<Trail>,
@@ -50,6 +52,13 @@ impl SearchSession {
         SearchSession::default()
     }
 
+    /// A session that always scans, narrowing when it can: what every keystroke did before the
+    /// vocabulary, kept so tests and benches can hold the scans to the same answers.
+    pub fn scanning_only(mut self) -> SearchSession {
+        self.vocabulary = false;
+        self
+    }
+
     /// A session that previews the first `len` items when more than `from` are to be searched
     /// (the property tests check previews on small corpora).
     pub fn with_preview(from: usize, len: usize) -> SearchSession {
@@ -57,6 +66,7 @@ impl SearchSession {
             last: None,
             preview_from: from,
             preview_len: len.min(from),
+            vocabulary: true,
             spare: Vec::new(),
             fresh: Vec::new(),
             head: Vec::new(),
@@ -120,7 +130,12 @@ impl SearchSession {
                     None => break 'found None,
                 }
             }
-            match index.by_class(query, limit, cancelled) {
+            let answer = if self.vocabulary {
+                index.by_class(query, limit, cancelled)
+            } else {
+                ByClass::Unanswered
+            };
+            match answer {
                 // Exact without a scan; the last scan's candidates stay, for a later query that
                 // extends it and needs a scan.
                 ByClass::Ranked(hits) => {

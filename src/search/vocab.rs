@@ -42,12 +42,20 @@ pub(crate) enum Place {
     Whole,
     /// The field starts with the word: a prefix.
     First,
-    /// Any later word: a word start.
+    /// A later word in a field that begins with the word's first char: a word start, where the
+    /// matcher may still align the query's first char at the field's start and score more.
+    OtherAtStart,
+    /// Any other later word: a word start, under the matcher's lower ceiling.
     Other,
 }
 
 impl Place {
-    pub const ALL: [Place; 3] = [Place::Whole, Place::First, Place::Other];
+    pub const ALL: [Place; 4] = [
+        Place::Whole,
+        Place::First,
+        Place::OtherAtStart,
+        Place::Other,
+    ];
 }
 
 const CLASSES: usize = Kind::ALL.len() * Place::ALL.len();
@@ -107,11 +115,13 @@ impl Vocabulary {
             for span in corpus.spans(item) {
                 let field = text.get(span.range()).unwrap_or_default();
                 let kind = span.vocab_kind();
+                let lead = field.chars().next();
                 for (at, word) in words(field) {
                     let place = match (at, word.len() == field.len()) {
                         (0, true) => Place::Whole,
                         (0, false) => Place::First,
                         _ if kind == Kind::Summary => break,
+                        _ if word.chars().next() == lead => Place::OtherAtStart,
                         _ => Place::Other,
                     };
                     let next = u32::try_from(spelled.len()).ok()?;
@@ -275,12 +285,19 @@ mod tests {
                 (Field::Summary, "peru and peru again"),
             ],
             &[(Field::Name, "x"), (Field::Summary, "not peru first")],
+            &[(Field::Name, "pa peru")],
         ]);
         let v = c.vocab().unwrap();
         let peru = v.exactly("peru").unwrap();
         assert_eq!(v.postings(peru, Kind::Name, Place::Whole), [0]);
         assert_eq!(v.postings(peru, Kind::Alias, Place::Other), [0]);
+        let the = v.exactly("the").unwrap();
+        assert_eq!(v.postings(the, Kind::Alias, Place::First), [0]);
+        assert!(v.postings(the, Kind::Alias, Place::OtherAtStart).is_empty());
         assert_eq!(v.postings(peru, Kind::Summary, Place::First), [1]);
+        // "pa peru": the title starts with the word's first letter.
+        assert_eq!(v.postings(peru, Kind::Name, Place::OtherAtStart), [3]);
+        assert!(v.postings(peru, Kind::Name, Place::Other).is_empty());
         // A summary's later words are left to the text search.
         assert!(v.postings(peru, Kind::Summary, Place::Other).is_empty());
         let range = v.with_prefix("peru");

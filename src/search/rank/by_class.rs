@@ -90,13 +90,18 @@ pub(crate) fn rank(
                 // A field longer than its first word may equal a query of several words.
                 Place::First if one_word => 2,
                 Place::First => 3,
-                Place::Other => 1,
+                Place::OtherAtStart | Place::Other => 1,
+            };
+            // Only a field that begins with the query's first char may score Skim's start bonus.
+            let matcher_ceiling = match place {
+                Place::Other => max_matcher.1,
+                _ => max_matcher.0,
             };
             let bonus = field_bonus(kind_field(kind));
             classes.push(Class {
                 kind,
                 place,
-                ceiling: tier * TIER_STEP + bonus + max_matcher.0,
+                ceiling: tier * TIER_STEP + bonus + matcher_ceiling,
             });
         }
     }
@@ -109,7 +114,9 @@ pub(crate) fn rank(
             break;
         }
         let items: Box<dyn Iterator<Item = usize>> = match (class.kind, class.place) {
-            (Kind::Summary, Place::Other) => Box::new(SummaryWordStarts::new(corpus, text)),
+            // The text search finds a summary's later words whatever the summary begins with.
+            (Kind::Summary, Place::OtherAtStart) => Box::new(SummaryWordStarts::new(corpus, text)),
+            (Kind::Summary, Place::Other) => continue,
             _ => Box::new(Union::new(vocab, range.clone(), class.kind, class.place)),
         };
         for item in items {
@@ -134,7 +141,7 @@ pub(crate) fn rank(
                 continue;
             }
             let bound = Ranked {
-                score: item_ceiling(corpus, class, item, first, max_matcher),
+                score: class.ceiling,
                 count: corpus.count(item),
                 item,
                 field: Field::Name,
@@ -169,30 +176,6 @@ pub(crate) fn rank(
         return ByClass::Unanswered;
     }
     ByClass::Ranked(top.into_hits())
-}
-
-/// The class's ceiling for one item: a word start scores the matcher's lower ceiling unless one
-/// of the item's fields of that kind begins with the query's first char, where Skim doubles the
-/// first char's bonus.
-fn item_ceiling(
-    corpus: &Corpus,
-    class: &Class,
-    item: usize,
-    first: char,
-    max_matcher: (i64, i64),
-) -> i64 {
-    if class.place != Place::Other {
-        return class.ceiling;
-    }
-    let at_start = corpus
-        .spans(item)
-        .iter()
-        .any(|span| span.vocab_kind() == class.kind && corpus.span_text(span).starts_with(first));
-    if at_start {
-        class.ceiling
-    } else {
-        class.ceiling - max_matcher.0 + max_matcher.1
-    }
 }
 
 fn kind_field(kind: Kind) -> Field {
