@@ -112,9 +112,12 @@ fn text(picks: &[usize]) -> String {
         .join(" ")
 }
 
+/// The words (indexes into [`WORDS`]) of an item's title or name, alias, tags and summary.
+type Item = (Vec<usize>, Vec<usize>, Vec<usize>, Vec<usize>);
+
 /// Events and actors made of a few short words, so that fields tie, share prefixes, equal the
 /// query, and hold it after punctuation.
-fn crowded(items: &[(Vec<usize>, Vec<usize>, Vec<usize>, Vec<usize>)]) -> Chronology {
+fn crowded(items: &[Item]) -> Chronology {
     let mut chronology = Chronology::default();
     for (i, (title, alias, tag, summary)) in items.iter().enumerate() {
         let aliases: Vec<String> = (!alias.is_empty())

@@ -24,7 +24,7 @@ pub(crate) fn items_containing(
     let mut steps = 0usize;
     while let Some(at) = finder.find(&text.as_bytes()[from..]).map(|i| from + i) {
         steps += 1;
-        if steps % 4096 == 0 && cancelled() {
+        if steps.is_multiple_of(4096) && cancelled() {
             return None;
         }
         let item = corpus.item_at(at)?;

@@ -19,6 +19,7 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use super::ceiling::{MATCHER_CLAMP, TIER_STEP, field_bonus};
+use super::rules::starts_a_word;
 use super::scan::CHUNK;
 use super::top_k::{Ranked, TopK};
 use super::trail::{Eval, Needle, Trail, best_field};
@@ -121,7 +122,7 @@ pub(crate) fn rank(
         };
         for item in items {
             seen += 1;
-            if seen % CHUNK == 0 && cancelled() {
+            if seen.is_multiple_of(CHUNK) && cancelled() {
                 return ByClass::Cancelled;
             }
             let floor = top.floor();
@@ -140,8 +141,29 @@ pub(crate) fn rank(
             if scored.get(word).is_none_or(|w| w & bit != 0) {
                 continue;
             }
+            let spans = corpus.spans(item);
+            let of_kind = || spans.iter().filter(|s| s.vocab_kind() == class.kind);
+            // A query of several words: the postings hold its first word; the class's fields must
+            // hold all of it at a word start, or the item matches below the word tiers, which the
+            // answer never reaches (see the end).
+            let text_searched = class.kind == Kind::Summary && class.place == Place::OtherAtStart;
+            if !one_word
+                && !text_searched
+                && !of_kind().any(|s| starts_a_word(corpus.span_text(s), text))
+            {
+                continue;
+            }
+            let ceiling = match (class.kind, class.place) {
+                // The text search does not split summaries by their first letter: look.
+                (Kind::Summary, _)
+                    if !of_kind().any(|s| corpus.span_text(s).starts_with(first)) =>
+                {
+                    class.ceiling - max_matcher.0 + max_matcher.1
+                }
+                _ => class.ceiling,
+            };
             let bound = Ranked {
-                score: class.ceiling,
+                score: ceiling,
                 count: corpus.count(item),
                 item,
                 field: Field::Name,
