@@ -190,7 +190,7 @@ impl SearchIndex {
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<Hit>> {
         match self.by_class(query, limit, cancelled) {
-            rank::by_class::ByClass::Ranked(hits) => Some(hits),
+            rank::by_class::ByClass::Ranked { hits, .. } => Some(hits),
             rank::by_class::ByClass::Unanswered | rank::by_class::ByClass::Cancelled => None,
         }
     }

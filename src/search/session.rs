@@ -138,7 +138,7 @@ impl SearchSession {
             match answer {
                 // Exact without a scan; the last scan's candidates stay, for a later query that
                 // extends it and needs a scan.
-                ByClass::Ranked(hits) => {
+                ByClass::Ranked { hits, .. } => {
                     self.fresh = fresh;
                     self.head = head;
                     self.spare = out;

@@ -31,7 +31,13 @@ use crate::search::{Field, Hit};
 
 /// What ranking by vocabulary could say.
 pub(crate) enum ByClass {
-    Ranked(Vec<Hit>),
+    Ranked {
+        hits: Vec<Hit>,
+        /// How many items were handed to the scorer: what the answer cost, in items. Read by the
+        /// tests that hold that cost to the top few, whatever the number of items.
+        #[cfg_attr(not(test), allow(dead_code))]
+        scored: usize,
+    },
     /// The word tiers cannot settle it (see the module's doc): scan.
     Unanswered,
     Cancelled,
@@ -110,6 +116,7 @@ pub(crate) fn rank(
     let mut top = TopK::new(limit);
     let mut scored = vec![0u64; corpus.len().div_ceil(64)];
     let mut seen = 0usize;
+    let mut scored_count = 0usize;
     for class in &classes {
         if top.floor().is_some_and(|f| f.score > class.ceiling) {
             break;
@@ -172,6 +179,7 @@ pub(crate) fn rank(
                 continue;
             }
             scored[word] |= bit;
+            scored_count += 1;
             let (eval, _) = best_field(
                 corpus,
                 matcher,
@@ -197,7 +205,10 @@ pub(crate) fn rank(
     if top.floor().is_none_or(|f| f.score <= below_word_tiers) {
         return ByClass::Unanswered;
     }
-    ByClass::Ranked(top.into_hits())
+    ByClass::Ranked {
+        hits: top.into_hits(),
+        scored: scored_count,
+    }
 }
 
 fn kind_field(kind: Kind) -> Field {
@@ -253,5 +264,54 @@ impl Iterator for Union<'_> {
                 return Some(item as usize);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::matcher::SkimMatcher;
+
+    fn rank_names(names: &[String], query: &str, limit: usize) -> ByClass {
+        let mut corpus = Corpus::with_capacity(names.len());
+        for name in names {
+            corpus.push(0, [(Field::Name, name.as_str())]);
+        }
+        corpus.finish();
+        let needle = Needle::new(query);
+        rank(&corpus, &SkimMatcher::new(), &needle, limit, &|| false)
+    }
+
+    /// The point of ranking by class: a query that matches every item reads only the few that
+    /// can enter the top, not all of them.
+    #[test]
+    fn a_query_matching_every_item_scores_only_the_top_few() {
+        let names: Vec<String> = (0..20_000).map(|i| format!("alpha {i} beta")).collect();
+        match rank_names(&names, "a", 5) {
+            ByClass::Ranked { hits, scored } => {
+                assert_eq!(
+                    hits.iter().map(|h| h.item).collect::<Vec<_>>(),
+                    [0, 1, 2, 3, 4]
+                );
+                assert_eq!(scored, 5, "the first five fill the top at the ceiling");
+            }
+            _ => panic!("a prefix of every name is settled by the vocabulary"),
+        }
+        // A later word: the class below prefixes, still stopped once the top is full.
+        match rank_names(&names, "be", 5) {
+            ByClass::Ranked { scored, .. } => assert!(scored <= 5, "{scored} scored"),
+            _ => panic!("a word start in every name is settled by the vocabulary"),
+        }
+    }
+
+    #[test]
+    fn scattered_letters_and_too_few_word_hits_are_left_to_the_scan() {
+        let names: Vec<String> = (0..100).map(|i| format!("alpha {i} beta")).collect();
+        assert!(matches!(rank_names(&names, "apa", 5), ByClass::Unanswered));
+        // Three names hold a word starting `9`: fewer than the five asked for.
+        let few: Vec<String> = ["x 9", "y 91", "z 92", "w"].map(str::to_owned).to_vec();
+        assert!(matches!(rank_names(&few, "9", 5), ByClass::Unanswered));
+        assert!(matches!(rank_names(&few, "9", 3), ByClass::Ranked { .. }));
+        assert!(matches!(rank_names(&few, "(9", 1), ByClass::Unanswered));
     }
 }
