@@ -5,6 +5,9 @@
 //! way, matching runs on the plain forms and the UI shows the originals. A palette drives it through
 //! [`SearchWorker`] (background thread, stale searches cancelled) or [`SearchSession`] (narrows the
 //! previous result set while the query grows); [`SearchIndex::search`] is the one-shot form.
+//! The index also keeps a vocabulary of the folded words with the items holding them, so that
+//! most queries are ranked from a few postings rather than a scan of every item, and a bare
+//! query word is one substring search over the folded text ([`SearchIndex::events_with_word`]).
 
 mod corpus;
 mod find;

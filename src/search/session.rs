@@ -1,5 +1,8 @@
 //! Incremental search while a query is typed.
 //!
+//! Most keystrokes are answered from the vocabulary without a scan (`rank::by_class`); the rest
+//! scan, and that scan narrows the previous one when it can.
+//!
 //! Every item that matches `comun` also matches `comu` (a subsequence of the longer query is a
 //! subsequence of the text), so when the new query extends the previous one only the previous
 //! candidates need scanning. The session keeps a trail for each of them, not just the shown top:
