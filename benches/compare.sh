@@ -2,18 +2,25 @@
 # Side-by-side timings of quipu against the everyday tools people would otherwise reach for:
 #   quipu check FILE          vs  jq empty FILE                                  (parse + validate)
 #   quipu search QUERY FILE   vs  jq -r '.actors[].name' FILE | fzf --filter QUERY  (fuzzy search)
-# on generated chronologies of 1,000 / 100,000 / 1,000,000 events.
+#   quipu search --events EQUERY FILE
+#                             vs  jq -r '.events[].title' FILE | fzf --filter EQUERY (events)
+# on generated chronologies of 1,000 / 100,000 / 1,000,000 events. Both sides read and parse
+# the whole file: the ratio is of the whole command, as a reader would run it.
 #
 # Usage: benches/compare.sh [EVENTS...]          (default: 1000 100000 1000000)
 # Environment: RUNS (timed runs per command, default 5), QUERY (default "perez"),
-#              DIR (where the generated files go, default target/compare).
-# Needs jq; fzf for the search comparison; uses hyperfine when installed, else a date-based loop.
+#              EQUERY (events, default "asunc"), DIR (where the generated files go, default
+#              target/compare).
+# Needs jq; fzf for the search comparisons (not installed on the build machine by default:
+# `apt-get install -y fzf`, 0.38 from Debian was used for docs/PERFORMANCE.md); uses hyperfine
+# when installed, else a date-based loop.
 # On Debian/Ubuntu: apt-get install -y hyperfine jq fzf time
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-5}
 QUERY=${QUERY:-perez}
+EQUERY=${EQUERY:-asunc}
 DIR=${DIR:-target/compare}
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 100000 1000000)
@@ -70,8 +77,9 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)" >&2
 echo "timer: $(command -v hyperfine >/dev/null && echo "hyperfine, median of $RUNS runs" || echo "date loop, median of $RUNS runs")" >&2
-printf '\n%-9s %9s | %9s %9s %9s %9s %7s %10s | %9s %9s %7s\n' \
-  events "file MB" check "(cpu)" "jq empty" "(cpu)" ratio "check RSS" search "jq|fzf" ratio
+printf '\n%-9s %9s | %9s %9s %9s %9s %7s %10s | %9s %9s %7s | %9s %9s %7s\n' \
+  events "file MB" check "(cpu)" "jq empty" "(cpu)" ratio "check RSS" search "jq|fzf" ratio \
+  "#search" "jq|fzf" ratio
 for events in "${SIZES[@]}"; do
   file="$DIR/gen-$events.json"
   # Deterministic: regenerate only when the generator changed.
@@ -89,12 +97,16 @@ for events in "${SIZES[@]}"; do
     read -r fzf _ < <(median_seconds "jq -r '.actors[].name' $file | fzf --filter $QUERY")
     search_ratio=$(ratio "$search" "$fzf")
     search=$(printf '%.3fs' "$search") fzf=$(printf '%.3fs' "$fzf")
+    read -r esearch _ < <(median_seconds "$QUIPU search --events $EQUERY $file")
+    read -r efzf _ < <(median_seconds "jq -r '.events[].title' $file | fzf --filter $EQUERY")
+    esearch_ratio=$(ratio "$esearch" "$efzf")
+    esearch=$(printf '%.3fs' "$esearch") efzf=$(printf '%.3fs' "$efzf")
   else
-    search="skipped" fzf="-" search_ratio="-"
+    search="skipped" fzf="-" search_ratio="-" esearch="skipped" efzf="-" esearch_ratio="-"
   fi
-  printf '%-9s %9s | %8.3fs %9s %8.3fs %9s %7s %6s MiB | %9s %9s %7s\n' \
+  printf '%-9s %9s | %8.3fs %9s %8.3fs %9s %7s %6s MiB | %9s %9s %7s | %9s %9s %7s\n' \
     "$events" "$mb" "$check" "$check_cpu" "$jq_empty" "$jq_cpu" "$(ratio "$check" "$jq_empty")" \
-    "$(( ${rss/\?/0} / 1024 ))" "$search" "$fzf" "$search_ratio"
+    "$(( ${rss/\?/0} / 1024 ))" "$search" "$fzf" "$search_ratio" "$esearch" "$efzf" "$esearch_ratio"
 done
 if ! search_works "${DIR}/gen-${SIZES[0]}.json"; then
   echo "note: search skipped: this build's \`quipu search\` does not take QUERY FILE yet" >&2

@@ -410,9 +410,93 @@ fn narrowing_cpu() {
     }
 }
 
+/// `QUIPU_SEARCH_BUDGET=1 cargo bench --bench search`: issue #17's search budgets over a million
+/// events, side by side in one run: building the index; per query the preview (the partial answer
+/// a frame shows), the exact ranking as the palette gets it (`SearchIndex::search`: from the
+/// vocabulary when the word tiers settle it) and the full scan it replaces; a bare query word
+/// from the index against folding every event. Medians of `QUIPU_SEARCH_BUDGET` runs, wall and
+/// CPU; also the index's size on the heap.
+fn budgets() {
+    let runs: usize = std::env::var("QUIPU_SEARCH_BUDGET")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3)
+        .max(1);
+    let chron = chronology(0, EVENTS);
+    let timed = |f: &mut dyn FnMut()| {
+        let mut walls = Vec::new();
+        let mut cpus = Vec::new();
+        for _ in 0..runs {
+            let (cpu, clock) = (cpu_seconds(), std::time::Instant::now());
+            f();
+            walls.push(clock.elapsed().as_secs_f64() * 1000.0);
+            cpus.push((cpu_seconds() - cpu) * 1000.0);
+        }
+        walls.sort_by(f64::total_cmp);
+        cpus.sort_by(f64::total_cmp);
+        (walls[runs / 2], cpus[runs / 2])
+    };
+    let (wall, cpu) = timed(&mut || drop(black_box(SearchIndex::build(&chron))));
+    println!("build index: {wall:.0} ms wall, {cpu:.0} ms CPU");
+    let index = SearchIndex::build(&chron);
+    println!(
+        "index on the heap: {:.0} MB",
+        index.heap_bytes() as f64 / 1e6
+    );
+    const PALETTE: usize = 200;
+    let head: Vec<usize> = (0..PREVIEW).collect();
+    println!(
+        "query | preview wall/CPU ms | exact (palette) wall/CPU ms | vocabulary? | scan wall/CPU ms"
+    );
+    for typed in [
+        "a", "as", "asu", "asun", "asunc", "m", "fuj", "peru", "tr", "trt", "trty", "talks",
+        "turning", "de la", "e",
+    ] {
+        let q = query(Scope::Events, typed);
+        let preview =
+            timed(&mut || drop(black_box(index.run(&q, Some(&head), PALETTE, &|| false))));
+        let exact = timed(&mut || drop(black_box(index.search(&q, PALETTE))));
+        let by_vocab = index.rank_by_vocabulary(&q, PALETTE, &|| false);
+        let scan = timed(&mut || drop(black_box(index.run(&q, None, PALETTE, &|| false))));
+        if let Some(hits) = &by_vocab {
+            let scanned = index.run(&q, None, PALETTE, &|| false).map(|o| o.hits);
+            assert_eq!(Some(hits), scanned.as_ref(), "{typed}");
+        }
+        println!(
+            "{typed} | {:.1} / {:.0} | {:.1} / {:.0} | {} | {:.0} / {:.0}",
+            preview.0,
+            preview.1,
+            exact.0,
+            exact.1,
+            if by_vocab.is_some() {
+                "yes"
+            } else {
+                "no, scan"
+            },
+            scan.0,
+            scan.1
+        );
+    }
+    for word in ["war", "asuncion", "a", "1992-04", "talks"] {
+        let folded = quipu::fold::fold(word);
+        let indexed = timed(&mut || drop(black_box(index.events_with_word(&folded))));
+        let scanned = timed(&mut || {
+            drop(black_box(quipu::query::select(&chron, word, 0)));
+        });
+        println!(
+            "bare word {word}: index {:.1} ms wall ({:.0} CPU), scan {:.0} ms wall ({:.0} CPU)",
+            indexed.0, indexed.1, scanned.0, scanned.1
+        );
+    }
+}
+
 criterion_group!(benches, actors, events);
 
 fn main() {
+    if std::env::var_os("QUIPU_SEARCH_BUDGET").is_some() {
+        budgets();
+        return;
+    }
     if std::env::var_os("QUIPU_SEARCH_CPU").is_some() {
         narrowing_cpu();
         return;

@@ -17,7 +17,7 @@ fn shipped() -> &'static (Chronology, SearchIndex) {
 #[test]
 fn a_growing_query_narrows_and_another_scope_starts_over() {
     let (_, index) = shipped();
-    let mut session = SearchSession::new();
+    let mut session = SearchSession::new().scanning_only();
     session.search(index, &Query::parse("co"), 10);
     assert!(session.narrows(&Query::parse("com")));
     assert!(
@@ -52,13 +52,18 @@ proptest! {
         let (_, index) = shipped();
         let scope = if events { Scope::Events } else { Scope::Actors };
         let query = |text: &str| Query { scope, text: text.to_owned() };
-        let mut session = SearchSession::new();
+        // Scanning only: a session that asks the vocabulary first narrows only after a scan.
+        let mut session = SearchSession::new().scanning_only();
         session.search(index, &query(&base), limit);
         let extended = format!("{base}{more}");
         prop_assert!(session.narrows(&query(&extended)));
         let narrowed = session.search(index, &query(&extended), limit);
         let fresh = index.search(&query(&extended), limit);
-        prop_assert_eq!(narrowed, fresh);
+        prop_assert_eq!(&narrowed, &fresh);
+        // And as the palette runs it: the vocabulary when it settles the query, else a scan.
+        let mut session = SearchSession::new();
+        session.search(index, &query(&base), limit);
+        prop_assert_eq!(session.search(index, &query(&extended), limit), fresh);
     }
 
     #[test]
@@ -129,12 +134,15 @@ proptest! {
     ) {
         let (_, index) = if crowd { crowded() } else { shipped() };
         let scope = if events && !crowd { Scope::Events } else { Scope::Actors };
+        // The palette's session (vocabulary first) and one that always scans and narrows, both
+        // against a fresh full scan.
         let mut session = SearchSession::new();
+        let mut scanning = SearchSession::new().scanning_only();
         for end in 1..=typed.len() {
             let query = Query { scope, text: typed[..end].to_owned() };
-            let narrowed = session.search(index, &query, limit);
-            let fresh = index.search(&query, limit);
-            prop_assert_eq!(narrowed, fresh, "{:?}", query.text);
+            let fresh = index.run(&query, None, limit, &|| false).expect("not cancelled").hits;
+            prop_assert_eq!(scanning.search(index, &query, limit), fresh.clone(), "{:?}", query.text);
+            prop_assert_eq!(session.search(index, &query, limit), fresh, "{:?}", query.text);
         }
     }
 }

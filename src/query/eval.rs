@@ -188,6 +188,13 @@ fn evaluate_leaf(leaf: &Leaf, chronology: &Chronology) -> Bits {
             })
         }
         Leaf::Exact(text) => where_events(chronology, |e| fields(e, |f| f.contains(text.as_str()))),
+        Leaf::Events(events) => {
+            let mut bits = Bits::empty(len);
+            for &ix in events.iter().filter(|&&ix| ix < len) {
+                bits.set(ix);
+            }
+            bits
+        }
     }
 }
 

@@ -107,7 +107,7 @@ impl Query {
     /// asks one question a load, and building an [`Index`] walks every list of every event,
     /// more than one query's scan. The explorer keeps its index and calls [`Query::select_in`].
     pub fn select(&self, chronology: &Chronology) -> Result<Vec<EventIx>, QueryError> {
-        self.run(chronology, None)
+        self.run(chronology, None, None)
     }
 
     /// The matching events, through an index built once from `chronology`. An index that does
@@ -119,26 +119,45 @@ impl Query {
         index: &Index,
     ) -> Result<Vec<EventIx>, QueryError> {
         let index = index.fits(chronology).then_some(index);
-        self.run(chronology, index)
+        self.run(chronology, index, None)
+    }
+
+    /// Like [`Query::select_in`], with bare words answered by the search index `words` when it
+    /// was built for this chronology (the explorer has one): well under 100 ms for a word at a
+    /// million events, where folding every event takes about a second. Same answer.
+    pub fn select_with(
+        &self,
+        chronology: &Chronology,
+        index: &Index,
+        words: Option<&crate::search::SearchIndex>,
+    ) -> Result<Vec<EventIx>, QueryError> {
+        let index = index.fits(chronology).then_some(index);
+        let words =
+            words.filter(|w| w.len(crate::search::Scope::Events) == chronology.events.len());
+        self.run(chronology, index, words)
     }
 
     /// The matching events found by walking every event, without an index: the reference the
     /// index is tested against (the same as [`Query::select`], named for what it does).
     pub fn select_by_scan(&self, chronology: &Chronology) -> Result<Vec<EventIx>, QueryError> {
-        self.run(chronology, None)
+        self.run(chronology, None, None)
     }
 
     fn run(
         &self,
         chronology: &Chronology,
         index: Option<&Index>,
+        words: Option<&crate::search::SearchIndex>,
     ) -> Result<Vec<EventIx>, QueryError> {
         let names = resolve::Names {
             chronology,
             index,
             today: self.today,
         };
-        let plan = resolve::resolve(&self.expr, names)?;
+        let mut plan = resolve::resolve(&self.expr, names)?;
+        if let Some(words) = words {
+            plan = resolve::answer_words(plan, words);
+        }
         Ok(eval::evaluate(&plan, chronology, index).ones())
     }
 }

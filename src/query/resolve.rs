@@ -59,6 +59,8 @@ pub enum Leaf {
     Word(String),
     /// Quoted text, found as written.
     Exact(String),
+    /// A bare word already answered by the search index ([`answer_words`]): these events.
+    Events(Vec<EventIx>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,6 +97,22 @@ pub fn resolve(expr: &Expr, names: Names<'_>) -> Result<Plan, QueryError> {
                 .collect::<Result<_, _>>()?,
         ),
     })
+}
+
+/// The plan with every bare word answered from `index` (built for this chronology): one
+/// substring search over text folded once at load, where evaluating the word would fold every
+/// event's fields again. A word the index cannot answer stays, to be scanned.
+pub fn answer_words(plan: Plan, index: &crate::search::SearchIndex) -> Plan {
+    match plan {
+        Plan::Leaf(Leaf::Word(word)) => match index.events_with_word(&word) {
+            Some(events) => Plan::Leaf(Leaf::Events(events)),
+            None => Plan::Leaf(Leaf::Word(word)),
+        },
+        Plan::Not(inner) => Plan::Not(Box::new(answer_words(*inner, index))),
+        Plan::And(all) => Plan::And(all.into_iter().map(|p| answer_words(p, index)).collect()),
+        Plan::Or(any) => Plan::Or(any.into_iter().map(|p| answer_words(p, index)).collect()),
+        other => other,
+    }
 }
 
 /// The folded words of `text`: runs of letters and digits.

@@ -5,7 +5,8 @@
 //! Original texts stay in the chronology; positions for highlighting are recomputed per visible row.
 
 use super::Field;
-use crate::fold::fold;
+use super::vocab::Vocabulary;
+use crate::fold::fold_append;
 
 /// One searchable text of an item: where its folded form lies in `Corpus::text`, and which field
 /// it is. Packed into 16 bytes (a million events have five million spans) with 32-bit offsets:
@@ -33,6 +34,27 @@ enum FieldKind {
 }
 
 impl Span {
+    /// Byte range of the span's folded text in [`Corpus::text`].
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn is_summary(&self) -> bool {
+        matches!(self.kind, FieldKind::Summary)
+    }
+
+    /// Which of the vocabulary's field kinds the span is (see [`super::vocab::Kind`]).
+    pub fn vocab_kind(&self) -> super::vocab::Kind {
+        use super::vocab::Kind;
+        match self.kind {
+            FieldKind::Name => Kind::Name,
+            FieldKind::Alias => Kind::Alias,
+            FieldKind::Tag => Kind::Tag,
+            FieldKind::Date => Kind::Date,
+            FieldKind::Summary => Kind::Summary,
+        }
+    }
+
     pub fn field(&self) -> Field {
         let index = self.index as usize;
         match self.kind {
@@ -56,6 +78,15 @@ pub(crate) struct Corpus {
     masks: Vec<u64>,
     /// Tie-break after score: an actor's number of events (0 for events).
     counts: Vec<u32>,
+    /// The largest of `counts`: ranking by vocabulary stops early only when no later item can win
+    /// a tie on its count.
+    max_count: u32,
+    /// Where item `i`'s text ends in `text`, its hidden tail included: a text search maps an
+    /// occurrence to its item by binary search here. Past 4 GiB of text offsets no longer fit,
+    /// and the searches that need them answer `None`.
+    ends: Vec<u32>,
+    /// Distinct folded words and the items holding them, built by [`Corpus::finish`].
+    vocab: Option<Vocabulary>,
 }
 
 impl Corpus {
@@ -66,18 +97,59 @@ impl Corpus {
             first_span,
             masks: Vec::with_capacity(items),
             counts: Vec::with_capacity(items),
+            ends: Vec::with_capacity(items),
             ..Corpus::default()
         }
     }
 
+    /// Makes room for `bytes` of folded text, so appending a second corpus does not copy this one.
+    pub fn reserve_text(&mut self, bytes: usize) {
+        self.text.reserve(bytes);
+    }
+
+    /// Appends every item of `other` after this corpus's (built on another thread), shifting its
+    /// offsets. The vocabulary is not kept: build it once at the end ([`Corpus::finish`]).
+    pub fn append(&mut self, other: Corpus) {
+        let shift = self.text.len();
+        let span_shift = self.spans.len();
+        self.text.push_str(&other.text);
+        // Past 4 GiB, as in `push`: an empty text, never a wrong one.
+        let moved = |at: u32| match at {
+            u32::MAX => u32::MAX,
+            at => u32::try_from(at as usize + shift).unwrap_or(u32::MAX),
+        };
+        self.spans.extend(other.spans.iter().map(|span| Span {
+            start: moved(span.start),
+            end: moved(span.end),
+            ..*span
+        }));
+        self.first_span
+            .extend(other.first_span.iter().skip(1).map(|&f| f + span_shift));
+        self.masks.extend_from_slice(&other.masks);
+        self.counts.extend_from_slice(&other.counts);
+        self.max_count = self.max_count.max(other.max_count);
+        self.ends.extend(other.ends.iter().map(|&e| moved(e)));
+        self.vocab = None;
+    }
+
     /// Appends one item; `fields` in the order ties between them should be decided (first wins).
     pub fn push<'a>(&mut self, count: usize, fields: impl IntoIterator<Item = (Field, &'a str)>) {
+        self.push_with_tail(count, fields, "");
+    }
+
+    /// Like [`Corpus::push`], with `tail` folded after the fields but in no field: text a bare
+    /// query word finds (an event's EDTF date) that the palette does not rank.
+    pub fn push_with_tail<'a>(
+        &mut self,
+        count: usize,
+        fields: impl IntoIterator<Item = (Field, &'a str)>,
+        tail: &str,
+    ) {
         let mut mask = 0;
         for (field, original) in fields {
             let start = self.text.len();
-            let folded = fold(original);
-            mask |= text_mask(&folded);
-            self.text.push_str(&folded);
+            fold_append(original, &mut self.text);
+            mask |= text_mask(&self.text[start..]);
             let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
             let (kind, index) = match field {
                 Field::Name => (FieldKind::Name, 0),
@@ -98,9 +170,65 @@ impl Corpus {
                 kind,
             });
         }
+        fold_append(tail, &mut self.text);
         self.first_span.push(self.spans.len());
         self.masks.push(mask);
-        self.counts.push(u32::try_from(count).unwrap_or(u32::MAX));
+        let count = u32::try_from(count).unwrap_or(u32::MAX);
+        self.max_count = self.max_count.max(count);
+        self.counts.push(count);
+        self.ends
+            .push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+    }
+
+    /// Builds the vocabulary once every item is in. Until then (and past 4 GiB of text) the
+    /// searches that need it answer `None` and callers scan.
+    pub fn finish(&mut self) {
+        if u32::try_from(self.text.len()).is_ok() {
+            self.vocab = Vocabulary::build(self);
+        }
+    }
+
+    pub fn vocab(&self) -> Option<&Vocabulary> {
+        self.vocab.as_ref()
+    }
+
+    /// Bytes held on the heap.
+    pub fn heap_bytes(&self) -> usize {
+        self.text.capacity()
+            + self.spans.capacity() * std::mem::size_of::<Span>()
+            + self.first_span.capacity() * std::mem::size_of::<usize>()
+            + self.masks.capacity() * 8
+            + (self.counts.capacity() + self.ends.capacity()) * 4
+            + self.vocab.as_ref().map_or(0, Vocabulary::heap_bytes)
+    }
+
+    pub fn max_count(&self) -> u32 {
+        self.max_count
+    }
+
+    /// The whole folded text, items one after another, each its fields then its tail.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Item `i`'s text, as a byte range of [`Corpus::text`]; `None` past 4 GiB or past the end.
+    pub fn item_range(&self, item: usize) -> Option<std::ops::Range<usize>> {
+        if u32::try_from(self.text.len()).is_err() {
+            return None;
+        }
+        let end = *self.ends.get(item)? as usize;
+        let start = match item.checked_sub(1) {
+            Some(before) => *self.ends.get(before)? as usize,
+            None => 0,
+        };
+        Some(start..end)
+    }
+
+    /// The item whose text holds byte `at` of [`Corpus::text`].
+    pub fn item_at(&self, at: usize) -> Option<usize> {
+        u32::try_from(self.text.len()).ok()?;
+        let item = self.ends.partition_point(|&end| end as usize <= at);
+        (item < self.ends.len()).then_some(item)
     }
 
     pub fn len(&self) -> usize {
@@ -169,6 +297,34 @@ mod tests {
         assert_eq!(corpus.fields(1).count(), 1);
         assert_eq!(corpus.fields(7).count(), 0);
         assert_eq!(corpus.count(0), 3);
+    }
+
+    #[test]
+    fn an_appended_corpus_reads_as_one_built_in_a_row() {
+        let items: [&[(Field, &str)]; 3] = [
+            &[(Field::Name, "Perú"), (Field::Alias(0), "PE")],
+            &[(Field::Name, "Chile")],
+            &[(Field::Name, "Bolivia"), (Field::Summary, "Andes")],
+        ];
+        let mut whole = Corpus::with_capacity(3);
+        let (mut head, mut rest) = (Corpus::with_capacity(1), Corpus::with_capacity(2));
+        for (i, fields) in items.iter().enumerate() {
+            whole.push_with_tail(i, fields.iter().copied(), "19xx");
+            let part = if i == 0 { &mut head } else { &mut rest };
+            part.push_with_tail(i, fields.iter().copied(), "19xx");
+        }
+        head.append(rest);
+        assert_eq!(head.text(), whole.text());
+        for item in 0..4 {
+            assert!(head.fields(item).eq(whole.fields(item)), "item {item}");
+            assert_eq!(head.item_range(item), whole.item_range(item));
+            assert_eq!(
+                (head.mask(item), head.count(item)),
+                (whole.mask(item), whole.count(item))
+            );
+        }
+        assert_eq!(head.max_count(), 2);
+        assert_eq!(head.len(), 3);
     }
 
     #[test]

@@ -5,11 +5,16 @@
 //! way, matching runs on the plain forms and the UI shows the originals. A palette drives it through
 //! [`SearchWorker`] (background thread, stale searches cancelled) or [`SearchSession`] (narrows the
 //! previous result set while the query grows); [`SearchIndex::search`] is the one-shot form.
+//! The index also keeps a vocabulary of the folded words with the items holding them, so that
+//! most queries are ranked from a few postings rather than a scan of every item, and a bare
+//! query word is one substring search over the folded text ([`SearchIndex::events_with_word`]).
 
 mod corpus;
+mod find;
 pub mod matcher;
 mod rank;
 pub mod session;
+mod vocab;
 pub mod worker;
 
 use std::borrow::Cow;
@@ -126,22 +131,40 @@ impl SearchIndex {
                     .chain(aliases.map(|(i, a)| (Field::Alias(i), a.as_str()))),
             );
         }
-        let mut events = Corpus::with_capacity(chronology.events.len());
-        for event in &chronology.events {
-            let date = event.human_date();
-            let tags = event.tags.iter().enumerate();
-            let aliases = event.aliases.iter().enumerate();
-            events.push(
-                0,
-                std::iter::once((Field::Name, event.title.as_str()))
-                    .chain(aliases.map(|(i, a)| (Field::Alias(i), a.as_str())))
-                    .chain(tags.map(|(i, t)| (Field::Tag(i), t.as_str())))
-                    .chain([
-                        (Field::Date, date.as_str()),
-                        (Field::Summary, event.summary.as_str()),
-                    ]),
-            );
+        actors.finish();
+        // Two halves folded on two threads (folding is most of building a million events),
+        // then joined: the first half has room for the second, so joining copies only that.
+        let halves = chronology.events.split_at(chronology.events.len() / 2);
+        let folded_bytes: usize = chronology
+            .events
+            .iter()
+            .map(|e| {
+                let listed = e
+                    .tags
+                    .iter()
+                    .chain(&e.aliases)
+                    .map(String::len)
+                    .sum::<usize>();
+                e.title.len() + e.summary.len() + e.date.text.len() + listed + 24
+            })
+            .sum();
+        let (mut events, second) = if chronology.events.len() >= PARALLEL_BUILD_FROM {
+            std::thread::scope(|scope| {
+                let second = scope.spawn(|| events_corpus(halves.1, 0));
+                let first = events_corpus(halves.0, folded_bytes);
+                // A panic on the other thread is a bug: raise it here.
+                let second = second
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (first, Some(second))
+            })
+        } else {
+            (events_corpus(&chronology.events, folded_bytes), None)
+        };
+        if let Some(second) = second {
+            events.append(second);
         }
+        events.finish();
         SearchIndex {
             matcher,
             actors,
@@ -152,9 +175,52 @@ impl SearchIndex {
     /// Ranked hits, best first, at most `limit`. An empty actor query lists every actor by number of
     /// events. Deterministic: ties break by event count, then by position.
     pub fn search(&self, query: &Query, limit: usize) -> Vec<Hit> {
-        self.run(query, None, limit, &|| false)
-            .map(|outcome| outcome.hits)
-            .unwrap_or_default()
+        match self.rank_by_vocabulary(query, limit, &|| false) {
+            Some(hits) => hits,
+            None => self
+                .run(query, None, limit, &|| false)
+                .map(|outcome| outcome.hits)
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The same hits as [`SearchIndex::search`], found from the vocabulary when the word tiers
+    /// settle them (see `rank::by_class`); `None` when a scan is needed, or `cancelled` said stop.
+    pub fn rank_by_vocabulary(
+        &self,
+        query: &Query,
+        limit: usize,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<Hit>> {
+        match self.by_class(query, limit, cancelled) {
+            rank::by_class::ByClass::Ranked { hits, .. } => Some(hits),
+            rank::by_class::ByClass::Unanswered | rank::by_class::ByClass::Cancelled => None,
+        }
+    }
+
+    pub(crate) fn by_class(
+        &self,
+        query: &Query,
+        limit: usize,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> rank::by_class::ByClass {
+        let folded = fold::fold(&query.text);
+        let needle = rank::Needle::new(&folded);
+        let corpus = self.corpus(query.scope);
+        rank::by_class::rank(corpus, self.matcher.as_ref(), &needle, limit, cancelled)
+    }
+
+    /// Every event holding `folded` (a bare query word, already folded) in its title, summary,
+    /// a tag, an alias, its shown date or its EDTF date, ascending: one substring search over the
+    /// folded text, where a scan would fold every event again. `None` when this index cannot
+    /// answer (its text passed 4 GiB); the caller then scans.
+    pub fn events_with_word(&self, folded: &str) -> Option<Vec<usize>> {
+        find::items_containing(&self.events, folded, &|| false)
+    }
+
+    /// Bytes the index holds on the heap, for the memory budget (docs/PERFORMANCE.md).
+    pub fn heap_bytes(&self) -> usize {
+        self.actors.heap_bytes() + self.events.heap_bytes()
     }
 
     /// Searches only `candidates` (ascending item indexes, e.g. the `matches` of a query this one
@@ -280,6 +346,44 @@ impl SearchIndex {
             Scope::Events => &self.events,
         }
     }
+}
+
+/// Below this many events one thread builds the index: a thread costs more than it saves.
+const PARALLEL_BUILD_FROM: usize = 50_000;
+
+/// The folded texts of `events`, in order, with room for `reserve` bytes of text.
+fn events_corpus(events: &[crate::model::Event], reserve: usize) -> Corpus {
+    let mut corpus = Corpus::with_capacity(events.len());
+    corpus.reserve_text(reserve);
+    // Events are in time order, so neighbours often share a date: its human form is made once
+    // per run of them, not per event (a tenth of building a million events).
+    let mut shown: Option<(&str, String)> = None;
+    for event in events {
+        let date = match (&event.display_date, &shown) {
+            (Some(display), _) => display.clone(),
+            (None, Some((text, human))) if *text == event.date.text => human.clone(),
+            (None, _) => {
+                let human = event.date.human();
+                shown = Some((&event.date.text, human.clone()));
+                human
+            }
+        };
+        let tags = event.tags.iter().enumerate();
+        let aliases = event.aliases.iter().enumerate();
+        corpus.push_with_tail(
+            0,
+            std::iter::once((Field::Name, event.title.as_str()))
+                .chain(aliases.map(|(i, a)| (Field::Alias(i), a.as_str())))
+                .chain(tags.map(|(i, t)| (Field::Tag(i), t.as_str())))
+                .chain([
+                    (Field::Date, date.as_str()),
+                    (Field::Summary, event.summary.as_str()),
+                ]),
+            // A bare query word also finds the EDTF date (`quipu list 1992-04`).
+            &event.date.text,
+        );
+    }
+    corpus
 }
 
 /// Positions of the needle's chars found one after another in `folded`, each as early as it can

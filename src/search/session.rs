@@ -1,5 +1,8 @@
 //! Incremental search while a query is typed.
 //!
+//! Most keystrokes are answered from the vocabulary without a scan (`rank::by_class`); the rest
+//! scan, and that scan narrows the previous one when it can.
+//!
 //! Every item that matches `comun` also matches `comu` (a subsequence of the longer query is a
 //! subsequence of the text), so when the new query extends the previous one only the previous
 //! candidates need scanning. The session keeps a trail for each of them, not just the shown top:
@@ -7,18 +10,25 @@
 //! it cannot reach the top (see [`super::rank::Trail`]).
 
 use super::rank::Trail;
+use super::rank::by_class::ByClass;
 use super::{Hit, Query, Scope, SearchIndex};
 use crate::fold::fold;
 
 /// Above this many items to scan, a preview of the first [`PREVIEW`] is ranked first.
 pub const PREVIEW_FROM: usize = 200_000;
-/// How many items a preview ranks: a few milliseconds of work.
-pub const PREVIEW: usize = 1 << 16;
+/// How many items a preview ranks: a few milliseconds of work, well inside a 16 ms frame (65,536
+/// took up to 26 ms of CPU for a scattered query at a million events).
+pub const PREVIEW: usize = 1 << 14;
 
 /// The last completed query and every item that may match it.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct SearchSession {
     last: Option<Last>,
+    /// [`PREVIEW_FROM`] and [`PREVIEW`], unless a test asks for a preview of a small corpus.
+    preview_from: usize,
+    preview_len: usize,
+    /// Whether to ask the vocabulary before scanning (off only to test and measure the scans).
+    vocabulary: bool,
     /// Buffers kept between keystrokes (see [`super::rank::scan`]): the next scan's output, the
     /// fresh trails of a first keystroke, and the preview's output.
     spare: Vec<Trail>,
@@ -34,9 +44,36 @@ struct Last {
     candidates: Vec<Trail>,
 }
 
+impl Default for SearchSession {
+    fn default() -> Self {
+        SearchSession::with_preview(PREVIEW_FROM, PREVIEW)
+    }
+}
+
 impl SearchSession {
     pub fn new() -> SearchSession {
         SearchSession::default()
+    }
+
+    /// A session that always scans, narrowing when it can: what every keystroke did before the
+    /// vocabulary, kept so tests and benches can hold the scans to the same answers.
+    pub fn scanning_only(mut self) -> SearchSession {
+        self.vocabulary = false;
+        self
+    }
+
+    /// A session that previews the first `len` items when more than `from` are to be searched
+    /// (the property tests check previews on small corpora).
+    pub fn with_preview(from: usize, len: usize) -> SearchSession {
+        SearchSession {
+            last: None,
+            preview_from: from,
+            preview_len: len.min(from),
+            vocabulary: true,
+            spare: Vec::new(),
+            fresh: Vec::new(),
+            head: Vec::new(),
+        }
     }
 
     /// Ranked hits for `query`, narrowing the previous search when `query` extends it. Use one
@@ -58,9 +95,11 @@ impl SearchSession {
         self.search_with_preview(index, query, limit, cancelled, &mut |_| {})
     }
 
-    /// Like [`Self::search_cancellable`]; when more than [`PREVIEW_FROM`] items are to be scanned,
-    /// first ranks the first [`PREVIEW`] of them and hands those hits to `preview`, so a reader of a
-    /// huge file sees results at once while the full scan runs.
+    /// Like [`Self::search_cancellable`]; when more than [`PREVIEW_FROM`] items are to be searched,
+    /// first ranks the first [`PREVIEW`] of them and hands those hits to `preview` (a few
+    /// milliseconds, so a reader of a huge file sees results within a frame), then finds the exact
+    /// ranking: from the vocabulary when the word tiers settle it, else by a scan that narrows the
+    /// previous one when this query extends it.
     pub fn search_with_preview(
         &mut self,
         index: &SearchIndex,
@@ -73,12 +112,45 @@ impl SearchSession {
         let mut fresh = std::mem::take(&mut self.fresh);
         let mut head = std::mem::take(&mut self.head);
         let mut out = std::mem::take(&mut self.spare);
-        let hits = {
-            let candidates = match self
-                .last
-                .as_ref()
-                .filter(|last| last.scope == query.scope && folded.starts_with(&last.folded))
-            {
+        let last = self
+            .last
+            .as_ref()
+            .filter(|last| last.scope == query.scope && folded.starts_with(&last.folded));
+        let hits = 'found: {
+            let total = last.map_or(index.len(query.scope), |l| l.candidates.len());
+            if total > self.preview_from {
+                let len = self.preview_len;
+                let first: &[Trail] = match last {
+                    Some(last) => &last.candidates[..len],
+                    None => {
+                        fresh.clear();
+                        fresh.extend((0..len).map(Trail::fresh));
+                        &fresh
+                    }
+                };
+                match index.scan(query, first, limit, false, &mut head, cancelled) {
+                    Some(hits) => preview(hits),
+                    None => break 'found None,
+                }
+            }
+            let answer = if self.vocabulary {
+                index.by_class(query, limit, cancelled)
+            } else {
+                ByClass::Unanswered
+            };
+            match answer {
+                // Exact without a scan; the last scan's candidates stay, for a later query that
+                // extends it and needs a scan.
+                ByClass::Ranked { hits, .. } => {
+                    self.fresh = fresh;
+                    self.head = head;
+                    self.spare = out;
+                    return Some(hits);
+                }
+                ByClass::Cancelled => break 'found None,
+                ByClass::Unanswered => {}
+            }
+            let candidates = match last {
                 Some(last) => last.candidates.as_slice(),
                 None => {
                     fresh.clear();
@@ -86,23 +158,7 @@ impl SearchSession {
                     &fresh
                 }
             };
-            let previewed = candidates.len() <= PREVIEW_FROM
-                || index
-                    .scan(
-                        query,
-                        &candidates[..PREVIEW],
-                        limit,
-                        false,
-                        &mut head,
-                        cancelled,
-                    )
-                    .map(preview)
-                    .is_some();
-            if previewed {
-                index.scan(query, candidates, limit, false, &mut out, cancelled)
-            } else {
-                None
-            }
+            index.scan(query, candidates, limit, false, &mut out, cancelled)
         };
         self.fresh = fresh;
         self.head = head;

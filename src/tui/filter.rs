@@ -9,22 +9,32 @@ use std::sync::mpsc;
 use crate::app::{Action, App, Effect, Effects, update};
 use crate::model::{Chronology, EventIx};
 use crate::query::{Index, Query, QueryError, facets};
+use crate::search::SearchIndex;
 
-/// The events `query` selects, or why it cannot run; through the query index when it was built
-/// for `chronology` (else by a scan, with the same answer).
+/// The indexes a query can be answered from, each used only when built for the chronology at
+/// hand (else a scan gives the same answer, slower).
+#[derive(Clone, Default)]
+pub struct Indexes {
+    /// Tags, roles, dates and the rest (`query::Index`).
+    pub query: Arc<Index>,
+    /// Bare words, from the search index's folded text; `None` while it is being built.
+    pub words: Option<Arc<SearchIndex>>,
+}
+
+/// The events `query` selects, or why it cannot run.
 pub fn evaluate(
     chronology: &Chronology,
-    index: &Index,
+    indexes: &Indexes,
     query: &str,
     today: i64,
 ) -> Result<Arc<[EventIx]>, QueryError> {
     Ok(Query::parse(query, today)?
-        .select_in(chronology, index)?
+        .select_with(chronology, &indexes.query, indexes.words.as_deref())?
         .into())
 }
 
 /// The answer to a query or facet effect; `None` for the effects that are not ours.
-pub fn answer(chronology: &Chronology, index: &Index, effect: &Effect) -> Option<Action> {
+pub fn answer(chronology: &Chronology, indexes: &Indexes, effect: &Effect) -> Option<Action> {
     match effect {
         Effect::Filter {
             generation,
@@ -33,7 +43,7 @@ pub fn answer(chronology: &Chronology, index: &Index, effect: &Effect) -> Option
         } => Some(Action::Filtered {
             generation: *generation,
             query: query.clone(),
-            outcome: evaluate(chronology, index, query, *today),
+            outcome: evaluate(chronology, indexes, query, *today),
         }),
         Effect::CountFacets { purpose, events } => Some(Action::FacetsCounted {
             purpose: *purpose,
@@ -50,7 +60,11 @@ pub fn run_now(app: &mut App, effects: Effects) -> Effects {
     let mut queue: std::collections::VecDeque<Effect> = effects.into();
     let mut others = Effects::new();
     while let Some(effect) = queue.pop_front() {
-        match answer(&app.chronology.clone(), &app.query_index.clone(), &effect) {
+        let indexes = Indexes {
+            query: Arc::clone(&app.query_index),
+            words: None,
+        };
+        match answer(&app.chronology.clone(), &indexes, &effect) {
             Some(action) => queue.extend(update(app, action)),
             None => others.push(effect),
         }
@@ -73,7 +87,7 @@ struct Job {
 }
 
 impl Filters {
-    pub(super) fn start(&mut self, chronology: Arc<Chronology>, index: Arc<Index>, effect: Effect) {
+    pub(super) fn start(&mut self, chronology: Arc<Chronology>, indexes: Indexes, effect: Effect) {
         let query = match &effect {
             Effect::Filter {
                 generation, query, ..
@@ -86,7 +100,7 @@ impl Filters {
         }
         let (send, answer) = mpsc::channel();
         let work = move || {
-            if let Some(action) = self::answer(&chronology, &index, &effect) {
+            if let Some(action) = self::answer(&chronology, &indexes, &effect) {
                 let _ = send.send(action);
             }
         };

@@ -466,11 +466,14 @@ impl Shell {
                     Some(events),
                     Some(query),
                 ),
-                query @ (Effect::Filter { .. } | Effect::CountFacets { .. }) => self.filters.start(
-                    Arc::clone(&app.chronology),
-                    Arc::clone(&app.query_index),
-                    query,
-                ),
+                query @ (Effect::Filter { .. } | Effect::CountFacets { .. }) => {
+                    let indexes = filter::Indexes {
+                        query: Arc::clone(&app.query_index),
+                        words: self.search.index(app),
+                    };
+                    self.filters
+                        .start(Arc::clone(&app.chronology), indexes, query)
+                }
                 Effect::SaveQueryHistory(entries) => {
                     if let Some(path) = &self.history {
                         self.filters.save_history(path.clone(), entries);

@@ -149,7 +149,7 @@ impl Search {
     }
 
     /// The index, once its thread has built it; `None` until then.
-    fn index(&mut self, app: &App) -> Option<Arc<SearchIndex>> {
+    pub(super) fn index(&mut self, app: &App) -> Option<Arc<SearchIndex>> {
         if self.index.is_none() {
             if self
                 .building

@@ -28,6 +28,8 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, palette: &Palette, frame:
         n if n >= PALETTE_LIMIT => format!("best {n}"),
         n => n.to_string(),
     };
+    // A huge search shows the best of its first items within a frame; the exact list follows.
+    let partial = if palette.complete { "" } else { ", partial…" };
     let (sections, typed) = palette.sections();
     let title = match (&palette.answered, sections) {
         (None, _) => " Search ".to_owned(),
@@ -36,14 +38,14 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, palette: &Palette, frame:
             format!(" Search actors ({}) ", count(palette.actor_section().len()))
         }
         (Some(_), Sections::Both) => format!(
-            " Search actors ({}) and events ({}) ",
+            " Search actors ({}) and events ({}{partial}) ",
             count(palette.actor_section().len()),
             count(palette.event_hits().len())
         ),
         (Some(q), _) if q.scope == Scope::Actors => {
-            format!(" Search actors ({}) ", count(palette.hits.len()))
+            format!(" Search actors ({}{partial}) ", count(palette.hits.len()))
         }
-        (Some(_), _) => format!(" Search events ({}) ", count(palette.hits.len())),
+        (Some(_), _) => format!(" Search events ({}{partial}) ", count(palette.hits.len())),
     };
     frame.render_widget(Block::new().borders(Borders::ALL).title(title), area);
     let list = layout.overlay_list();

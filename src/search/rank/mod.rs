@@ -11,15 +11,17 @@
 //!
 //! By concern: [`rules`] says what matches and at which tier, [`ceiling`] bounds what an item can
 //! still score, [`trail`] evaluates one candidate and records where a longer query resumes,
-//! [`scan`] runs that over the candidates (split over threads when many), and [`top_k`] keeps the
-//! best.
+//! [`scan`] runs that over the candidates (split over threads when many), [`by_class`] finds the
+//! same top from the vocabulary without a scan when the word tiers settle it, and [`top_k`] keeps
+//! the best.
 
+pub(crate) mod by_class;
 mod ceiling;
 mod rules;
 mod scan;
 mod top_k;
 mod trail;
 
-pub(crate) use rules::shown_occurrence;
+pub(crate) use rules::{shown_occurrence, starts_word_at};
 pub(crate) use scan::{Pass, scan};
 pub(crate) use trail::{Needle, Trail};

@@ -29,7 +29,7 @@ pub(super) fn fuzzy_field_match(text: &str, needle: &str) -> Option<usize> {
 }
 
 /// True when byte `at` of `text` begins a word: nothing alphanumeric just before it.
-pub(super) fn starts_word_at(text: &str, at: usize) -> bool {
+pub(crate) fn starts_word_at(text: &str, at: usize) -> bool {
     text[..at]
         .chars()
         .next_back()
