@@ -5,9 +5,9 @@
 //! resolved by validation.
 
 use super::chronology::{Actor, Chronology, Citation, Era, Event, Link, Participation, Source};
-use super::id_index::IdIndex;
+use super::document::Document;
 use super::order::reading_order;
-use super::raw::{Basis, RawActorRef, RawChronology, RawEventRef, RawSourceRef};
+use super::raw::{Basis, RawActorRef, RawEventRef, RawSourceRef};
 use super::validate::Validated;
 use crate::text::sanitize_owned;
 
@@ -46,12 +46,14 @@ fn unchecked(text: String) -> String {
 }
 
 /// Builds the chronology. `raw` must have passed validation: every reference resolves.
-pub fn build(mut raw: RawChronology, validated: Validated) -> Chronology {
+pub fn build(mut raw: Document, validated: Validated) -> Chronology {
     let Validated {
         event_dates,
         era_dates,
         refs,
         clean_text,
+        mut event_ids,
+        actor_ids,
     } = validated;
     let cleaner = Cleaner {
         checked_clean: clean_text,
@@ -78,10 +80,12 @@ pub fn build(mut raw: RawChronology, validated: Validated) -> Chronology {
 
     // Each event is converted where it stands in the file, so every array is read front to back
     // (visiting a million events in time order missed the cache at every step), and then the
-    // events are moved into time order in place.
+    // events are moved into time order in place. Each chunk of raw events is freed as soon as
+    // it is converted (`flatten` drops it), so the raw and the built events hardly overlap.
     let raw_events = std::mem::take(&mut raw.events);
     let mut events: Vec<Event> = Vec::with_capacity(raw_events.len());
-    for (original, (raw_event, date)) in raw_events.into_iter().zip(event_dates).enumerate() {
+    let raw_events = raw_events.into_chunks().flatten();
+    for (original, (raw_event, date)) in raw_events.zip(event_dates).enumerate() {
         let date = date.expect("validation dates every event of a chronology it passes");
         let span =
             |list: usize| starts[list][original] as usize..starts[list][original + 1] as usize;
@@ -202,8 +206,8 @@ pub fn build(mut raw: RawChronology, validated: Validated) -> Chronology {
             description: a.description.map(paragraphs),
         })
         .collect();
-    let event_by_id = IdIndex::new(events.len(), |ix| &events[ix].id);
-    let actor_by_id = IdIndex::new(actors.len(), |ix| &actors[ix].id);
+    // The ids moved into the events unchanged, so validation's index holds, renumbered.
+    event_ids.renumber(|original| position[original as usize]);
 
     Chronology {
         title: line(raw.title),
@@ -221,8 +225,8 @@ pub fn build(mut raw: RawChronology, validated: Validated) -> Chronology {
         actors,
         eras,
         events,
-        event_by_id,
-        actor_by_id,
+        event_by_id: event_ids,
+        actor_by_id: actor_ids,
         actor_events,
     }
 }

@@ -4,9 +4,11 @@
 
 use super::date::EventDate;
 use super::diagnostic::{Diagnostic, Severity};
+use super::document::Document;
+use super::id_index::IdIndex;
 use super::locate::{LineIndex, Locator, Step, render_path};
 use super::parse::{FORMAT_VERSION, version_error};
-use super::raw::{Basis, RawChronology, RawEventRef};
+use super::raw::{Basis, RawEventRef};
 use super::suggest::Suggester;
 use crate::text::{is_blank, is_clean, needs_cleaning};
 
@@ -17,11 +19,6 @@ struct Finding {
     message: String,
     help: Option<String>,
 }
-
-/// id → position in its list. foldhash rather than std's SipHash: the keys come from a local file,
-/// which cannot mount the hash-flooding attack SipHash defends against, and at a million events
-/// hashing was a tenth of the load time.
-type IdMap<'a> = foldhash::HashMap<&'a str, usize>;
 
 /// Marks a reference that did not resolve; only a file with errors has one, and it is not built.
 const UNRESOLVED: u32 = u32::MAX;
@@ -36,6 +33,10 @@ pub struct Validated {
     /// True when every text field validation read (titles, names, summaries, roles, tags…) is
     /// free of characters to clean, newlines aside: building can then move them unexamined.
     pub clean_text: bool,
+    /// Events and actors by id, positions in file order (ids hashed with foldhash, seeded per
+    /// run; see `IdIndex`). The chronology keeps them, renumbered to its order.
+    pub event_ids: IdIndex,
+    pub actor_ids: IdIndex,
 }
 
 /// Every reference of every event, resolved once to a position in its list (actors, events in
@@ -53,7 +54,7 @@ pub struct Resolved {
 }
 
 impl Resolved {
-    fn starts_of(raw: &RawChronology) -> [Vec<u32>; 3] {
+    fn starts_of(raw: &Document) -> [Vec<u32>; 3] {
         let mut starts = [
             Vec::with_capacity(raw.events.len() + 1),
             Vec::with_capacity(raw.events.len() + 1),
@@ -86,7 +87,7 @@ pub struct Verdict {
 
 /// Checks `raw`: the parsed dates and resolved references when there is no error, and every
 /// finding either way.
-pub fn check(raw: &RawChronology) -> Verdict {
+pub fn check(raw: &Document) -> Verdict {
     let mut checker = Checker::default();
     checker.check(raw);
     let failed = checker.version_wrong
@@ -99,6 +100,8 @@ pub fn check(raw: &RawChronology) -> Verdict {
         era_dates: checker.era_dates.into_iter().flatten().collect(),
         refs: checker.refs,
         clean_text: !checker.dirty_text,
+        event_ids: checker.event_ids,
+        actor_ids: checker.actor_ids,
     });
     Verdict {
         validated,
@@ -120,7 +123,7 @@ impl Verdict {
 
     /// Gives each finding its line and column in `src`, the text `raw` was parsed from (any text
     /// will do when [`Verdict::needs_text`] is false).
-    pub fn locate(self, raw: &RawChronology, src: &str) -> (Option<Validated>, Vec<Diagnostic>) {
+    pub fn locate(self, raw: &Document, src: &str) -> (Option<Validated>, Vec<Diagnostic>) {
         let diagnostics = if self.needs_text() {
             locate(raw, src, self.findings, self.version_wrong)
         } else {
@@ -131,7 +134,7 @@ impl Verdict {
 }
 
 fn locate(
-    raw: &RawChronology,
+    raw: &Document,
     src: &str,
     findings: Vec<Finding>,
     version_wrong: bool,
@@ -177,6 +180,8 @@ struct Checker {
     era_dates: Vec<Option<EventDate>>,
     refs: Resolved,
     dirty_text: bool,
+    event_ids: IdIndex,
+    actor_ids: IdIndex,
 }
 
 impl Checker {
@@ -198,7 +203,7 @@ impl Checker {
         });
     }
 
-    fn check(&mut self, raw: &RawChronology) {
+    fn check(&mut self, raw: &Document) {
         self.version_wrong = raw.quipu != FORMAT_VERSION;
         self.non_empty(
             || vec![Step::Key("title")],
@@ -210,10 +215,13 @@ impl Checker {
             self.text(|| vec![Step::Key("description")], description);
         }
 
-        let sources = self.ids("sources", raw.sources.iter().map(|s| s.id.as_str()));
-        let actors = self.ids("actors", raw.actors.iter().map(|a| a.id.as_str()));
-        self.ids("eras", raw.eras.iter().map(|e| e.id.as_str()));
-        let events = self.ids("events", raw.events.iter().map(|e| e.id.as_str()));
+        let source_id = |ix: usize| raw.sources[ix].id.as_str();
+        let actor_id = |ix: usize| raw.actors[ix].id.as_str();
+        let event_id = |ix: usize| raw.events[ix].id.as_str();
+        let sources = self.ids("sources", raw.sources.len(), source_id);
+        let actors = self.ids("actors", raw.actors.len(), actor_id);
+        self.ids("eras", raw.eras.len(), |ix| raw.eras[ix].id.as_str());
+        let events = self.ids("events", raw.events.len(), event_id);
 
         for (ix, source) in raw.sources.iter().enumerate() {
             let at = |key| vec![Step::Key("sources"), Step::Index(ix), Step::Key(key)];
@@ -285,7 +293,7 @@ impl Checker {
                     r,
                     "actor",
                     reference.actor(),
-                    &actors,
+                    actors.get(reference.actor(), actor_id),
                     "actors",
                 );
                 self.refs.actors.push(found);
@@ -299,7 +307,7 @@ impl Checker {
                     r,
                     "event",
                     reference.event(),
-                    &events,
+                    events.get(reference.event(), event_id),
                     "events",
                 );
                 self.refs.consequences.push(found);
@@ -311,7 +319,7 @@ impl Checker {
                     r,
                     "source",
                     reference.source(),
-                    &sources,
+                    sources.get(reference.source(), source_id),
                     "sources",
                 );
                 self.refs.sources.push(found);
@@ -328,11 +336,13 @@ impl Checker {
         self.causal_order(raw, &starts[1]);
         self.cycles(raw, &starts[1]);
         self.refs.starts = starts;
+        self.event_ids = events;
+        self.actor_ids = actors;
         self.suggest(raw);
     }
 
     /// Gives each unknown reference its help, with one [`Suggester`] per list for all of them.
-    fn suggest(&mut self, raw: &RawChronology) {
+    fn suggest(&mut self, raw: &Document) {
         let unresolved = std::mem::take(&mut self.unresolved);
         for list in ["actors", "events", "sources"] {
             let mut pending = unresolved.iter().filter(|(_, l, _)| *l == list).peekable();
@@ -353,10 +363,16 @@ impl Checker {
         }
     }
 
-    /// Records ids, reporting empty and duplicate ones; returns id → position of the first.
-    fn ids<'a>(&mut self, list: &'static str, ids: impl Iterator<Item = &'a str>) -> IdMap<'a> {
-        let mut seen = IdMap::with_capacity_and_hasher(ids.size_hint().0, Default::default());
-        for (ix, id) in ids.enumerate() {
+    /// Records ids, reporting empty and duplicate ones; returns where the first of each is.
+    fn ids<'a>(
+        &mut self,
+        list: &'static str,
+        len: usize,
+        id_of: impl Fn(usize) -> &'a str + Copy,
+    ) -> IdIndex {
+        let mut seen = IdIndex::with_capacity(len);
+        for ix in 0..len {
+            let id = id_of(ix);
             let path = || vec![Step::Key(list), Step::Index(ix), Step::Key("id")];
             if id.is_empty() {
                 self.error(
@@ -381,7 +397,7 @@ impl Checker {
                     Some("ids are short plain names such as \"self-coup\"".into()),
                 );
             }
-            if let Some(&first) = seen.get(id) {
+            if let Err(first) = seen.insert(ix, id_of) {
                 self.error(
                     path(),
                     format!("duplicate id `{id}` in {list}"),
@@ -389,25 +405,24 @@ impl Checker {
                         "ids must be unique within {list}; the first `{id}` is {list}[{first}]"
                     )),
                 );
-            } else {
-                seen.insert(id, ix);
             }
         }
         seen
     }
 
-    /// The position `id` names in its list, or [`UNRESOLVED`] after reporting it. The path is
-    /// made only for the report, so a valid reference costs one lookup and no allocation.
+    /// The position `id` names in its list (`found`, looked up by the caller), or
+    /// [`UNRESOLVED`] after reporting it. The path is made only for the report, so a valid
+    /// reference costs one lookup and no allocation.
     fn reference(
         &mut self,
         path: impl FnOnce() -> Vec<Step>,
         ix: usize,
         what: &str,
         id: &str,
-        known: &IdMap<'_>,
+        found: Option<usize>,
         list: &'static str,
     ) -> u32 {
-        if let Some(&found) = known.get(id) {
+        if let Some(found) = found {
             return found as u32;
         }
         let mut path = path();
