@@ -6,6 +6,7 @@
 
 use super::chronology::{Actor, Chronology, Citation, Era, Event, Link, Participation, Source};
 use super::document::Document;
+use super::id_index::IdIndex;
 use super::order::reading_order;
 use super::raw::{Basis, RawActorRef, RawEventRef, RawSourceRef};
 use super::validate::Validated;
@@ -52,8 +53,6 @@ pub fn build(mut raw: Document, validated: Validated) -> Chronology {
         era_dates,
         refs,
         clean_text,
-        mut event_ids,
-        actor_ids,
     } = validated;
     let cleaner = Cleaner {
         checked_clean: clean_text,
@@ -86,7 +85,9 @@ pub fn build(mut raw: Document, validated: Validated) -> Chronology {
     let mut events: Vec<Event> = Vec::with_capacity(raw_events.len());
     let raw_events = raw_events.into_chunks().flatten();
     for (original, (raw_event, date)) in raw_events.zip(event_dates).enumerate() {
-        let date = date.expect("validation dates every event of a chronology it passes");
+        let date = date
+            .expect("validation dates every event of a chronology it passes")
+            .with_text(raw_event.date);
         let span =
             |list: usize| starts[list][original] as usize..starts[list][original + 1] as usize;
         let actors = raw_event
@@ -189,7 +190,7 @@ pub fn build(mut raw: Document, validated: Validated) -> Chronology {
         .map(|(era, date)| Era {
             id: era.id,
             title: line(era.title),
-            date,
+            date: date.with_text(era.date),
         })
         .collect();
     eras.sort_by(|a, b| {
@@ -206,8 +207,8 @@ pub fn build(mut raw: Document, validated: Validated) -> Chronology {
             description: a.description.map(paragraphs),
         })
         .collect();
-    // The ids moved into the events unchanged, so validation's index holds, renumbered.
-    event_ids.renumber(|original| position[original as usize]);
+    let event_by_id = IdIndex::new(events.len(), |ix| &events[ix].id);
+    let actor_by_id = IdIndex::new(actors.len(), |ix| &actors[ix].id);
 
     Chronology {
         title: line(raw.title),
@@ -225,8 +226,8 @@ pub fn build(mut raw: Document, validated: Validated) -> Chronology {
         actors,
         eras,
         events,
-        event_by_id: event_ids,
-        actor_by_id: actor_ids,
+        event_by_id,
+        actor_by_id,
         actor_events,
     }
 }

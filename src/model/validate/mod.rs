@@ -5,7 +5,6 @@
 use super::date::EventDate;
 use super::diagnostic::{Diagnostic, Severity};
 use super::document::Document;
-use super::id_index::IdIndex;
 use super::locate::{LineIndex, Locator, Step, render_path};
 use super::parse::{FORMAT_VERSION, version_error};
 use super::raw::{Basis, RawEventRef};
@@ -20,23 +19,25 @@ struct Finding {
     help: Option<String>,
 }
 
+/// id → position in its list. foldhash rather than std's SipHash: the keys come from a local file,
+/// which cannot mount the hash-flooding attack SipHash defends against, and at a million events
+/// hashing was a tenth of the load time.
+type IdMap<'a> = foldhash::HashMap<&'a str, usize>;
+
 /// Marks a reference that did not resolve; only a file with errors has one, and it is not built.
 const UNRESOLVED: u32 = u32::MAX;
 
 /// What validation learnt that building the chronology reuses.
 pub struct Validated {
     /// One per event, in file order; all `Some` (a bad date is an error, and errors stop the
-    /// load). Kept as options so building can take each out without a second array.
+    /// load). Kept as options so building can take each out without a second array. Their
+    /// texts are empty: building gives each the file's string (`EventDate::with_text`).
     pub event_dates: Vec<Option<EventDate>>,
     pub era_dates: Vec<EventDate>,
     pub refs: Resolved,
     /// True when every text field validation read (titles, names, summaries, roles, tags…) is
     /// free of characters to clean, newlines aside: building can then move them unexamined.
     pub clean_text: bool,
-    /// Events and actors by id, positions in file order (ids hashed with foldhash, seeded per
-    /// run; see `IdIndex`). The chronology keeps them, renumbered to its order.
-    pub event_ids: IdIndex,
-    pub actor_ids: IdIndex,
 }
 
 /// Every reference of every event, resolved once to a position in its list (actors, events in
@@ -100,8 +101,6 @@ pub fn check(raw: &Document) -> Verdict {
         era_dates: checker.era_dates.into_iter().flatten().collect(),
         refs: checker.refs,
         clean_text: !checker.dirty_text,
-        event_ids: checker.event_ids,
-        actor_ids: checker.actor_ids,
     });
     Verdict {
         validated,
@@ -180,8 +179,6 @@ struct Checker {
     era_dates: Vec<Option<EventDate>>,
     refs: Resolved,
     dirty_text: bool,
-    event_ids: IdIndex,
-    actor_ids: IdIndex,
 }
 
 impl Checker {
@@ -215,13 +212,10 @@ impl Checker {
             self.text(|| vec![Step::Key("description")], description);
         }
 
-        let source_id = |ix: usize| raw.sources[ix].id.as_str();
-        let actor_id = |ix: usize| raw.actors[ix].id.as_str();
-        let event_id = |ix: usize| raw.events[ix].id.as_str();
-        let sources = self.ids("sources", raw.sources.len(), source_id);
-        let actors = self.ids("actors", raw.actors.len(), actor_id);
-        self.ids("eras", raw.eras.len(), |ix| raw.eras[ix].id.as_str());
-        let events = self.ids("events", raw.events.len(), event_id);
+        let sources = self.ids("sources", raw.sources.iter().map(|s| s.id.as_str()));
+        let actors = self.ids("actors", raw.actors.iter().map(|a| a.id.as_str()));
+        self.ids("eras", raw.eras.iter().map(|e| e.id.as_str()));
+        let events = self.ids("events", raw.events.iter().map(|e| e.id.as_str()));
 
         for (ix, source) in raw.sources.iter().enumerate() {
             let at = |key| vec![Step::Key("sources"), Step::Index(ix), Step::Key(key)];
@@ -293,7 +287,7 @@ impl Checker {
                     r,
                     "actor",
                     reference.actor(),
-                    actors.get(reference.actor(), actor_id),
+                    &actors,
                     "actors",
                 );
                 self.refs.actors.push(found);
@@ -307,7 +301,7 @@ impl Checker {
                     r,
                     "event",
                     reference.event(),
-                    events.get(reference.event(), event_id),
+                    &events,
                     "events",
                 );
                 self.refs.consequences.push(found);
@@ -319,7 +313,7 @@ impl Checker {
                     r,
                     "source",
                     reference.source(),
-                    sources.get(reference.source(), source_id),
+                    &sources,
                     "sources",
                 );
                 self.refs.sources.push(found);
@@ -336,8 +330,6 @@ impl Checker {
         self.causal_order(raw, &starts[1]);
         self.cycles(raw, &starts[1]);
         self.refs.starts = starts;
-        self.event_ids = events;
-        self.actor_ids = actors;
         self.suggest(raw);
     }
 
@@ -363,16 +355,10 @@ impl Checker {
         }
     }
 
-    /// Records ids, reporting empty and duplicate ones; returns where the first of each is.
-    fn ids<'a>(
-        &mut self,
-        list: &'static str,
-        len: usize,
-        id_of: impl Fn(usize) -> &'a str + Copy,
-    ) -> IdIndex {
-        let mut seen = IdIndex::with_capacity(len);
-        for ix in 0..len {
-            let id = id_of(ix);
+    /// Records ids, reporting empty and duplicate ones; returns id → position of the first.
+    fn ids<'a>(&mut self, list: &'static str, ids: impl Iterator<Item = &'a str>) -> IdMap<'a> {
+        let mut seen = IdMap::with_capacity_and_hasher(ids.size_hint().0, Default::default());
+        for (ix, id) in ids.enumerate() {
             let path = || vec![Step::Key(list), Step::Index(ix), Step::Key("id")];
             if id.is_empty() {
                 self.error(
@@ -397,7 +383,7 @@ impl Checker {
                     Some("ids are short plain names such as \"self-coup\"".into()),
                 );
             }
-            if let Err(first) = seen.insert(ix, id_of) {
+            if let Some(&first) = seen.get(id) {
                 self.error(
                     path(),
                     format!("duplicate id `{id}` in {list}"),
@@ -405,24 +391,25 @@ impl Checker {
                         "ids must be unique within {list}; the first `{id}` is {list}[{first}]"
                     )),
                 );
+            } else {
+                seen.insert(id, ix);
             }
         }
         seen
     }
 
-    /// The position `id` names in its list (`found`, looked up by the caller), or
-    /// [`UNRESOLVED`] after reporting it. The path is made only for the report, so a valid
-    /// reference costs one lookup and no allocation.
+    /// The position `id` names in its list, or [`UNRESOLVED`] after reporting it. The path is
+    /// made only for the report, so a valid reference costs one lookup and no allocation.
     fn reference(
         &mut self,
         path: impl FnOnce() -> Vec<Step>,
         ix: usize,
         what: &str,
         id: &str,
-        found: Option<usize>,
+        known: &IdMap<'_>,
         list: &'static str,
     ) -> u32 {
-        if let Some(found) = found {
+        if let Some(&found) = known.get(id) {
             return found as u32;
         }
         let mut path = path();
@@ -497,7 +484,7 @@ impl Checker {
     }
 
     fn date(&mut self, path: impl FnOnce() -> Vec<Step>, text: &str) -> Option<EventDate> {
-        match EventDate::parse(text) {
+        match EventDate::parse_textless(text) {
             Ok(date) => Some(date),
             Err(err) => {
                 self.error(path(), format!("invalid date `{text}`"), Some(err.message));
