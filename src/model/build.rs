@@ -80,7 +80,7 @@ pub fn build(mut raw: Document, validated: Validated) -> Chronology {
     // Each event is converted where it stands in the file, so every array is read front to back
     // (visiting a million events in time order missed the cache at every step), and then the
     // events are moved into time order in place. Each chunk of raw events is freed as soon as
-    // it is converted (`flatten` drops it), so the raw and the built events hardly overlap.
+    // it is converted (`flatten` drops it).
     let raw_events = std::mem::take(&mut raw.events);
     let mut events: Vec<Event> = Vec::with_capacity(raw_events.len());
     let raw_events = raw_events.into_chunks().flatten();

@@ -2,11 +2,14 @@
 //! fields, with the events in fixed-size chunks instead of one array.
 //!
 //! At a million events one array of [`RawEvent`]s is about 250 MB. Parsed into a `Vec`, it grows
-//! by doubling, so the last step holds the old and the new buffer at once and copies 130 MB; and
-//! building cannot give any of it back before the last event is converted, while the chronology's
-//! own array fills beside it. In chunks, nothing is ever copied, and building frees each chunk as
-//! soon as its events are converted, so the two arrays hardly overlap (docs/PERFORMANCE.md,
-//! Loading). The public [`RawChronology`] (importers, exporters) keeps its plain `Vec`.
+//! by doubling, so the last step holds the old and the new buffer at once and copies 130 MB. In
+//! chunks nothing is copied, and building frees each chunk once its events are converted.
+//! (That last part did not lower the measured peak: the chronology's own array is allocated
+//! whole before the first event is converted, and the freed chunks are not what it reuses; see
+//! docs/PERFORMANCE.md, Loading.) The public [`RawChronology`] (importers, exporters) keeps its
+//! plain `Vec`.
+//!
+//! [`RawChronology`]: super::raw::RawChronology
 
 use std::ops::Index;
 
@@ -14,11 +17,11 @@ use serde::Deserialize;
 
 use super::raw::{Object, RawActor, RawEra, RawEvent, RawSource};
 
-/// Events per chunk: 16,384 events of about 250 bytes, 4 MB, which mimalloc serves from its
-/// segments rather than from the operating system, so a freed chunk's memory is reused at once.
+/// Events per chunk: 16,384 events of 248 bytes, 4 MB: small beside the whole list, large
+/// enough that indexing and iterating cost nothing measurable.
 const CHUNK: usize = 1 << 14;
 
-/// [`RawChronology`] as loading reads it; the same fields, names and order, so serde's messages
+/// [`RawChronology`](super::raw::RawChronology) as loading reads it; the same fields, names and order, so serde's messages
 /// (unknown field, missing field) are those of the public type.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
