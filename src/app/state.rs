@@ -141,6 +141,31 @@ pub struct App {
 /// also keeps at least half the row for titles).
 const MAX_DATE_WIDTH: usize = 32;
 
+/// The width of the widest date any event shows, at most `cap`. Events in reading order share
+/// their date with the one before most of the time (a million events over a century and a half
+/// are about twenty a day), and then the same words are not written out again: at a million
+/// events writing every date was a million strings on the way to the first frame.
+fn widest_date(chronology: &Chronology, cap: usize) -> usize {
+    let mut widest = 0;
+    let mut previous: Option<&str> = None;
+    for event in &chronology.events {
+        let width = match &event.display_date {
+            Some(shown) => shown.width(),
+            None if previous == Some(event.date.text.as_str()) => continue,
+            None => event.date.human().width(),
+        };
+        previous = event
+            .display_date
+            .is_none()
+            .then_some(event.date.text.as_str());
+        widest = widest.max(width);
+        if widest >= cap {
+            return cap;
+        }
+    }
+    widest
+}
+
 impl App {
     /// The state for `chronology`, with no query index yet (see `query_index`): building it
     /// here would hold the first frame of a big file back.
@@ -163,13 +188,7 @@ impl App {
             .map(|e| e.date.latest)
             .max()
             .unwrap_or(0);
-        let date_width = chronology
-            .events
-            .iter()
-            .map(|e| e.human_date().width())
-            .max()
-            .unwrap_or(0)
-            .min(MAX_DATE_WIDTH);
+        let date_width = widest_date(&chronology, MAX_DATE_WIDTH);
         let era_index = EraIndex::new(&chronology);
         let mut app = App {
             era_index,
@@ -262,5 +281,51 @@ impl App {
 
     pub fn top_overlay(&self) -> Option<&Overlay> {
         self.overlays.last()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Skipping repeated dates gives the width writing every date gives.
+    #[test]
+    fn widest_date_is_the_widest_of_every_date_written_out() {
+        let json = quipu_gen_like_dates();
+        for chronology in [Chronology::shipped(), Chronology::from_str(&json).unwrap()] {
+            let every = chronology
+                .events
+                .iter()
+                .map(|e| e.human_date().width())
+                .max()
+                .unwrap_or(0);
+            for cap in [0, 5, 12, MAX_DATE_WIDTH, 200] {
+                assert_eq!(widest_date(&chronology, cap), every.min(cap), "cap {cap}");
+            }
+        }
+    }
+
+    /// Runs of one date, a shown date between them, and the widest date last.
+    fn quipu_gen_like_dates() -> String {
+        let dates = [
+            ("1990", None),
+            ("1990", None),
+            ("1990", Some("in the year of the floods")),
+            ("1990", None),
+            ("1991-05-14", None),
+            ("1991-05-14/1993-11-02", None),
+        ];
+        let events: Vec<String> = dates
+            .iter()
+            .enumerate()
+            .map(|(n, (date, shown))| {
+                let shown = shown.map_or(String::new(), |s| format!(r#","display_date":"{s}""#));
+                format!(r#"{{"id":"e{n}","date":"{date}","title":"E"{shown}}}"#)
+            })
+            .collect();
+        format!(
+            r#"{{"quipu":1,"title":"t","events":[{}]}}"#,
+            events.join(",")
+        )
     }
 }

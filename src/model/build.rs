@@ -5,9 +5,10 @@
 //! resolved by validation.
 
 use super::chronology::{Actor, Chronology, Citation, Era, Event, Link, Participation, Source};
+use super::document::Document;
 use super::id_index::IdIndex;
 use super::order::reading_order;
-use super::raw::{Basis, RawActorRef, RawChronology, RawEventRef, RawSourceRef};
+use super::raw::{Basis, RawActorRef, RawEventRef, RawSourceRef};
 use super::validate::Validated;
 use crate::text::sanitize_owned;
 
@@ -46,7 +47,7 @@ fn unchecked(text: String) -> String {
 }
 
 /// Builds the chronology. `raw` must have passed validation: every reference resolves.
-pub fn build(mut raw: RawChronology, validated: Validated) -> Chronology {
+pub fn build(mut raw: Document, validated: Validated) -> Chronology {
     let Validated {
         event_dates,
         era_dates,
@@ -78,11 +79,15 @@ pub fn build(mut raw: RawChronology, validated: Validated) -> Chronology {
 
     // Each event is converted where it stands in the file, so every array is read front to back
     // (visiting a million events in time order missed the cache at every step), and then the
-    // events are moved into time order in place.
+    // events are moved into time order in place. Each chunk of raw events is freed as soon as
+    // it is converted (`flatten` drops it).
     let raw_events = std::mem::take(&mut raw.events);
     let mut events: Vec<Event> = Vec::with_capacity(raw_events.len());
-    for (original, (raw_event, date)) in raw_events.into_iter().zip(event_dates).enumerate() {
-        let date = date.expect("validation dates every event of a chronology it passes");
+    let raw_events = raw_events.into_chunks().flatten();
+    for (original, (raw_event, date)) in raw_events.zip(event_dates).enumerate() {
+        let date = date
+            .expect("validation dates every event of a chronology it passes")
+            .with_text(raw_event.date);
         let span =
             |list: usize| starts[list][original] as usize..starts[list][original + 1] as usize;
         let actors = raw_event
@@ -185,7 +190,7 @@ pub fn build(mut raw: RawChronology, validated: Validated) -> Chronology {
         .map(|(era, date)| Era {
             id: era.id,
             title: line(era.title),
-            date,
+            date: date.with_text(era.date),
         })
         .collect();
     eras.sort_by(|a, b| {

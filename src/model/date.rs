@@ -46,6 +46,15 @@ impl DateError {
 impl EventDate {
     /// Reads an EDTF level 0 or 1 date; surrounding whitespace is ignored.
     pub fn parse(text: &str) -> Result<EventDate, DateError> {
+        let mut date = EventDate::parse_textless(text)?;
+        date.text = text.trim().to_owned();
+        Ok(date)
+    }
+
+    /// [`EventDate::parse`], leaving `text` empty: validation reads every date of a file, and
+    /// building then hands each date the file's own string ([`EventDate::with_text`]) instead
+    /// of a copy made here, a million allocations fewer at a million events.
+    pub(crate) fn parse_textless(text: &str) -> Result<EventDate, DateError> {
         let text = text.trim();
         if text.is_empty() {
             return Err(DateError::new(diagnose::empty()));
@@ -77,11 +86,23 @@ impl EventDate {
         }
         let (earliest, latest) = shape.span();
         Ok(EventDate {
-            text: text.to_owned(),
+            text: String::new(),
             earliest,
             latest,
             shape,
         })
+    }
+
+    /// The date with `text`, the string it was parsed from, as its text (trimmed, as `parse`
+    /// keeps it).
+    pub(crate) fn with_text(self, text: String) -> EventDate {
+        let trimmed = text.trim();
+        let text = if trimmed.len() == text.len() {
+            text
+        } else {
+            trimmed.to_owned()
+        };
+        EventDate { text, ..self }
     }
 
     /// The date as a person writes it: "5 April 1992", "May 1991", "1970s", "c. 1991", "1985?",

@@ -7,6 +7,7 @@ mod build;
 pub mod chronology;
 pub mod date;
 pub mod diagnostic;
+mod document;
 mod era_index;
 mod id_index;
 pub mod input;

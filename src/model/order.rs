@@ -16,6 +16,16 @@ use std::collections::BinaryHeap;
 
 use super::date::EventDate;
 
+/// The first 16 bytes of `id`, big-endian and padded with zeros, so that comparing two prefixes
+/// orders two ids as comparing them does whenever the prefixes differ. (A shorter id padded
+/// with zeros sorts before a longer one it begins; equal prefixes fall back to the ids.)
+fn id_prefix(id: &str) -> u128 {
+    let mut bytes = [0u8; 16];
+    let head = &id.as_bytes()[..id.len().min(16)];
+    bytes[..head.len()].copy_from_slice(head);
+    u128::from_be_bytes(bytes)
+}
+
 /// Whether a link from `cause` to `effect` decides their order: their dates overlap or the effect
 /// is later. An effect that ends before its cause begins is a dating problem and stays dated.
 pub fn link_orders(cause: &EventDate, effect: &EventDate) -> bool {
@@ -26,25 +36,27 @@ pub fn link_orders(cause: &EventDate, effect: &EventDate) -> bool {
 ///
 /// The dates to sort by sit in one array beside the indices, so most comparisons never leave
 /// it (at a million events, chasing each date through its event missed the cache at every
-/// step); only a tie reads the ids.
+/// step). So do the first 16 bytes of each id, for the ties: a million events over a century
+/// and a half share each day with some twenty others, and comparing their ids through their
+/// events was a tenth of the load. Only ids alike in their first 16 bytes are read again.
 pub fn reading_order<'a>(
     n: usize,
     date: impl Fn(usize) -> &'a EventDate,
     id: impl Fn(usize) -> &'a str,
     consequences: impl Fn(usize) -> &'a [u32],
 ) -> Vec<u32> {
-    let mut keys: Vec<(i64, i64, u32)> = (0..n)
+    let mut keys: Vec<(i64, i64, u128, u32)> = (0..n)
         .map(|ix| {
             let d = date(ix);
-            (d.sort_day(), d.latest, ix as u32)
+            (d.sort_day(), d.latest, id_prefix(id(ix)), ix as u32)
         })
         .collect();
     keys.sort_unstable_by(|a, b| {
-        (a.0, a.1)
-            .cmp(&(b.0, b.1))
-            .then_with(|| id(a.2 as usize).cmp(id(b.2 as usize)))
+        (a.0, a.1, a.2)
+            .cmp(&(b.0, b.1, b.2))
+            .then_with(|| id(a.3 as usize).cmp(id(b.3 as usize)))
     });
-    let by_date: Vec<u32> = keys.into_iter().map(|(_, _, ix)| ix).collect();
+    let by_date: Vec<u32> = keys.into_iter().map(|(_, _, _, ix)| ix).collect();
     let mut rank = vec![0u32; n];
     for (r, &ix) in by_date.iter().enumerate() {
         rank[ix as usize] = r as u32;
@@ -218,6 +230,17 @@ mod tests {
             places,
             [dates[0].earliest, dates[0].earliest, dates[2].earliest]
         );
+    }
+
+    proptest! {
+        /// Prefixes never contradict the ids they are taken from.
+        #[test]
+        fn id_prefixes_order_as_the_ids_do(a in "[a-c\\-0-9]{0,20}", b in "[a-c\\-0-9]{0,20}") {
+            let (pa, pb) = (id_prefix(&a), id_prefix(&b));
+            if pa != pb {
+                prop_assert_eq!(pa.cmp(&pb), a.cmp(&b));
+            }
+        }
     }
 
     fn dates() -> impl Strategy<Value = String> {

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::diagnostic::Diagnostic;
+use super::document::Document;
 use super::locate::LineIndex;
 use super::raw::{
     Basis, Object, RawActor, RawActorRef, RawChronology, RawEra, RawEvent, RawEventRef, RawSource,
@@ -21,18 +22,22 @@ use super::suggest::closest;
 pub const FORMAT_VERSION: u32 = 1;
 
 /// Parses the document, or returns every structural error found.
-pub fn parse(src: &str) -> Result<RawChronology, Vec<Diagnostic>> {
+pub fn parse(src: &str) -> Result<Document, Vec<Diagnostic>> {
     if src.trim().is_empty() {
         return Err(vec![Diagnostic::error(1, 1, "the file is empty").with_help(
             "a chronology is a JSON object such as {\"quipu\": 1, \"title\": \"My chronology\", \"events\": []}",
         )]);
     }
-    match serde_json::from_str::<Object<RawChronology>>(src) {
-        Ok(Object(raw)) => Ok(raw),
+    match serde_json::from_str::<Object<Document>>(src) {
+        Ok(Object(document)) => Ok(document),
         Err(first) => {
             let lines = LineIndex::new(src);
             let mut found = item_by_item(src, &lines);
             if found.is_empty() {
+                // The public type's own words, whatever the loader's form of it would say.
+                let first = serde_json::from_str::<Object<RawChronology>>(src)
+                    .err()
+                    .unwrap_or(first);
                 found.push(from_serde(&first, &lines, 0));
             }
             Err(found)

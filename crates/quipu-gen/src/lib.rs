@@ -64,6 +64,8 @@ pub struct Generator {
     /// Consequences of event `i` are `link_to[link_start[i]..link_start[i + 1]]`.
     link_start: Vec<usize>,
     link_to: Vec<usize>,
+    /// See [`Generator::short_events`].
+    short: bool,
 }
 
 /// Independent random streams, so adding a draw to one kind of item never shifts another.
@@ -107,6 +109,19 @@ impl Generator {
             dates,
             link_start,
             link_to,
+            short: false,
+        }
+    }
+
+    /// Events as a large feed holds them (ACLED and the like): id, date, title, actors as bare
+    /// ids, bare consequence links and tags; no summary, display date, role, note or citation.
+    /// About 230 bytes an event in compact JSON, so a file of a million is mostly ids and
+    /// references: the load budgets (docs/PERFORMANCE.md) are set on such a file. The same draws
+    /// are made as for full events, so ids, dates, links and actors are those of the full file.
+    pub fn short_events(self) -> Generator {
+        Generator {
+            short: true,
+            ..self
         }
     }
 
@@ -213,7 +228,7 @@ impl Generator {
             .replace("{b}", name(1))
             .replace("{p}", rng.word(PLACES));
 
-        let actors = cast
+        let actors: Vec<RawActorRef> = cast
             .iter()
             .map(|&a| {
                 let id = self.actors[a].id.clone();
@@ -231,7 +246,8 @@ impl Generator {
             })
             .collect();
 
-        let consequences = self.link_to[self.link_start[ix]..self.link_start[ix + 1]]
+        let consequences: Vec<RawEventRef> = self.link_to
+            [self.link_start[ix]..self.link_start[ix + 1]]
             .iter()
             .map(|&to| {
                 let event = event_id(self.spec.seed, to);
@@ -295,6 +311,23 @@ impl Generator {
 
         let date = self.dates[ix].clone();
         let display_date = rng.chance(5).then(|| display_date(&date));
+        if self.short {
+            return RawEvent {
+                id: format!("{topic}-{ix}"),
+                date,
+                title,
+                actors: actors
+                    .into_iter()
+                    .map(|a| RawActorRef::Id(a.actor().to_owned()))
+                    .collect(),
+                consequences: consequences
+                    .into_iter()
+                    .map(|c| RawEventRef::Id(c.event().to_owned()))
+                    .collect(),
+                tags,
+                ..Default::default()
+            };
+        }
         RawEvent {
             id: format!("{topic}-{ix}"),
             date,

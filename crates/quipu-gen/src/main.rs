@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! cargo run --release -p quipu-gen -- --events 1000000 --actors 20000 --seed 7 > big.json
+//! cargo run --release -p quipu-gen -- --events 1000000 --actors 100000 --short --compact > short.json
 //! ```
 //!
 //! The same arguments always give the same bytes. The logic lives in the `quipu_gen` library so
@@ -33,6 +34,9 @@ struct Args {
     /// One line instead of indented JSON.
     #[arg(long)]
     compact: bool,
+    /// Short events: id, date, title, actors, links and tags only (see `Generator::short_events`).
+    #[arg(long)]
+    short: bool,
 }
 
 fn main() -> ExitCode {
@@ -43,6 +47,11 @@ fn main() -> ExitCode {
         actors,
         seed: args.seed,
     });
+    let generator = if args.short {
+        generator.short_events()
+    } else {
+        generator
+    };
     let layout = if args.compact {
         Layout::Compact
     } else {

@@ -4,9 +4,10 @@
 
 use super::date::EventDate;
 use super::diagnostic::{Diagnostic, Severity};
+use super::document::Document;
 use super::locate::{LineIndex, Locator, Step, render_path};
 use super::parse::{FORMAT_VERSION, version_error};
-use super::raw::{Basis, RawChronology, RawEventRef};
+use super::raw::{Basis, RawEventRef};
 use super::suggest::Suggester;
 use crate::text::{is_blank, is_clean, needs_cleaning};
 
@@ -29,7 +30,8 @@ const UNRESOLVED: u32 = u32::MAX;
 /// What validation learnt that building the chronology reuses.
 pub struct Validated {
     /// One per event, in file order; all `Some` (a bad date is an error, and errors stop the
-    /// load). Kept as options so building can take each out without a second array.
+    /// load). Kept as options so building can take each out without a second array. Their
+    /// texts are empty: building gives each the file's string (`EventDate::with_text`).
     pub event_dates: Vec<Option<EventDate>>,
     pub era_dates: Vec<EventDate>,
     pub refs: Resolved,
@@ -53,7 +55,7 @@ pub struct Resolved {
 }
 
 impl Resolved {
-    fn starts_of(raw: &RawChronology) -> [Vec<u32>; 3] {
+    fn starts_of(raw: &Document) -> [Vec<u32>; 3] {
         let mut starts = [
             Vec::with_capacity(raw.events.len() + 1),
             Vec::with_capacity(raw.events.len() + 1),
@@ -86,7 +88,7 @@ pub struct Verdict {
 
 /// Checks `raw`: the parsed dates and resolved references when there is no error, and every
 /// finding either way.
-pub fn check(raw: &RawChronology) -> Verdict {
+pub fn check(raw: &Document) -> Verdict {
     let mut checker = Checker::default();
     checker.check(raw);
     let failed = checker.version_wrong
@@ -120,7 +122,7 @@ impl Verdict {
 
     /// Gives each finding its line and column in `src`, the text `raw` was parsed from (any text
     /// will do when [`Verdict::needs_text`] is false).
-    pub fn locate(self, raw: &RawChronology, src: &str) -> (Option<Validated>, Vec<Diagnostic>) {
+    pub fn locate(self, raw: &Document, src: &str) -> (Option<Validated>, Vec<Diagnostic>) {
         let diagnostics = if self.needs_text() {
             locate(raw, src, self.findings, self.version_wrong)
         } else {
@@ -131,7 +133,7 @@ impl Verdict {
 }
 
 fn locate(
-    raw: &RawChronology,
+    raw: &Document,
     src: &str,
     findings: Vec<Finding>,
     version_wrong: bool,
@@ -198,7 +200,7 @@ impl Checker {
         });
     }
 
-    fn check(&mut self, raw: &RawChronology) {
+    fn check(&mut self, raw: &Document) {
         self.version_wrong = raw.quipu != FORMAT_VERSION;
         self.non_empty(
             || vec![Step::Key("title")],
@@ -332,7 +334,7 @@ impl Checker {
     }
 
     /// Gives each unknown reference its help, with one [`Suggester`] per list for all of them.
-    fn suggest(&mut self, raw: &RawChronology) {
+    fn suggest(&mut self, raw: &Document) {
         let unresolved = std::mem::take(&mut self.unresolved);
         for list in ["actors", "events", "sources"] {
             let mut pending = unresolved.iter().filter(|(_, l, _)| *l == list).peekable();
@@ -482,7 +484,7 @@ impl Checker {
     }
 
     fn date(&mut self, path: impl FnOnce() -> Vec<Step>, text: &str) -> Option<EventDate> {
-        match EventDate::parse(text) {
+        match EventDate::parse_textless(text) {
             Ok(date) => Some(date),
             Err(err) => {
                 self.error(path(), format!("invalid date `{text}`"), Some(err.message));
