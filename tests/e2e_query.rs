@@ -8,25 +8,8 @@ use common::tmux::Tmux;
 
 /// quipu on the shipped chronology in a 120x40 pane, its state (the query history) in `state`.
 fn start(name: &str, state: &std::path::Path) -> Option<Tmux> {
-    let tmux = Tmux::new(name)?;
-    let command = format!(
-        "TERM=xterm-256color XDG_CONFIG_HOME=/nonexistent XDG_STATE_HOME={} {}; echo EXIT=$?; sleep 60",
-        state.display(),
-        env!("CARGO_BIN_EXE_quipu")
-    );
-    let out = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "quipu",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        &command,
-    ]);
-    assert!(out.status.success(), "tmux new-session failed: {out:?}");
-    Some(tmux)
+    let env = format!("XDG_STATE_HOME={}", state.display());
+    common::tmux::quipu(name, (120, 40), &env, "", None)
 }
 
 /// The position in the footer: `N/M`, M the number of events shown.

@@ -12,25 +12,7 @@ use serde_json::{Value, json};
 
 /// quipu on `file` in a 120x40 pane, with `env` set.
 fn open(name: &str, file: &Path, env: &str) -> Option<Tmux> {
-    let tmux = Tmux::new(name)?;
-    let command = format!(
-        "TERM=xterm-256color XDG_CONFIG_HOME=/nonexistent {env} {} {}; echo EXIT=$?; sleep 60",
-        env!("CARGO_BIN_EXE_quipu"),
-        file.display()
-    );
-    let out = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "quipu",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        &command,
-    ]);
-    assert!(out.status.success(), "tmux new-session failed: {out:?}");
-    Some(tmux)
+    common::tmux::quipu(name, (120, 40), env, &file.display().to_string(), None)
 }
 
 fn shipped() -> Value {

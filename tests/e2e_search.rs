@@ -4,30 +4,12 @@
 
 mod common;
 
-use common::tmux::Tmux;
 
 #[test]
 fn slash_coup_shows_both_sections_enter_jumps_and_n_goes_on() {
-    let Some(tmux) = Tmux::new("search") else {
+    let Some(tmux) = common::tmux::quipu("search", (120, 40), "", "", None) else {
         return;
     };
-    let command = format!(
-        // No config file of the person running the tests may change the keys they type.
-        "TERM=xterm-256color XDG_CONFIG_HOME=/nonexistent {}; echo EXIT=$?; sleep 60",
-        env!("CARGO_BIN_EXE_quipu")
-    );
-    let out = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "quipu",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        &command,
-    ]);
-    assert!(out.status.success(), "tmux new-session failed: {out:?}");
     tmux.wait_for("the title", |s| {
         s.contains("Foreign relations of Peru") && s.contains("j/k move")
     });

@@ -21,22 +21,7 @@ fn start_in(
     args: &str,
     dir: Option<&std::path::Path>,
 ) -> Option<Tmux> {
-    let tmux = Tmux::new(name)?;
-    let command = format!(
-        // No config file of the person running the tests may change the keys they type.
-        "TERM=xterm-256color XDG_CONFIG_HOME=/nonexistent {env} {} {args}; echo EXIT=$?; sleep 60",
-        env!("CARGO_BIN_EXE_quipu")
-    );
-    let (w, h) = (width.to_string(), height.to_string());
-    let dir = dir.map(|d| d.display().to_string());
-    let mut args = vec!["new-session", "-d", "-s", "quipu", "-x", &w, "-y", &h];
-    if let Some(dir) = &dir {
-        args.extend_from_slice(&["-c", dir]);
-    }
-    args.push(&command);
-    let out = tmux.run(&args);
-    assert!(out.status.success(), "tmux new-session failed: {out:?}");
-    Some(tmux)
+    common::tmux::quipu(name, (width, height), env, args, dir)
 }
 
 #[test]
