@@ -4,7 +4,6 @@
 
 mod common;
 
-
 #[test]
 fn slash_coup_shows_both_sections_enter_jumps_and_n_goes_on() {
     let Some(tmux) = common::tmux::quipu("search", (120, 40), "", "", None) else {
