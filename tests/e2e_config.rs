@@ -19,18 +19,7 @@ fn start(name: &str, config: &str) -> Option<(Tmux, tempfile::TempDir)> {
         home.path().display(),
         env!("CARGO_BIN_EXE_quipu")
     );
-    let out = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "quipu",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        &command,
-    ]);
-    assert!(out.status.success(), "tmux new-session failed: {out:?}");
+    tmux.session((100, 30), None, &command);
     Some((tmux, home))
 }
 

@@ -61,20 +61,7 @@ impl Session {
         );
         std::fs::write(dir.path().join("run.sh"), run).unwrap();
         let command = format!("sh '{}'", dir.path().join("run.sh").display());
-        let out = tmux.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "quipu",
-            "-x",
-            "120",
-            "-y",
-            "40",
-            "-c",
-            &dir.path().display().to_string(),
-            &command,
-        ]);
-        assert!(out.status.success(), "tmux new-session failed: {out:?}");
+        tmux.session((120, 40), Some(dir.path()), &command);
         tmux.wait_for("the explorer", explorer);
         Some(Session { tmux, dir })
     }
@@ -363,20 +350,7 @@ fn c_z_in_the_editor_stops_the_job_and_fg_brings_the_editor_back() {
     );
     std::fs::write(dir.path().join("run.sh"), run).unwrap();
     let command = format!("sh '{}'", dir.path().join("run.sh").display());
-    let out = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "quipu",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        "-c",
-        &dir.path().display().to_string(),
-        &command,
-    ]);
-    assert!(out.status.success(), "tmux new-session failed: {out:?}");
+    tmux.session((120, 40), Some(dir.path()), &command);
     tmux.wait_for("the shell", |s| s.contains("PROMPT$"));
     tmux.send(&["-l", &format!("'{bin}' peru.json")]);
     tmux.send(&["Enter"]);

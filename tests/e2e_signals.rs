@@ -18,20 +18,7 @@ fn start(name: &str, dir: &Path, script: &str) -> Option<Tmux> {
     let path = dir.join("run.sh");
     std::fs::write(&path, script).unwrap();
     let command = format!("sh '{}'", path.display());
-    let out = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "quipu",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "-c",
-        &dir.display().to_string(),
-        &command,
-    ]);
-    assert!(out.status.success(), "tmux new-session failed: {out:?}");
+    tmux.session((100, 30), Some(dir), &command);
     Some(tmux)
 }
 

@@ -10,18 +10,7 @@ use common::tmux::Tmux;
 fn start(name: &str, command: &str) -> Option<Tmux> {
     let tmux = Tmux::new(name)?;
     let line = format!("TERM=xterm-256color; {command}; echo EXIT=$?; sleep 60");
-    let out = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "quipu",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        &line,
-    ]);
-    assert!(out.status.success(), "tmux new-session failed: {out:?}");
+    tmux.session((120, 40), None, &line);
     Some(tmux)
 }
 

@@ -94,17 +94,6 @@ sleep 60
     );
     std::fs::write(session.path("run.sh"), script).unwrap();
     let command = format!("sh '{dir}/run.sh'");
-    let out = session.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "quipu",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        &command,
-    ]);
-    assert!(out.status.success(), "tmux new-session failed: {out:?}");
+    session.session((100, 30), None, &command);
     Some(session)
 }

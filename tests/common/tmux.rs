@@ -36,6 +36,25 @@ impl Tmux {
         })
     }
 
+    /// Starts the session `quipu` running the shell command `command` in a `width`x`height`
+    /// pane, in `dir` when given.
+    pub fn session(
+        &self,
+        (width, height): (u16, u16),
+        dir: Option<&std::path::Path>,
+        command: &str,
+    ) {
+        let (w, h) = (width.to_string(), height.to_string());
+        let dir = dir.map(|d| d.display().to_string());
+        let mut args = vec!["new-session", "-d", "-s", "quipu", "-x", &w, "-y", &h];
+        if let Some(dir) = &dir {
+            args.extend_from_slice(&["-c", dir]);
+        }
+        args.push(command);
+        let out = self.run(&args);
+        assert!(out.status.success(), "tmux new-session failed: {out:?}");
+    }
+
     pub fn run(&self, args: &[&str]) -> Output {
         Command::new("tmux")
             .arg("-L")
@@ -96,15 +115,7 @@ pub fn quipu(
         "TERM=xterm-256color XDG_CONFIG_HOME=/nonexistent {env} {} {args}; echo EXIT=$?; sleep 60",
         env!("CARGO_BIN_EXE_quipu")
     );
-    let (w, h) = (width.to_string(), height.to_string());
-    let dir = dir.map(|d| d.display().to_string());
-    let mut args = vec!["new-session", "-d", "-s", "quipu", "-x", &w, "-y", &h];
-    if let Some(dir) = &dir {
-        args.extend_from_slice(&["-c", dir]);
-    }
-    args.push(&command);
-    let out = tmux.run(&args);
-    assert!(out.status.success(), "tmux new-session failed: {out:?}");
+    tmux.session((width, height), dir, &command);
     Some(tmux)
 }
 
