@@ -140,6 +140,15 @@ fn facets(c: &mut Criterion) {
     group.bench_function("all", |b| {
         b.iter(|| quipu::query::facets::count(black_box(&chronology), None));
     });
+    // As the explorer counts once its query index is built: from postings, in the same run.
+    let index = quipu::query::Index::build(&chronology);
+    group.bench_function("all_from_index", |b| {
+        b.iter(|| quipu::query::facets::count_with(black_box(&chronology), &index, None));
+    });
+    let half: Vec<usize> = (0..chronology.events.len()).step_by(2).collect();
+    group.bench_function("half_from_index", |b| {
+        b.iter(|| quipu::query::facets::count_with(black_box(&chronology), &index, Some(&half)));
+    });
     group.finish();
 }
 

@@ -46,6 +46,11 @@ impl Bits {
         }
     }
 
+    /// How many are set.
+    pub fn count(&self) -> usize {
+        self.words.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
     pub fn get(&self, ix: EventIx) -> bool {
         ix < self.len && self.words[ix / 64] & (1 << (ix % 64)) != 0
     }

@@ -89,6 +89,16 @@ impl Postings {
     }
 }
 
+impl Values {
+    /// Each spelling with the events carrying it (ascending, each event once).
+    fn each(&self) -> impl Iterator<Item = (&str, &[u32])> {
+        self.spellings
+            .iter()
+            .enumerate()
+            .map(|(k, s)| (&**s, self.postings.list(k)))
+    }
+}
+
 /// Distinct spellings of one kind of value (tags, roles), sorted, with their events.
 #[derive(Debug, Clone, Default)]
 struct Values {
@@ -247,6 +257,16 @@ impl Index {
     /// Every distinct role, sorted.
     pub fn roles(&self) -> impl Iterator<Item = &str> {
         self.roles.spellings.iter().map(|s| &**s)
+    }
+
+    /// Every tag with its events, for the facets.
+    pub(super) fn each_tag(&self) -> impl Iterator<Item = (&str, &[u32])> {
+        self.tags.each()
+    }
+
+    /// Every role with the events where some actor holds it, for the facets.
+    pub(super) fn each_role(&self) -> impl Iterator<Item = (&str, &[u32])> {
+        self.roles.each()
     }
 
     pub(super) fn tagged(&self, spelling: &str) -> &[u32] {

@@ -47,7 +47,11 @@ pub fn answer(chronology: &Chronology, indexes: &Indexes, effect: &Effect) -> Op
         }),
         Effect::CountFacets { purpose, events } => Some(Action::FacetsCounted {
             purpose: *purpose,
-            facets: Arc::new(facets::count(chronology, events.as_deref())),
+            facets: Arc::new(facets::count_with(
+                chronology,
+                &indexes.query,
+                events.as_deref(),
+            )),
         }),
         _ => None,
     }
