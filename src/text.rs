@@ -167,6 +167,11 @@ fn skip_string(chars: &mut Chars<'_>) {
     }
 }
 
+/// The plural ending of a count in English, so a summary reads "1 actor" and "2 actors".
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

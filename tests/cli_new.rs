@@ -34,7 +34,7 @@ fn it_writes_a_chronology_that_checks_clean_and_says_how_to_open_it() {
     // `quipu check` semantics: valid, and not a single warning either.
     let (code, out, err) = quipu(dir.path(), &["check", "history.json"]);
     assert_eq!(code, 0, "{out}{err}");
-    assert_eq!(out, "history.json: ok: 2 events, 1 actors, 1 links\n");
+    assert_eq!(out, "history.json: ok: 2 events, 1 actor, 1 link\n");
     let text = std::fs::read_to_string(dir.path().join("history.json")).unwrap();
     let checked = quipu::model::Chronology::check(&text);
     assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);

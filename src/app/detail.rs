@@ -145,7 +145,7 @@ pub fn layout(app: &App, width: usize) -> DetailLayout {
         out.text(line, Part::Title);
     }
     // The timeline's →N ←N, spelled out once where the reader looks at one event.
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", crate::text::plural(n));
     let legend = format!(
         "→{} · ←{}",
         plural(event.consequences.len(), "consequence"),

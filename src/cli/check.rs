@@ -152,17 +152,20 @@ fn report(name: &str, checked: &Checked, all: bool, out: &mut dyn Write) -> io::
     match &checked.chronology {
         Some(chronology) => writeln!(
             out,
-            "{name}: ok: {} events, {} actors, {} links{}",
+            "{name}: ok: {} event{}, {} actor{}, {} link{}{}",
             chronology.events.len(),
+            crate::text::plural(chronology.events.len()),
             chronology.actors.len(),
+            crate::text::plural(chronology.actors.len()),
             chronology.link_count(),
+            crate::text::plural(chronology.link_count()),
             warning_note(warnings)
         )?,
         None => writeln!(
             out,
             "{name}: invalid: {} error{}{}",
             errors,
-            if errors == 1 { "" } else { "s" },
+            crate::text::plural(errors),
             warning_note(warnings)
         )?,
     };

@@ -84,6 +84,6 @@ fn report(errors: &[ConfigError]) {
     eprintln!(
         "quipu: the config file has {n} mistake{}; mend it, or run `quipu config --default` to see \
          every setting",
-        if n == 1 { "" } else { "s" }
+        crate::text::plural(n)
     );
 }

@@ -109,7 +109,7 @@ pub fn run_to(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
         let _ = writeln!(
             err,
             "{name}: {no_actors} event{} without actors (`quipu check` warns about them){}",
-            if no_actors == 1 { "" } else { "s" },
+            crate::text::plural(no_actors),
             if imported.report.groups > 0 && !args.group_actors {
                 "; --group-actors makes TimelineJS groups into actors"
             } else {

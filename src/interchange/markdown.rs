@@ -35,9 +35,9 @@ pub fn render(chronology: &Chronology, events: &[EventIx]) -> String {
         out,
         "{} event{}, {} causal link{}.\n",
         events.len(),
-        plural(events.len()),
+        crate::text::plural(events.len()),
         links,
-        plural(links)
+        crate::text::plural(links)
     );
 
     if !chronology.eras.is_empty() {
@@ -405,10 +405,6 @@ fn code_span(text: &str) -> String {
         ""
     };
     format!("{fence}{pad}{text}{pad}{fence}")
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 #[cfg(test)]

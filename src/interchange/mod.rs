@@ -112,35 +112,39 @@ impl ImportReport {
         let mut out = format!(
             "read {} event{}, {} era{}, {} group{}",
             self.events,
-            plural(self.events),
+            crate::text::plural(self.events),
             self.eras,
-            plural(self.eras),
+            crate::text::plural(self.eras),
             self.groups,
-            plural(self.groups),
+            crate::text::plural(self.groups),
         );
         if self.actors > 0 {
-            out.push_str(&format!(", {} actor{}", self.actors, plural(self.actors)));
+            out.push_str(&format!(
+                ", {} actor{}",
+                self.actors,
+                crate::text::plural(self.actors)
+            ));
         }
         let mut dropped = Vec::new();
         if self.media_dropped > 0 {
             dropped.push(format!(
                 "media on {} slide{}",
                 self.media_dropped,
-                plural(self.media_dropped)
+                crate::text::plural(self.media_dropped)
             ));
         }
         if self.backgrounds_dropped > 0 {
             dropped.push(format!(
                 "background on {} slide{}",
                 self.backgrounds_dropped,
-                plural(self.backgrounds_dropped)
+                crate::text::plural(self.backgrounds_dropped)
             ));
         }
         if self.times_dropped > 0 {
             dropped.push(format!(
                 "time of day on {} date{}",
                 self.times_dropped,
-                plural(self.times_dropped)
+                crate::text::plural(self.times_dropped)
             ));
         }
         if !dropped.is_empty() {
@@ -174,10 +178,6 @@ pub(crate) fn briefly<S: AsRef<str>>(items: &[S], separator: &str) -> String {
         ));
     }
     out
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// The chronology an importer made, and its report.

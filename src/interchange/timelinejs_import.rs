@@ -92,7 +92,7 @@ pub fn convert(file: TimelineFile, options: &ImportOptions) -> Imported {
     if undated > 0 {
         report.notes.push(format!(
             "skipped {undated} slide{} without a start year",
-            if undated == 1 { "" } else { "s" }
+            crate::text::plural(undated)
         ));
     }
 

@@ -85,7 +85,7 @@ pub fn drop_dangling(events: &mut [RawEvent], report: &mut ImportReport) {
         report.notes.push(format!(
             "dropped {} link{} to events not in the file: {}",
             dropped.len(),
-            if dropped.len() == 1 { "" } else { "s" },
+            crate::text::plural(dropped.len()),
             dropped.join(", ")
         ));
     }
