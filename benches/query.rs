@@ -29,14 +29,20 @@ fn size() -> usize {
     }
 }
 
-fn query(c: &mut Criterion) {
-    let events = size();
+/// The generated chronology both groups measure, as JSON: `size()` events, one actor for
+/// twenty of them.
+fn generated(events: usize) -> String {
     let spec = Spec {
         events,
         actors: (events / 20).max(10),
         seed: 1,
     };
-    let json = Generator::new(spec).to_json(Layout::Compact);
+    Generator::new(spec).to_json(Layout::Compact)
+}
+
+fn query(c: &mut Criterion) {
+    let events = size();
+    let json = generated(events);
     let bytes = json.len();
     // One load and one index build, timed in the same run, for the index's share of loading
     // (docs/PERFORMANCE.md, "Queries"); a ratio, since this machine is shared.
@@ -127,12 +133,7 @@ fn query(c: &mut Criterion) {
 /// Facets (`F` in the explorer) over every event: the budget is 200 ms at a million.
 fn facets(c: &mut Criterion) {
     let events = size();
-    let spec = Spec {
-        events,
-        actors: (events / 20).max(10),
-        seed: 1,
-    };
-    let json = Generator::new(spec).to_json(Layout::Compact);
+    let json = generated(events);
     let chronology = Chronology::from_str(&json).expect("generated chronologies are valid");
     drop(json);
     let mut group = c.benchmark_group(format!("facets/{events}"));
