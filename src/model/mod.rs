@@ -15,6 +15,7 @@ pub mod load;
 pub mod locate;
 pub mod order;
 mod parse;
+mod parsed;
 pub mod raw;
 pub mod suggest;
 mod validate;

@@ -7,7 +7,8 @@ use super::diagnostic::{Diagnostic, Severity};
 use super::document::Document;
 use super::locate::{LineIndex, Locator, Step, render_path};
 use super::parse::{FORMAT_VERSION, version_error};
-use super::raw::{Basis, RawEventRef};
+use super::parsed::EventRef;
+use super::raw::Basis;
 use super::suggest::Suggester;
 use crate::text::{is_blank, is_clean, needs_cleaning};
 
@@ -55,7 +56,7 @@ pub struct Resolved {
 }
 
 impl Resolved {
-    fn starts_of(raw: &Document) -> [Vec<u32>; 3] {
+    fn starts_of(raw: &Document<'_>) -> [Vec<u32>; 3] {
         let mut starts = [
             Vec::with_capacity(raw.events.len() + 1),
             Vec::with_capacity(raw.events.len() + 1),
@@ -77,9 +78,8 @@ impl Resolved {
     }
 }
 
-/// Validation's verdict before its findings have positions. Reaching it needs only the parsed
-/// file, not its text, so a loader can free a large file's text first and read it again only
-/// when there is something to report.
+/// Validation's verdict before its findings have positions, so a valid file, which has none to
+/// report, never pays for counting lines and columns.
 pub struct Verdict {
     validated: Option<Validated>,
     findings: Vec<Finding>,
@@ -88,7 +88,7 @@ pub struct Verdict {
 
 /// Checks `raw`: the parsed dates and resolved references when there is no error, and every
 /// finding either way.
-pub fn check(raw: &Document) -> Verdict {
+pub fn check(raw: &Document<'_>) -> Verdict {
     let mut checker = Checker::default();
     checker.check(raw);
     let failed = checker.version_wrong
@@ -122,7 +122,7 @@ impl Verdict {
 
     /// Gives each finding its line and column in `src`, the text `raw` was parsed from (any text
     /// will do when [`Verdict::needs_text`] is false).
-    pub fn locate(self, raw: &Document, src: &str) -> (Option<Validated>, Vec<Diagnostic>) {
+    pub fn locate(self, raw: &Document<'_>, src: &str) -> (Option<Validated>, Vec<Diagnostic>) {
         let diagnostics = if self.needs_text() {
             locate(raw, src, self.findings, self.version_wrong)
         } else {
@@ -133,7 +133,7 @@ impl Verdict {
 }
 
 fn locate(
-    raw: &Document,
+    raw: &Document<'_>,
     src: &str,
     findings: Vec<Finding>,
     version_wrong: bool,
@@ -200,7 +200,7 @@ impl Checker {
         });
     }
 
-    fn check(&mut self, raw: &Document) {
+    fn check(&mut self, raw: &Document<'_>) {
         self.version_wrong = raw.quipu != FORMAT_VERSION;
         self.non_empty(
             || vec![Step::Key("title")],
@@ -286,12 +286,12 @@ impl Checker {
                     || at("actors"),
                     r,
                     "actor",
-                    reference.actor(),
+                    reference.actor.as_str(),
                     &actors,
                     "actors",
                 );
                 self.refs.actors.push(found);
-                if let Some(role) = reference.role() {
+                if let Some(role) = &reference.role {
                     self.text(|| at("actors"), role);
                 }
             }
@@ -300,7 +300,7 @@ impl Checker {
                     || at("consequences"),
                     r,
                     "event",
-                    reference.event(),
+                    reference.event.as_str(),
                     &events,
                     "events",
                 );
@@ -312,7 +312,7 @@ impl Checker {
                     || at("sources"),
                     r,
                     "source",
-                    reference.source(),
+                    reference.source.as_str(),
                     &sources,
                     "sources",
                 );
@@ -334,7 +334,7 @@ impl Checker {
     }
 
     /// Gives each unknown reference its help, with one [`Suggester`] per list for all of them.
-    fn suggest(&mut self, raw: &Document) {
+    fn suggest(&mut self, raw: &Document<'_>) {
         let unresolved = std::mem::take(&mut self.unresolved);
         for list in ["actors", "events", "sources"] {
             let mut pending = unresolved.iter().filter(|(_, l, _)| *l == list).peekable();
@@ -423,8 +423,8 @@ impl Checker {
 
     /// A link whose note says "(inferred)" or "(implied)" but whose basis is the default: the
     /// older way of writing it, which readers, the exports and the counts cannot see.
-    fn basis_in_note(&mut self, event: usize, r: usize, reference: &RawEventRef) {
-        if reference.basis() != Basis::Stated {
+    fn basis_in_note(&mut self, event: usize, r: usize, reference: &EventRef<'_>) {
+        if reference.basis != Basis::Stated {
             return;
         }
         const SAID: [(Basis, &str); 2] = [
@@ -432,7 +432,8 @@ impl Checker {
             (Basis::Implied, "(implied)"),
         ];
         let Some((said, _)) = reference
-            .note()
+            .note
+            .as_deref()
             .and_then(|note| SAID.into_iter().find(|(_, word)| note.contains(word)))
         else {
             return;
@@ -446,7 +447,7 @@ impl Checker {
             ],
             format!(
                 "the link to `{}` is noted as ({}) but its basis is stated",
-                reference.event(),
+                reference.event,
                 said.as_str()
             ),
             Some(format!(
