@@ -6,6 +6,7 @@
 
 use super::chronology::{Actor, Chronology, Citation, Era, Event, Link, Participation, Source};
 use super::document::Document;
+use super::events::Events;
 use super::id_index::IdIndex;
 use super::order::reading_order;
 use super::parsed::Str;
@@ -81,41 +82,56 @@ pub fn build(mut raw: Document<'_>, validated: Validated) -> Chronology {
     // (visiting a million events in time order missed the cache at every step), and then the
     // events are moved into time order in place. Each chunk of raw events is freed as soon as
     // it is converted (`flatten` drops it).
-    let raw_events = std::mem::take(&mut raw.events);
+    let Events {
+        list: raw_events,
+        aliases: raw_aliases,
+        actors: raw_actors,
+        consequences: raw_consequences,
+        tags: raw_tags,
+        sources: raw_sources,
+    } = std::mem::take(&mut raw.events);
     let mut events: Vec<Event> = Vec::with_capacity(raw_events.len());
     let raw_events = raw_events.into_chunks().flatten();
+    // The flat lists are in file order, so each event's part is the next one.
+    let (mut raw_aliases, mut raw_actors, mut raw_tags) = (
+        raw_aliases.into_iter(),
+        raw_actors.into_iter(),
+        raw_tags.into_iter(),
+    );
+    let (mut raw_consequences, mut raw_sources) =
+        (raw_consequences.into_iter(), raw_sources.into_iter());
     for (original, (raw_event, date)) in raw_events.zip(event_dates).enumerate() {
         let date = date
             .expect("validation dates every event of a chronology it passes")
             .with_text(raw_event.date.into_string());
         let span =
             |list: usize| starts[list][original] as usize..starts[list][original + 1] as usize;
-        let actors = raw_event
-            .actors
-            .into_iter()
+        let actors = (&mut raw_actors)
+            .take(raw_event.actors.len())
             .zip(&refs.actors[span(0)])
             .map(|(reference, &actor)| Participation {
                 actor: actor as usize,
-                role: reference.role.map(line),
+                role: reference.into_role().map(line),
             })
             .collect();
-        let consequences = raw_event
-            .consequences
-            .into_iter()
+        let consequences = (&mut raw_consequences)
+            .take(raw_event.consequences.len())
             .zip(&refs.consequences[span(1)])
-            .map(|(reference, &effect)| Link {
-                event: position[effect as usize] as usize,
-                basis: reference.basis,
-                note: reference.note.map(unchecked),
+            .map(|(reference, &effect)| {
+                let (basis, note) = reference.into_basis_and_note();
+                Link {
+                    event: position[effect as usize] as usize,
+                    basis,
+                    note: note.map(unchecked),
+                }
             })
             .collect();
-        let sources = raw_event
-            .sources
-            .into_iter()
+        let sources = (&mut raw_sources)
+            .take(raw_event.sources.len())
             .zip(&refs.sources[span(2)])
             .map(|(reference, &source)| Citation {
                 source: source as usize,
-                locator: reference.locator.map(unchecked),
+                locator: reference.into_locator().map(unchecked),
             })
             .collect();
         events.push(Event {
@@ -123,13 +139,19 @@ pub fn build(mut raw: Document<'_>, validated: Validated) -> Chronology {
             date,
             display_date: raw_event.display_date.map(line),
             title: line(raw_event.title),
-            aliases: raw_event.aliases.into_iter().map(line).collect(),
+            aliases: (&mut raw_aliases)
+                .take(raw_event.aliases.len())
+                .map(line)
+                .collect(),
             summary: raw_event.summary.map(paragraphs).unwrap_or_default(),
             basis: raw_event.basis,
             actors,
             consequences,
             causes: Vec::new(),
-            tags: raw_event.tags.into_iter().map(line).collect(),
+            tags: (&mut raw_tags)
+                .take(raw_event.tags.len())
+                .map(line)
+                .collect(),
             sources,
         });
     }

@@ -16,10 +16,11 @@ use std::ops::Index;
 
 use serde::Deserialize;
 
-use super::parsed::{Actor, Era, Event, Source, Str};
+use super::events::Events;
+use super::parsed::{Actor, Era, Source, Str};
 use super::raw::Object;
 
-/// Events per chunk: 16,384 events of 272 bytes, 4 MB: small beside the whole list, large
+/// Events per chunk: 16,384 events of 168 bytes, 3 MB: small beside the whole list, large
 /// enough that indexing and iterating cost nothing measurable.
 const CHUNK: usize = 1 << 14;
 
@@ -43,7 +44,7 @@ pub(crate) struct Document<'a> {
     #[serde(default, borrow, deserialize_with = "super::raw::objects")]
     pub eras: Vec<Era<'a>>,
     #[serde(default, borrow)]
-    pub events: Chunks<Event<'a>>,
+    pub events: Events<'a>,
 }
 
 /// A list kept as chunks of [`CHUNK`] items: indexable and iterable like a slice, and consumed
@@ -70,7 +71,7 @@ impl<T> Chunks<T> {
         chunks
     }
 
-    fn push(&mut self, item: T) {
+    pub(crate) fn push(&mut self, item: T) {
         match self.chunks.last_mut() {
             Some(last) if last.len() < CHUNK => last.push(item),
             _ => {
@@ -140,7 +141,6 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Chunks<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::parsed::ActorRef;
     use crate::model::raw::{Basis, RawChronology};
 
     #[test]
@@ -160,51 +160,62 @@ mod tests {
         serde_json::from_str::<Object<Document>>(src).map(|Object(document)| document)
     }
 
+    /// Two events, so each one's part of the flat lists is its own.
     #[test]
     fn a_document_reads_what_the_public_type_reads() {
         let src = r#"{"quipu": 1, "title": "t\u00e9", "actors": [{"id": "x", "name": "X"}],
             "events": [{"id": "a", "date": "1990", "title": "A\nB", "tags": ["t"],
-            "actors": ["x", {"actor": "x", "role": "r"}],
+            "actors": ["x", {"actor": "x", "role": "r"}], "aliases": ["aa"],
             "consequences": ["b", {"event": "b", "basis": "inferred", "note": "n"}],
-            "sources": [{"source": "s", "locator": "p. 2"}, "s"]}]}"#;
+            "sources": [{"source": "s", "locator": "p. 2"}, "s"]},
+            {"id": "b", "date": "1991", "title": "B", "actors": ["y"], "tags": ["u", "v"],
+            "consequences": [{"event": "a"}], "sources": ["s"], "summary": "S"}]}"#;
         let document = document(src).unwrap();
         let raw: RawChronology = serde_json::from_str(src).unwrap();
         assert_eq!(document.title.as_str(), raw.title);
         assert_eq!(document.events.len(), raw.events.len());
-        let (ours, theirs) = (&document.events[0], &raw.events[0]);
-        assert_eq!(ours.title.as_str(), theirs.title);
-        let actors = |e: &Event| -> Vec<(String, Option<String>)> {
-            let pair = |r: &ActorRef| (r.actor.to_string(), r.role.as_deref().map(str::to_owned));
-            e.actors.iter().map(pair).collect()
-        };
-        let public: Vec<(String, Option<String>)> = theirs
-            .actors
-            .iter()
-            .map(|r| (r.actor().to_owned(), r.role().map(str::to_owned)))
-            .collect();
-        assert_eq!(actors(ours), public);
-        let links: Vec<(&str, Basis, Option<&str>)> = ours
-            .consequences
-            .iter()
-            .map(|r| (r.event.as_str(), r.basis, r.note.as_deref()))
-            .collect();
-        let public: Vec<(&str, Basis, Option<&str>)> = theirs
-            .consequences
-            .iter()
-            .map(|r| (r.event(), r.basis(), r.note()))
-            .collect();
-        assert_eq!(links, public);
-        let sources: Vec<(&str, Option<&str>)> = ours
-            .sources
-            .iter()
-            .map(|r| (r.source.as_str(), r.locator.as_deref()))
-            .collect();
-        let public: Vec<(&str, Option<&str>)> = theirs
-            .sources
-            .iter()
-            .map(|r| (r.source(), r.locator()))
-            .collect();
-        assert_eq!(sources, public);
+        let events = &document.events;
+        for (ours, theirs) in events.iter().zip(&raw.events) {
+            assert_eq!(ours.id.as_str(), theirs.id);
+            assert_eq!(ours.title.as_str(), theirs.title);
+            assert_eq!(ours.summary.as_deref(), theirs.summary.as_deref());
+            let texts = |list: &[Str]| list.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+            assert_eq!(texts(events.tags_of(ours)), theirs.tags);
+            assert_eq!(texts(events.aliases_of(ours)), theirs.aliases);
+            let actors: Vec<(&str, Option<&str>)> = events
+                .actors_of(ours)
+                .iter()
+                .map(|r| (r.actor(), r.role()))
+                .collect();
+            let public: Vec<(&str, Option<&str>)> = theirs
+                .actors
+                .iter()
+                .map(|r| (r.actor(), r.role()))
+                .collect();
+            assert_eq!(actors, public);
+            let links: Vec<(&str, Basis, Option<&str>)> = events
+                .consequences_of(ours)
+                .iter()
+                .map(|r| (r.event(), r.basis(), r.note()))
+                .collect();
+            let public: Vec<(&str, Basis, Option<&str>)> = theirs
+                .consequences
+                .iter()
+                .map(|r| (r.event(), r.basis(), r.note()))
+                .collect();
+            assert_eq!(links, public);
+            let sources: Vec<(&str, Option<&str>)> = events
+                .sources_of(ours)
+                .iter()
+                .map(|r| (r.source(), r.locator()))
+                .collect();
+            let public: Vec<(&str, Option<&str>)> = theirs
+                .sources
+                .iter()
+                .map(|r| (r.source(), r.locator()))
+                .collect();
+            assert_eq!(sources, public);
+        }
     }
 
     /// Strings without escapes point into the text (no allocation); escaped ones are unescaped.
@@ -218,9 +229,10 @@ mod tests {
         assert!(!within(&document.title));
         let event = &document.events[0];
         assert!(within(&event.id) && within(&event.date) && within(&event.title));
-        assert!(within(&event.actors[0].actor));
-        assert_eq!(event.actors[1].actor.as_str(), "y\"z");
-        assert!(!within(&event.actors[1].actor));
+        let actors = document.events.actors_of(event);
+        assert!(within(actors[0].actor()));
+        assert_eq!(actors[1].actor(), "y\"z");
+        assert!(!within(actors[1].actor()));
     }
 
     /// The borrowed form takes a file exactly when the public type does: every field name,

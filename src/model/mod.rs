@@ -9,6 +9,7 @@ pub mod date;
 pub mod diagnostic;
 mod document;
 mod era_index;
+mod events;
 mod id_index;
 pub mod input;
 pub mod load;

@@ -119,51 +119,101 @@ pub(crate) struct Era<'a> {
     pub date: Str<'a>,
 }
 
-/// [`RawEvent`](super::raw::RawEvent), borrowed.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct Event<'a> {
-    #[serde(borrow)]
-    pub id: Str<'a>,
-    #[serde(borrow)]
-    pub date: Str<'a>,
-    #[serde(default, borrow)]
-    pub display_date: Option<Str<'a>>,
-    #[serde(borrow)]
-    pub title: Str<'a>,
-    #[serde(default, borrow)]
-    pub aliases: Vec<Str<'a>>,
-    #[serde(default, borrow)]
-    pub summary: Option<Str<'a>>,
-    #[serde(default)]
-    pub basis: Basis,
-    #[serde(default, borrow)]
-    pub actors: Vec<ActorRef<'a>>,
-    #[serde(default, borrow)]
-    pub consequences: Vec<EventRef<'a>>,
-    #[serde(default, borrow)]
-    pub tags: Vec<Str<'a>>,
-    #[serde(default, borrow)]
-    pub sources: Vec<SourceRef<'a>>,
+/// [`RawActorRef`](super::raw::RawActorRef), borrowed. The object form is boxed, so a
+/// reference is the 24 bytes of its id, and the bare id most files use costs no allocation.
+pub(crate) enum ActorRef<'a> {
+    Id(Str<'a>),
+    Full(Box<ActorRole<'a>>),
 }
 
-/// [`RawActorRef`](super::raw::RawActorRef), borrowed: a bare id is one without a role.
-pub(crate) struct ActorRef<'a> {
-    pub actor: Str<'a>,
-    pub role: Option<Str<'a>>,
+/// [`RawEventRef`](super::raw::RawEventRef), borrowed; boxed like [`ActorRef`].
+pub(crate) enum EventRef<'a> {
+    Id(Str<'a>),
+    Full(Box<EventNote<'a>>),
 }
 
-/// [`RawEventRef`](super::raw::RawEventRef), borrowed: a bare id is a stated link without a note.
-pub(crate) struct EventRef<'a> {
-    pub event: Str<'a>,
-    pub basis: Basis,
-    pub note: Option<Str<'a>>,
+/// [`RawSourceRef`](super::raw::RawSourceRef), borrowed; boxed like [`ActorRef`].
+pub(crate) enum SourceRef<'a> {
+    Id(Str<'a>),
+    Full(Box<SourceLocator<'a>>),
 }
 
-/// [`RawSourceRef`](super::raw::RawSourceRef), borrowed: a bare id is one without a locator.
-pub(crate) struct SourceRef<'a> {
-    pub source: Str<'a>,
-    pub locator: Option<Str<'a>>,
+impl<'a> ActorRef<'a> {
+    pub(crate) fn actor(&self) -> &str {
+        match self {
+            ActorRef::Id(id) => id,
+            ActorRef::Full(full) => &full.actor,
+        }
+    }
+
+    pub(crate) fn role(&self) -> Option<&str> {
+        match self {
+            ActorRef::Id(_) => None,
+            ActorRef::Full(full) => full.role.as_deref(),
+        }
+    }
+
+    pub(crate) fn into_role(self) -> Option<Str<'a>> {
+        match self {
+            ActorRef::Id(_) => None,
+            ActorRef::Full(full) => full.role,
+        }
+    }
+}
+
+impl<'a> EventRef<'a> {
+    pub(crate) fn event(&self) -> &str {
+        match self {
+            EventRef::Id(id) => id,
+            EventRef::Full(full) => &full.event,
+        }
+    }
+
+    pub(crate) fn basis(&self) -> Basis {
+        match self {
+            EventRef::Id(_) => Basis::Stated,
+            EventRef::Full(full) => full.basis,
+        }
+    }
+
+    pub(crate) fn note(&self) -> Option<&str> {
+        match self {
+            EventRef::Id(_) => None,
+            EventRef::Full(full) => full.note.as_deref(),
+        }
+    }
+
+    /// The link's basis and note, as the chronology keeps them.
+    pub(crate) fn into_basis_and_note(self) -> (Basis, Option<Str<'a>>) {
+        match self {
+            EventRef::Id(_) => (Basis::Stated, None),
+            EventRef::Full(full) => (full.basis, full.note),
+        }
+    }
+}
+
+impl<'a> SourceRef<'a> {
+    pub(crate) fn source(&self) -> &str {
+        match self {
+            SourceRef::Id(id) => id,
+            SourceRef::Full(full) => &full.source,
+        }
+    }
+
+    #[cfg(test)]
+    pub(crate) fn locator(&self) -> Option<&str> {
+        match self {
+            SourceRef::Id(_) => None,
+            SourceRef::Full(full) => full.locator.as_deref(),
+        }
+    }
+
+    pub(crate) fn into_locator(self) -> Option<Str<'a>> {
+        match self {
+            SourceRef::Id(_) => None,
+            SourceRef::Full(full) => full.locator,
+        }
+    }
 }
 
 /// The object forms, borrowed: the fields of [`RawActorRole`](super::raw::RawActorRole),
@@ -171,7 +221,7 @@ pub(crate) struct SourceRef<'a> {
 /// [`RawSourceLocator`](super::raw::RawSourceLocator).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ActorRole<'a> {
+pub(crate) struct ActorRole<'a> {
     #[serde(borrow)]
     actor: Str<'a>,
     #[serde(default, borrow)]
@@ -180,7 +230,7 @@ struct ActorRole<'a> {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct EventNote<'a> {
+pub(crate) struct EventNote<'a> {
     #[serde(borrow)]
     event: Str<'a>,
     #[serde(default)]
@@ -191,7 +241,7 @@ struct EventNote<'a> {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct SourceLocator<'a> {
+pub(crate) struct SourceLocator<'a> {
     #[serde(borrow)]
     source: Str<'a>,
     #[serde(default, borrow)]
@@ -201,7 +251,7 @@ struct SourceLocator<'a> {
 /// A reference is a bare id or an object, as in [`raw`](super::raw) (whose messages a failed
 /// file gets); the bare id borrowed like any other string.
 macro_rules! id_or_object {
-    ($name:ident, $full:ident, $bare:expr, $whole:expr) => {
+    ($name:ident, $full:ident) => {
         impl<'de: 'a, 'a> Deserialize<'de> for $name<'a> {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 struct Visitor;
@@ -214,23 +264,23 @@ macro_rules! id_or_object {
                         self,
                         id: &'de str,
                     ) -> Result<$name<'de>, E> {
-                        Ok($bare(Str(Cow::Borrowed(id))))
+                        Ok($name::Id(Str(Cow::Borrowed(id))))
                     }
                     fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<$name<'de>, E> {
-                        Ok($bare(Str(Cow::Owned(id.to_owned()))))
+                        Ok($name::Id(Str(Cow::Owned(id.to_owned()))))
                     }
                     fn visit_string<E: serde::de::Error>(
                         self,
                         id: String,
                     ) -> Result<$name<'de>, E> {
-                        Ok($bare(Str(Cow::Owned(id))))
+                        Ok($name::Id(Str(Cow::Owned(id))))
                     }
                     fn visit_map<A: serde::de::MapAccess<'de>>(
                         self,
                         map: A,
                     ) -> Result<$name<'de>, A::Error> {
                         $full::deserialize(serde::de::value::MapAccessDeserializer::new(map))
-                            .map($whole)
+                            .map(|full| $name::Full(Box::new(full)))
                     }
                 }
                 deserializer.deserialize_any(Visitor)
@@ -239,38 +289,6 @@ macro_rules! id_or_object {
     };
 }
 
-id_or_object!(
-    ActorRef,
-    ActorRole,
-    |actor| ActorRef { actor, role: None },
-    |full: ActorRole<'de>| ActorRef {
-        actor: full.actor,
-        role: full.role,
-    }
-);
-id_or_object!(
-    EventRef,
-    EventNote,
-    |event| EventRef {
-        event,
-        basis: Basis::Stated,
-        note: None,
-    },
-    |full: EventNote<'de>| EventRef {
-        event: full.event,
-        basis: full.basis,
-        note: full.note,
-    }
-);
-id_or_object!(
-    SourceRef,
-    SourceLocator,
-    |source| SourceRef {
-        source,
-        locator: None,
-    },
-    |full: SourceLocator<'de>| SourceRef {
-        source: full.source,
-        locator: full.locator,
-    }
-);
+id_or_object!(ActorRef, ActorRole);
+id_or_object!(EventRef, EventNote);
+id_or_object!(SourceRef, SourceLocator);

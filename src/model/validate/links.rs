@@ -18,14 +18,20 @@ impl Checker {
                 continue;
             };
             let effects = &self.refs.consequences[starts[ix] as usize..starts[ix + 1] as usize];
-            for (r, (reference, &effect)) in event.consequences.iter().zip(effects).enumerate() {
+            for (r, (reference, &effect)) in raw
+                .events
+                .consequences_of(event)
+                .iter()
+                .zip(effects)
+                .enumerate()
+            {
                 let Some(Some(effect_date)) = self.event_dates.get(effect as usize) else {
                     continue;
                 };
                 if !crate::model::order::link_orders(cause_date, effect_date) {
                     let message = format!(
                         "consequence `{}` ({}) is dated before its cause `{}` ({})",
-                        reference.event,
+                        reference.event(),
                         effect_date.human(),
                         event.id,
                         cause_date.human()

@@ -63,7 +63,7 @@ impl Resolved {
             Vec::with_capacity(raw.events.len() + 1),
         ];
         let mut at = [0u32; 3];
-        for event in &raw.events {
+        for event in raw.events.iter() {
             for (list, n) in starts.iter_mut().zip(&mut at) {
                 list.push(*n);
             }
@@ -266,7 +266,7 @@ impl Checker {
             if let Some(shown) = &event.display_date {
                 self.text(|| at("display_date"), shown);
             }
-            for (alias_ix, alias) in event.aliases.iter().enumerate() {
+            for (alias_ix, alias) in raw.events.aliases_of(event).iter().enumerate() {
                 let path = || {
                     let mut path = at("aliases");
                     path.push(Step::Index(alias_ix));
@@ -281,44 +281,44 @@ impl Checker {
                     Some("list who took part: \"actors\": [\"actor-id\"]".into()),
                 );
             }
-            for (r, reference) in event.actors.iter().enumerate() {
+            for (r, reference) in raw.events.actors_of(event).iter().enumerate() {
                 let found = self.reference(
                     || at("actors"),
                     r,
                     "actor",
-                    reference.actor.as_str(),
+                    reference.actor(),
                     &actors,
                     "actors",
                 );
                 self.refs.actors.push(found);
-                if let Some(role) = &reference.role {
+                if let Some(role) = reference.role() {
                     self.text(|| at("actors"), role);
                 }
             }
-            for (r, reference) in event.consequences.iter().enumerate() {
+            for (r, reference) in raw.events.consequences_of(event).iter().enumerate() {
                 let found = self.reference(
                     || at("consequences"),
                     r,
                     "event",
-                    reference.event.as_str(),
+                    reference.event(),
                     &events,
                     "events",
                 );
                 self.refs.consequences.push(found);
                 self.basis_in_note(ix, r, reference);
             }
-            for (r, reference) in event.sources.iter().enumerate() {
+            for (r, reference) in raw.events.sources_of(event).iter().enumerate() {
                 let found = self.reference(
                     || at("sources"),
                     r,
                     "source",
-                    reference.source.as_str(),
+                    reference.source(),
                     &sources,
                     "sources",
                 );
                 self.refs.sources.push(found);
             }
-            for (t, tag) in event.tags.iter().enumerate() {
+            for (t, tag) in raw.events.tags_of(event).iter().enumerate() {
                 let path = || {
                     let mut path = at("tags");
                     path.push(Step::Index(t));
@@ -424,7 +424,7 @@ impl Checker {
     /// A link whose note says "(inferred)" or "(implied)" but whose basis is the default: the
     /// older way of writing it, which readers, the exports and the counts cannot see.
     fn basis_in_note(&mut self, event: usize, r: usize, reference: &EventRef<'_>) {
-        if reference.basis != Basis::Stated {
+        if reference.basis() != Basis::Stated {
             return;
         }
         const SAID: [(Basis, &str); 2] = [
@@ -432,8 +432,7 @@ impl Checker {
             (Basis::Implied, "(implied)"),
         ];
         let Some((said, _)) = reference
-            .note
-            .as_deref()
+            .note()
             .and_then(|note| SAID.into_iter().find(|(_, word)| note.contains(word)))
         else {
             return;
@@ -447,7 +446,7 @@ impl Checker {
             ],
             format!(
                 "the link to `{}` is noted as ({}) but its basis is stated",
-                reference.event,
+                reference.event(),
                 said.as_str()
             ),
             Some(format!(
