@@ -2,6 +2,8 @@
 //! dates, causal cycles) and what is merely suspicious (warnings). Every problem is collected, like a
 //! compiler, and located only after the checks, so a valid file never pays for positions.
 
+use std::collections::hash_map::Entry;
+
 use super::date::EventDate;
 use super::diagnostic::{Diagnostic, Severity};
 use super::document::Document;
@@ -383,16 +385,21 @@ impl Checker {
                     Some("ids are short plain names such as \"self-coup\"".into()),
                 );
             }
-            if let Some(&first) = seen.get(id) {
-                self.error(
-                    path(),
-                    format!("duplicate id `{id}` in {list}"),
-                    Some(format!(
-                        "ids must be unique within {list}; the first `{id}` is {list}[{first}]"
-                    )),
-                );
-            } else {
-                seen.insert(id, ix);
+            // One probe per id: the entry is where a new id goes, or the first of a duplicate.
+            match seen.entry(id) {
+                Entry::Vacant(slot) => {
+                    slot.insert(ix);
+                }
+                Entry::Occupied(first) => {
+                    let first = *first.get();
+                    self.error(
+                        path(),
+                        format!("duplicate id `{id}` in {list}"),
+                        Some(format!(
+                            "ids must be unique within {list}; the first `{id}` is {list}[{first}]"
+                        )),
+                    );
+                }
             }
         }
         seen
