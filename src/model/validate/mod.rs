@@ -214,10 +214,26 @@ impl Checker {
             self.text(|| vec![Step::Key("description")], description);
         }
 
-        let sources = self.ids("sources", raw.sources.iter().map(|s| s.id.as_str()));
-        let actors = self.ids("actors", raw.actors.iter().map(|a| a.id.as_str()));
-        self.ids("eras", raw.eras.iter().map(|e| e.id.as_str()));
-        let events = self.ids("events", raw.events.iter().map(|e| e.id.as_str()));
+        let sources = self.ids(
+            "sources",
+            raw.sources.len(),
+            raw.sources.iter().map(|s| s.id.as_str()),
+        );
+        let actors = self.ids(
+            "actors",
+            raw.actors.len(),
+            raw.actors.iter().map(|a| a.id.as_str()),
+        );
+        self.ids(
+            "eras",
+            raw.eras.len(),
+            raw.eras.iter().map(|e| e.id.as_str()),
+        );
+        let events = self.ids(
+            "events",
+            raw.events.len(),
+            raw.events.iter().map(|e| e.id.as_str()),
+        );
 
         for (ix, source) in raw.sources.iter().enumerate() {
             let at = |key| vec![Step::Key("sources"), Step::Index(ix), Step::Key(key)];
@@ -358,8 +374,15 @@ impl Checker {
     }
 
     /// Records ids, reporting empty and duplicate ones; returns id → position of the first.
-    fn ids<'a>(&mut self, list: &'static str, ids: impl Iterator<Item = &'a str>) -> IdMap<'a> {
-        let mut seen = IdMap::with_capacity_and_hasher(ids.size_hint().0, Default::default());
+    /// `count` is how many there are: the events' iterator (over chunks) cannot say, and a
+    /// map grown by doubling to a million ids rehashed every one of them about twice.
+    fn ids<'a>(
+        &mut self,
+        list: &'static str,
+        count: usize,
+        ids: impl Iterator<Item = &'a str>,
+    ) -> IdMap<'a> {
+        let mut seen = IdMap::with_capacity_and_hasher(count, Default::default());
         for (ix, id) in ids.enumerate() {
             let path = || vec![Step::Key(list), Step::Index(ix), Step::Key("id")];
             if id.is_empty() {
