@@ -286,3 +286,17 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for Append<'_, T> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sizes docs/PERFORMANCE.md and this module's account of the memory rest on.
+    #[test]
+    fn a_parsed_event_and_a_reference_stay_small() {
+        assert_eq!(std::mem::size_of::<Event>(), 168);
+        assert_eq!(std::mem::size_of::<ActorRef>(), 24);
+        assert_eq!(std::mem::size_of::<EventRef>(), 24);
+        assert_eq!(std::mem::size_of::<SourceRef>(), 24);
+    }
+}
