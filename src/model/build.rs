@@ -1,14 +1,16 @@
 //! From validated raw types to the indexed chronology the UI reads. Runs once per load.
 //!
-//! At a million events this is most of the load, so it moves rather than copies: every string of
-//! the file is handed over as it is unless it needs cleaning, and every reference arrives already
-//! resolved by validation.
+//! At a million events this is most of the load, so it allocates each kept string once, in its
+//! final form, straight from the file's text it was parsed as a borrow of (or moves it, when
+//! escapes made it owned), and every reference arrives already resolved by validation.
 
 use super::chronology::{Actor, Chronology, Citation, Era, Event, Link, Participation, Source};
 use super::document::Document;
+use super::events::Events;
 use super::id_index::IdIndex;
 use super::order::reading_order;
-use super::raw::{Basis, RawActorRef, RawEventRef, RawSourceRef};
+use super::parsed::Str;
+use super::raw::Basis;
 use super::validate::Validated;
 use crate::text::sanitize_owned;
 
@@ -21,33 +23,33 @@ struct Cleaner {
 }
 
 impl Cleaner {
-    fn line(self, text: String) -> String {
+    fn line(self, text: Str<'_>) -> String {
         if !self.checked_clean {
-            return sanitize_owned(text, false);
+            return sanitize_owned(text.into_string(), false);
         }
         if text.contains('\n') {
             text.replace('\n', " ")
         } else {
-            text
+            text.into_string()
         }
     }
 
-    fn paragraphs(self, text: String) -> String {
+    fn paragraphs(self, text: Str<'_>) -> String {
         if self.checked_clean {
-            text
+            text.into_string()
         } else {
-            sanitize_owned(text, true)
+            sanitize_owned(text.into_string(), true)
         }
     }
 }
 
 /// For the fields validation does not read (urls, notes, locators).
-fn unchecked(text: String) -> String {
-    sanitize_owned(text, false)
+fn unchecked(text: Str<'_>) -> String {
+    sanitize_owned(text.into_string(), false)
 }
 
 /// Builds the chronology. `raw` must have passed validation: every reference resolves.
-pub fn build(mut raw: Document, validated: Validated) -> Chronology {
+pub fn build(mut raw: Document<'_>, validated: Validated) -> Chronology {
     let Validated {
         event_dates,
         era_dates,
@@ -69,7 +71,7 @@ pub fn build(mut raw: Document, validated: Validated) -> Chronology {
                 .as_ref()
                 .expect("validation dates every event of a chronology it passes")
         },
-        |ix| &raw.events[ix].id,
+        |ix| raw.events[ix].id.as_str(),
         |ix| &refs.consequences[starts[1][ix] as usize..starts[1][ix + 1] as usize],
     );
     let mut position = vec![0u32; order.len()];
@@ -81,68 +83,76 @@ pub fn build(mut raw: Document, validated: Validated) -> Chronology {
     // (visiting a million events in time order missed the cache at every step), and then the
     // events are moved into time order in place. Each chunk of raw events is freed as soon as
     // it is converted (`flatten` drops it).
-    let raw_events = std::mem::take(&mut raw.events);
+    let Events {
+        list: raw_events,
+        aliases: raw_aliases,
+        actors: raw_actors,
+        consequences: raw_consequences,
+        tags: raw_tags,
+        sources: raw_sources,
+    } = std::mem::take(&mut raw.events);
     let mut events: Vec<Event> = Vec::with_capacity(raw_events.len());
     let raw_events = raw_events.into_chunks().flatten();
+    // The flat lists are in file order, so each event's part is the next one.
+    let (mut raw_aliases, mut raw_actors, mut raw_tags) = (
+        raw_aliases.into_iter(),
+        raw_actors.into_iter(),
+        raw_tags.into_iter(),
+    );
+    let (mut raw_consequences, mut raw_sources) =
+        (raw_consequences.into_iter(), raw_sources.into_iter());
     for (original, (raw_event, date)) in raw_events.zip(event_dates).enumerate() {
         let date = date
             .expect("validation dates every event of a chronology it passes")
-            .with_text(raw_event.date);
+            .with_text(raw_event.date.into_string());
         let span =
             |list: usize| starts[list][original] as usize..starts[list][original + 1] as usize;
-        let actors = raw_event
-            .actors
-            .into_iter()
+        let actors = (&mut raw_actors)
+            .take(raw_event.actors.len())
             .zip(&refs.actors[span(0)])
             .map(|(reference, &actor)| Participation {
                 actor: actor as usize,
-                role: match reference {
-                    RawActorRef::Id(_) => None,
-                    RawActorRef::Full(full) => full.role.map(line),
-                },
+                role: reference.into_role().map(line),
             })
             .collect();
-        let consequences = raw_event
-            .consequences
-            .into_iter()
+        let consequences = (&mut raw_consequences)
+            .take(raw_event.consequences.len())
             .zip(&refs.consequences[span(1)])
-            .map(|(reference, &effect)| match reference {
-                RawEventRef::Id(_) => Link {
+            .map(|(reference, &effect)| {
+                let (basis, note) = reference.into_basis_and_note();
+                Link {
                     event: position[effect as usize] as usize,
-                    basis: Basis::Stated,
-                    note: None,
-                },
-                RawEventRef::Full(full) => Link {
-                    event: position[effect as usize] as usize,
-                    basis: full.basis,
-                    note: full.note.map(unchecked),
-                },
+                    basis,
+                    note: note.map(unchecked),
+                }
             })
             .collect();
-        let sources = raw_event
-            .sources
-            .into_iter()
+        let sources = (&mut raw_sources)
+            .take(raw_event.sources.len())
             .zip(&refs.sources[span(2)])
             .map(|(reference, &source)| Citation {
                 source: source as usize,
-                locator: match reference {
-                    RawSourceRef::Id(_) => None,
-                    RawSourceRef::Full(full) => full.locator.map(unchecked),
-                },
+                locator: reference.into_locator().map(unchecked),
             })
             .collect();
         events.push(Event {
-            id: raw_event.id,
+            id: raw_event.id.into_string(),
             date,
             display_date: raw_event.display_date.map(line),
             title: line(raw_event.title),
-            aliases: raw_event.aliases.into_iter().map(line).collect(),
+            aliases: (&mut raw_aliases)
+                .take(raw_event.aliases.len())
+                .map(line)
+                .collect(),
             summary: raw_event.summary.map(paragraphs).unwrap_or_default(),
             basis: raw_event.basis,
             actors,
             consequences,
             causes: Vec::new(),
-            tags: raw_event.tags.into_iter().map(line).collect(),
+            tags: (&mut raw_tags)
+                .take(raw_event.tags.len())
+                .map(line)
+                .collect(),
             sources,
         });
     }
@@ -212,9 +222,9 @@ pub fn build(mut raw: Document, validated: Validated) -> Chronology {
         .into_iter()
         .zip(era_dates)
         .map(|(era, date)| Era {
-            id: era.id,
+            id: era.id.into_string(),
             title: line(era.title),
-            date: date.with_text(era.date),
+            date: date.with_text(era.date.into_string()),
         })
         .collect();
     eras.sort_by(|a, b| {
@@ -224,7 +234,7 @@ pub fn build(mut raw: Document, validated: Validated) -> Chronology {
     let actors: Vec<Actor> = std::mem::take(&mut raw.actors)
         .into_iter()
         .map(|a| Actor {
-            id: a.id,
+            id: a.id.into_string(),
             name: line(a.name),
             kind: a.kind,
             aliases: a.aliases.into_iter().map(line).collect(),
@@ -241,7 +251,7 @@ pub fn build(mut raw: Document, validated: Validated) -> Chronology {
             .sources
             .into_iter()
             .map(|s| Source {
-                id: s.id,
+                id: s.id.into_string(),
                 title: line(s.title),
                 url: s.url.map(unchecked),
                 note: s.note.map(unchecked),

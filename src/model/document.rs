@@ -1,5 +1,6 @@
 //! The parsed file as the loader holds it between parsing and building: [`RawChronology`]'s
-//! fields, with the events in fixed-size chunks instead of one array.
+//! fields, with every string borrowed from the file's text (see [`parsed`](super::parsed)) and
+//! the events in fixed-size chunks instead of one array.
 //!
 //! At a million events one array of [`RawEvent`]s is about 250 MB. Parsed into a `Vec`, it grows
 //! by doubling, so the last step holds the old and the new buffer at once and copies 130 MB. In
@@ -15,9 +16,11 @@ use std::ops::Index;
 
 use serde::Deserialize;
 
-use super::raw::{Object, RawActor, RawEra, RawEvent, RawSource};
+use super::events::Events;
+use super::parsed::{Actor, Era, Source, Str};
+use super::raw::Object;
 
-/// Events per chunk: 16,384 events of 248 bytes, 4 MB: small beside the whole list, large
+/// Events per chunk: 16,384 events of 168 bytes, 3 MB: small beside the whole list, large
 /// enough that indexing and iterating cost nothing measurable.
 const CHUNK: usize = 1 << 14;
 
@@ -25,22 +28,23 @@ const CHUNK: usize = 1 << 14;
 /// (unknown field, missing field) are those of the public type.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct Document {
+pub(crate) struct Document<'a> {
     /// For editors; any value passes, and the chronology does not keep it.
     #[serde(rename = "$schema", default)]
     _schema: Option<serde::de::IgnoredAny>,
     pub quipu: u32,
-    pub title: String,
-    #[serde(default)]
-    pub description: Option<String>,
-    #[serde(default, deserialize_with = "super::raw::objects")]
-    pub sources: Vec<RawSource>,
-    #[serde(default, deserialize_with = "super::raw::objects")]
-    pub actors: Vec<RawActor>,
-    #[serde(default, deserialize_with = "super::raw::objects")]
-    pub eras: Vec<RawEra>,
-    #[serde(default)]
-    pub events: Chunks<RawEvent>,
+    #[serde(borrow)]
+    pub title: Str<'a>,
+    #[serde(default, borrow)]
+    pub description: Option<Str<'a>>,
+    #[serde(default, borrow, deserialize_with = "super::raw::objects")]
+    pub sources: Vec<Source<'a>>,
+    #[serde(default, borrow, deserialize_with = "super::raw::objects")]
+    pub actors: Vec<Actor<'a>>,
+    #[serde(default, borrow, deserialize_with = "super::raw::objects")]
+    pub eras: Vec<Era<'a>>,
+    #[serde(default, borrow)]
+    pub events: Events<'a>,
 }
 
 /// A list kept as chunks of [`CHUNK`] items: indexable and iterable like a slice, and consumed
@@ -67,7 +71,7 @@ impl<T> Chunks<T> {
         chunks
     }
 
-    fn push(&mut self, item: T) {
+    pub(crate) fn push(&mut self, item: T) {
         match self.chunks.last_mut() {
             Some(last) if last.len() < CHUNK => last.push(item),
             _ => {
@@ -137,7 +141,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Chunks<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::raw::RawChronology;
+    use crate::model::raw::{Basis, RawChronology};
 
     #[test]
     fn chunks_index_and_iterate_like_the_list_they_hold() {
@@ -152,14 +156,128 @@ mod tests {
         assert_eq!(sizes, [CHUNK, CHUNK, 5]);
     }
 
+    fn document(src: &str) -> Result<Document<'_>, serde_json::Error> {
+        serde_json::from_str::<Object<Document>>(src).map(|Object(document)| document)
+    }
+
+    /// Two events, so each one's part of the flat lists is its own.
     #[test]
     fn a_document_reads_what_the_public_type_reads() {
-        let src =
-            r#"{"quipu": 1, "title": "t", "events": [{"id": "a", "date": "1990", "title": "A"}]}"#;
-        let document: Document = serde_json::from_str::<Object<Document>>(src).unwrap().0;
+        let src = r#"{"quipu": 1, "title": "t\u00e9", "actors": [{"id": "x", "name": "X"}],
+            "events": [{"id": "a", "date": "1990", "title": "A\nB", "tags": ["t"],
+            "actors": ["x", {"actor": "x", "role": "r"}], "aliases": ["aa"],
+            "consequences": ["b", {"event": "b", "basis": "inferred", "note": "n"}],
+            "sources": [{"source": "s", "locator": "p. 2"}, "s"]},
+            {"id": "b", "date": "1991", "title": "B", "actors": ["y"], "tags": ["u", "v"],
+            "consequences": [{"event": "a"}], "sources": ["s"], "summary": "S"}]}"#;
+        let document = document(src).unwrap();
         let raw: RawChronology = serde_json::from_str(src).unwrap();
+        assert_eq!(document.title.as_str(), raw.title);
         assert_eq!(document.events.len(), raw.events.len());
-        assert_eq!(document.events[0], raw.events[0]);
-        assert_eq!(document.title, raw.title);
+        let events = &document.events;
+        for (ours, theirs) in events.iter().zip(&raw.events) {
+            assert_eq!(ours.id.as_str(), theirs.id);
+            assert_eq!(ours.title.as_str(), theirs.title);
+            assert_eq!(ours.summary.as_deref(), theirs.summary.as_deref());
+            let texts = |list: &[Str]| list.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+            assert_eq!(texts(events.tags_of(ours)), theirs.tags);
+            assert_eq!(texts(events.aliases_of(ours)), theirs.aliases);
+            let actors: Vec<(&str, Option<&str>)> = events
+                .actors_of(ours)
+                .iter()
+                .map(|r| (r.actor(), r.role()))
+                .collect();
+            let public: Vec<(&str, Option<&str>)> = theirs
+                .actors
+                .iter()
+                .map(|r| (r.actor(), r.role()))
+                .collect();
+            assert_eq!(actors, public);
+            let links: Vec<(&str, Basis, Option<&str>)> = events
+                .consequences_of(ours)
+                .iter()
+                .map(|r| (r.event(), r.basis(), r.note()))
+                .collect();
+            let public: Vec<(&str, Basis, Option<&str>)> = theirs
+                .consequences
+                .iter()
+                .map(|r| (r.event(), r.basis(), r.note()))
+                .collect();
+            assert_eq!(links, public);
+            let sources: Vec<(&str, Option<&str>)> = events
+                .sources_of(ours)
+                .iter()
+                .map(|r| (r.source(), r.locator()))
+                .collect();
+            let public: Vec<(&str, Option<&str>)> = theirs
+                .sources
+                .iter()
+                .map(|r| (r.source(), r.locator()))
+                .collect();
+            assert_eq!(sources, public);
+        }
+    }
+
+    /// Strings without escapes point into the text (no allocation); escaped ones are unescaped.
+    #[test]
+    fn strings_borrow_from_the_text_unless_escaped() {
+        let src = r#"{"quipu": 1, "title": "caf\u00e9", "events": [
+            {"id": "a", "date": "1990", "title": "A", "actors": ["x", {"actor": "y\"z"}]}]}"#;
+        let document = document(src).unwrap();
+        let within = |text: &str| src.as_bytes().as_ptr_range().contains(&text.as_ptr());
+        assert_eq!(document.title.as_str(), "café");
+        assert!(!within(&document.title));
+        let event = &document.events[0];
+        assert!(within(&event.id) && within(&event.date) && within(&event.title));
+        let actors = document.events.actors_of(event);
+        assert!(within(actors[0].actor()));
+        assert_eq!(actors[1].actor(), "y\"z");
+        assert!(!within(actors[1].actor()));
+    }
+
+    /// The borrowed form takes a file exactly when the public type does: every field name,
+    /// default, shape and refusal (unknown, duplicate, missing fields; arrays for objects).
+    #[test]
+    fn a_document_accepts_and_refuses_what_the_public_type_does() {
+        let events = [
+            r#"{"id": "a", "date": "1990", "title": "A"}"#,
+            r#"{"id": "a", "date": "1990", "title": "A", "display_date": "then", "summary": "s",
+                "aliases": ["b"], "basis": "implied", "tags": [], "sources": ["s"]}"#,
+            r#"{"id": "a", "date": "1990", "title": "A", "display_date": null, "summary": null}"#,
+            r#"{"id": "a", "date": "1990"}"#,
+            r#"{"id": "a", "date": "1990", "title": "A", "titel": "B"}"#,
+            r#"{"id": "a", "id": "b", "date": "1990", "title": "A"}"#,
+            r#"["a", "1990", "A"]"#,
+            r#"{"id": 1, "date": "1990", "title": "A"}"#,
+            r#"{"id": "a", "date": "1990", "title": "A", "actors": [{"actor": "x", "rol": "r"}]}"#,
+            r#"{"id": "a", "date": "1990", "title": "A", "actors": [{"role": "r"}]}"#,
+            r#"{"id": "a", "date": "1990", "title": "A", "actors": [["x"]]}"#,
+            r#"{"id": "a", "date": "1990", "title": "A", "actors": [3]}"#,
+            r#"{"id": "a", "date": "1990", "title": "A", "actors": "x"}"#,
+            r#"{"id": "a", "date": "1990", "title": "A", "consequences": [{"event": "b", "basis": "guessed"}]}"#,
+            r#"{"id": "a", "date": "1990", "title": "A", "sources": [{"source": "s", "page": 2}]}"#,
+            r#"{"id": "a", "date": "1990", "title": "A", "tags": [null]}"#,
+            r#"{"id": "a", "date": "1990", "title": "A", "aliases": null}"#,
+        ];
+        let tops = [
+            r#"{"quipu": 1, "title": "t", "events": [EVENT]}"#,
+            r#"{"$schema": 3, "quipu": 1, "title": "t", "description": "d", "events": [EVENT]}"#,
+            r#"{"quipu": 1, "title": "t", "actors": [{"id": "x", "name": "X", "kind": "state", "aliases": ["y"]}], "events": [EVENT]}"#,
+            r#"{"quipu": 1, "title": "t", "actors": [{"id": "x", "name": "X", "kind": "nation"}], "events": [EVENT]}"#,
+            r#"{"quipu": 1, "title": "t", "eras": [{"id": "e", "title": "E", "date": "1990/1991"}], "events": [EVENT]}"#,
+            r#"{"quipu": 1, "title": "t", "eras": [{"id": "e", "title": "E"}], "events": [EVENT]}"#,
+            r#"{"quipu": 1, "title": "t", "sources": [{"id": "s", "title": "S", "url": "u", "note": "n"}], "events": [EVENT]}"#,
+            r#"{"quipu": 1, "title": "t", "sources": [{"id": "s"}], "events": [EVENT]}"#,
+            r#"{"quipu": 1, "events": [EVENT]}"#,
+            r#"{"quipu": 1, "title": "t", "extra": 1, "events": [EVENT]}"#,
+            r#"{"quipu": 1, "title": "t", "events": {"a": EVENT}}"#,
+        ];
+        for top in tops {
+            for event in events {
+                let src = top.replace("EVENT", event);
+                let public = serde_json::from_str::<Object<RawChronology>>(&src).is_ok();
+                assert_eq!(document(&src).is_ok(), public, "{src}");
+            }
+        }
     }
 }

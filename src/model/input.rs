@@ -4,12 +4,11 @@
 //! once and read once, with the size limit enforced while reading (a device's `metadata().len()`
 //! is 0 and says nothing). The path is never opened a second time: a FIFO would block on it and
 //! `/dev/stdin` would read nothing, so diagnostics lost their positions or the load hung.
-//! Diagnostics are located from the bytes read: a regular file, whose text is freed after
-//! parsing to keep its size off the peak memory, is read again through the handle already open
-//! (`seek` to the start); anything else keeps its text until the findings are located.
+//! Diagnostics are located in the bytes read, which loading keeps until the chronology is built
+//! (the parsed file borrows its strings from them).
 
 use std::fs::File;
-use std::io::{Read, Seek};
+use std::io::Read;
 use std::path::Path;
 
 use super::diagnostic::Diagnostic;
@@ -38,54 +37,19 @@ pub fn display_name(path: &Path) -> String {
     escape_controls(&path.display().to_string()).into_owned()
 }
 
-/// A file's text, read once, and what is needed to read it again without reopening its path.
+/// A file's text, read once.
 pub struct Source {
     /// The name messages use (see [`display_name`]).
     pub name: String,
     pub text: String,
-    /// The open regular file, when the text may be freed and read again from it.
-    pub(crate) rewind: Option<File>,
 }
 
 impl Source {
-    /// A text that did not come from a file: it is kept until its findings are located.
+    /// A text that did not come from a file.
     pub fn from_text(name: impl Into<String>, text: String) -> Source {
         Source {
             name: name.into(),
             text,
-            rewind: None,
-        }
-    }
-}
-
-/// The text for locating diagnostics after it was parsed.
-pub(crate) enum Kept {
-    /// A regular file of this many bytes, read again from its open handle when needed.
-    Rewind(File, usize),
-    /// Anything else: the text itself.
-    Text(String),
-}
-
-impl Kept {
-    /// Frees `text` when it can be read again from `rewind`, and keeps it otherwise.
-    pub(crate) fn new(text: String, rewind: Option<File>) -> Kept {
-        match rewind {
-            Some(file) => Kept::Rewind(file, text.len()),
-            None => Kept::Text(text),
-        }
-    }
-
-    /// The text again, or an empty one when the file changed length meanwhile (the findings are
-    /// then reported at 1:1 rather than at wrong places).
-    pub(crate) fn text(self) -> String {
-        match self {
-            Kept::Text(text) => text,
-            Kept::Rewind(mut file, len) => {
-                let again = file.rewind().ok().and_then(|()| {
-                    read_stream("", &mut file, len as u64, false, MAX_FILE_BYTES).ok()
-                });
-                again.filter(|text| text.len() == len).unwrap_or_default()
-            }
         }
     }
 }
@@ -101,11 +65,7 @@ pub fn read_source(path: &Path) -> Result<Source, LoadError> {
     };
     if is_stdin(path) {
         let text = read_stream(&name, &mut std::io::stdin().lock(), 0, true, MAX_FILE_BYTES)?;
-        return Ok(Source {
-            name,
-            text,
-            rewind: None,
-        });
+        return Ok(Source { name, text });
     }
     let mut file = File::open(path).map_err(io)?;
     let metadata = file.metadata().map_err(io)?;
@@ -124,11 +84,7 @@ pub fn read_source(path: &Path) -> Result<Source, LoadError> {
     }
     let hint = if regular { metadata.len() } else { 0 };
     let text = read_stream(&name, &mut file, hint, !regular, MAX_FILE_BYTES)?;
-    Ok(Source {
-        name,
-        text,
-        rewind: regular.then_some(file),
-    })
+    Ok(Source { name, text })
 }
 
 /// Reads `reader` to its end, refusing more than `limit` bytes. A `stream` (anything but

@@ -6,7 +6,7 @@ use std::path::Path;
 use super::build::build;
 use super::chronology::Chronology;
 use super::diagnostic::{Diagnostic, SHOWN, left_out};
-use super::input::{Kept, Source, display_name, read_source};
+use super::input::{Source, display_name, read_source};
 use super::parse::parse;
 use super::validate;
 use crate::text::escape_controls;
@@ -188,10 +188,9 @@ impl Chronology {
     }
 
     /// Checks a file's text, already read (the explorer reads a file once to tell its format).
-    /// The text is freed as soon as it is parsed when the file can be read again through its
-    /// open handle: from then on only diagnostics need it, to say where a problem is, and a valid
-    /// file has none. That keeps the file's size off the peak memory of validating and building.
-    /// Any other source (a pipe, standard input) keeps its text: it cannot be read twice.
+    /// The text lives until the chronology is built: the parsed file borrows its strings from
+    /// it, so a reference is never allocated and a kept string only once (see
+    /// [`parsed`](super::parsed)).
     pub fn check_source(source: Source) -> Checked {
         Chronology::check_source_telling(source, &|_| (), true)
     }
@@ -204,27 +203,7 @@ impl Chronology {
         stage: &dyn Fn(Stage),
         warnings: bool,
     ) -> Checked {
-        stage(Stage::Parsing);
-        let Source { text, rewind, .. } = source;
-        let raw = match parse(without_bom(&text)) {
-            Ok(raw) => raw,
-            Err(diagnostics) => return finish(None, diagnostics),
-        };
-        let kept = Kept::new(text, rewind);
-        stage(Stage::Checking);
-        let mut verdict = validate::check(&raw);
-        if !warnings {
-            verdict.drop_warnings();
-        }
-        let (validated, diagnostics) = if verdict.needs_text() {
-            let again = kept.text();
-            verdict.locate(&raw, without_bom(&again))
-        } else {
-            drop(kept);
-            verdict.locate(&raw, "")
-        };
-        stage(Stage::Building);
-        finish(validated.map(|v| build(raw, v)), diagnostics)
+        Chronology::check_str(&source.text, stage, warnings)
     }
 
     /// Reads, checks and indexes a file.

@@ -22,7 +22,7 @@ use super::suggest::closest;
 pub const FORMAT_VERSION: u32 = 1;
 
 /// Parses the document, or returns every structural error found.
-pub fn parse(src: &str) -> Result<Document, Vec<Diagnostic>> {
+pub fn parse(src: &str) -> Result<Document<'_>, Vec<Diagnostic>> {
     if src.trim().is_empty() {
         return Err(vec![Diagnostic::error(1, 1, "the file is empty").with_help(
             "a chronology is a JSON object such as {\"quipu\": 1, \"title\": \"My chronology\", \"events\": []}",

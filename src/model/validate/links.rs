@@ -11,14 +11,20 @@ impl Checker {
     /// reversed link. Overlapping dates ("April 1992" caused by 5 April 1992) are fine: the
     /// reading order puts the cause first (see `order::link_orders`, the same test).
     /// `starts` is where each event's consequences begin in `self.refs.consequences`.
-    pub(super) fn causal_order(&mut self, raw: &Document, starts: &[u32]) {
+    pub(super) fn causal_order(&mut self, raw: &Document<'_>, starts: &[u32]) {
         let mut found = Vec::new();
         for (ix, event) in raw.events.iter().enumerate() {
             let Some(Some(cause_date)) = self.event_dates.get(ix) else {
                 continue;
             };
             let effects = &self.refs.consequences[starts[ix] as usize..starts[ix + 1] as usize];
-            for (r, (reference, &effect)) in event.consequences.iter().zip(effects).enumerate() {
+            for (r, (reference, &effect)) in raw
+                .events
+                .consequences_of(event)
+                .iter()
+                .zip(effects)
+                .enumerate()
+            {
                 let Some(Some(effect_date)) = self.event_dates.get(effect as usize) else {
                     continue;
                 };
@@ -53,7 +59,7 @@ impl Checker {
     ///
     /// The graph is read in place: event `n`'s edges are `self.refs.consequences[starts[n]..
     /// starts[n + 1]]`, so no per-event list is allocated.
-    pub(super) fn cycles(&mut self, raw: &Document, starts: &[u32]) {
+    pub(super) fn cycles(&mut self, raw: &Document<'_>, starts: &[u32]) {
         let targets = std::mem::take(&mut self.refs.consequences);
         let edge = |node: usize, r: usize| -> Option<usize> {
             let at = starts[node] as usize + r;
@@ -124,7 +130,7 @@ const CYCLE_SHOWN: usize = 8;
 /// `a → b → c → a`: the cycle's members (`(event, edge)` entries of the search stack) in order and
 /// back to the first, at most [`CYCLE_SHOWN`] of them named (`a → b → c → d → … 992 more … → w → x
 /// → y → z → a`). Only the named ones are read, so a long cycle costs no more than a short one.
-fn cycle_chain(raw: &Document, members: &[(usize, usize)]) -> String {
+fn cycle_chain(raw: &Document<'_>, members: &[(usize, usize)]) -> String {
     let id = |&(n, _): &(usize, usize)| raw.events[n].id.as_str();
     let mut parts: Vec<String> = Vec::with_capacity(CYCLE_SHOWN + 2);
     if members.len() <= CYCLE_SHOWN {

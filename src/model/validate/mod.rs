@@ -2,12 +2,15 @@
 //! dates, causal cycles) and what is merely suspicious (warnings). Every problem is collected, like a
 //! compiler, and located only after the checks, so a valid file never pays for positions.
 
+use std::collections::hash_map::Entry;
+
 use super::date::EventDate;
 use super::diagnostic::{Diagnostic, Severity};
 use super::document::Document;
 use super::locate::{LineIndex, Locator, Step, render_path};
 use super::parse::{FORMAT_VERSION, version_error};
-use super::raw::{Basis, RawEventRef};
+use super::parsed::EventRef;
+use super::raw::Basis;
 use super::suggest::Suggester;
 use crate::text::{is_blank, is_clean, needs_cleaning};
 
@@ -55,14 +58,14 @@ pub struct Resolved {
 }
 
 impl Resolved {
-    fn starts_of(raw: &Document) -> [Vec<u32>; 3] {
+    fn starts_of(raw: &Document<'_>) -> [Vec<u32>; 3] {
         let mut starts = [
             Vec::with_capacity(raw.events.len() + 1),
             Vec::with_capacity(raw.events.len() + 1),
             Vec::with_capacity(raw.events.len() + 1),
         ];
         let mut at = [0u32; 3];
-        for event in &raw.events {
+        for event in raw.events.iter() {
             for (list, n) in starts.iter_mut().zip(&mut at) {
                 list.push(*n);
             }
@@ -77,9 +80,8 @@ impl Resolved {
     }
 }
 
-/// Validation's verdict before its findings have positions. Reaching it needs only the parsed
-/// file, not its text, so a loader can free a large file's text first and read it again only
-/// when there is something to report.
+/// Validation's verdict before its findings have positions, so a valid file, which has none to
+/// report, never pays for counting lines and columns.
 pub struct Verdict {
     validated: Option<Validated>,
     findings: Vec<Finding>,
@@ -88,7 +90,7 @@ pub struct Verdict {
 
 /// Checks `raw`: the parsed dates and resolved references when there is no error, and every
 /// finding either way.
-pub fn check(raw: &Document) -> Verdict {
+pub fn check(raw: &Document<'_>) -> Verdict {
     let mut checker = Checker::default();
     checker.check(raw);
     let failed = checker.version_wrong
@@ -122,7 +124,7 @@ impl Verdict {
 
     /// Gives each finding its line and column in `src`, the text `raw` was parsed from (any text
     /// will do when [`Verdict::needs_text`] is false).
-    pub fn locate(self, raw: &Document, src: &str) -> (Option<Validated>, Vec<Diagnostic>) {
+    pub fn locate(self, raw: &Document<'_>, src: &str) -> (Option<Validated>, Vec<Diagnostic>) {
         let diagnostics = if self.needs_text() {
             locate(raw, src, self.findings, self.version_wrong)
         } else {
@@ -133,7 +135,7 @@ impl Verdict {
 }
 
 fn locate(
-    raw: &Document,
+    raw: &Document<'_>,
     src: &str,
     findings: Vec<Finding>,
     version_wrong: bool,
@@ -200,7 +202,7 @@ impl Checker {
         });
     }
 
-    fn check(&mut self, raw: &Document) {
+    fn check(&mut self, raw: &Document<'_>) {
         self.version_wrong = raw.quipu != FORMAT_VERSION;
         self.non_empty(
             || vec![Step::Key("title")],
@@ -215,18 +217,22 @@ impl Checker {
         let sources = self.ids(
             "sources",
             raw.sources.len(),
-            raw.sources.iter().map(|s| &*s.id),
+            raw.sources.iter().map(|s| s.id.as_str()),
         );
         let actors = self.ids(
             "actors",
             raw.actors.len(),
-            raw.actors.iter().map(|a| &*a.id),
+            raw.actors.iter().map(|a| a.id.as_str()),
         );
-        self.ids("eras", raw.eras.len(), raw.eras.iter().map(|e| &*e.id));
+        self.ids(
+            "eras",
+            raw.eras.len(),
+            raw.eras.iter().map(|e| e.id.as_str()),
+        );
         let events = self.ids(
             "events",
             raw.events.len(),
-            raw.events.iter().map(|e| &*e.id),
+            raw.events.iter().map(|e| e.id.as_str()),
         );
 
         for (ix, source) in raw.sources.iter().enumerate() {
@@ -278,7 +284,7 @@ impl Checker {
             if let Some(shown) = &event.display_date {
                 self.text(|| at("display_date"), shown);
             }
-            for (alias_ix, alias) in event.aliases.iter().enumerate() {
+            for (alias_ix, alias) in raw.events.aliases_of(event).iter().enumerate() {
                 let path = || {
                     let mut path = at("aliases");
                     path.push(Step::Index(alias_ix));
@@ -293,7 +299,7 @@ impl Checker {
                     Some("list who took part: \"actors\": [\"actor-id\"]".into()),
                 );
             }
-            for (r, reference) in event.actors.iter().enumerate() {
+            for (r, reference) in raw.events.actors_of(event).iter().enumerate() {
                 let found = self.reference(
                     || at("actors"),
                     r,
@@ -307,7 +313,7 @@ impl Checker {
                     self.text(|| at("actors"), role);
                 }
             }
-            for (r, reference) in event.consequences.iter().enumerate() {
+            for (r, reference) in raw.events.consequences_of(event).iter().enumerate() {
                 let found = self.reference(
                     || at("consequences"),
                     r,
@@ -319,7 +325,7 @@ impl Checker {
                 self.refs.consequences.push(found);
                 self.basis_in_note(ix, r, reference);
             }
-            for (r, reference) in event.sources.iter().enumerate() {
+            for (r, reference) in raw.events.sources_of(event).iter().enumerate() {
                 let found = self.reference(
                     || at("sources"),
                     r,
@@ -330,7 +336,7 @@ impl Checker {
                 );
                 self.refs.sources.push(found);
             }
-            for (t, tag) in event.tags.iter().enumerate() {
+            for (t, tag) in raw.events.tags_of(event).iter().enumerate() {
                 let path = || {
                     let mut path = at("tags");
                     path.push(Step::Index(t));
@@ -346,7 +352,7 @@ impl Checker {
     }
 
     /// Gives each unknown reference its help, with one [`Suggester`] per list for all of them.
-    fn suggest(&mut self, raw: &Document) {
+    fn suggest(&mut self, raw: &Document<'_>) {
         let unresolved = std::mem::take(&mut self.unresolved);
         for list in ["actors", "events", "sources"] {
             let mut pending = unresolved.iter().filter(|(_, l, _)| *l == list).peekable();
@@ -368,15 +374,15 @@ impl Checker {
     }
 
     /// Records ids, reporting empty and duplicate ones; returns id → position of the first.
-    /// `len` is the number of ids: the events' iterator runs over chunks and cannot tell, and a
-    /// map grown from nothing rehashes twenty times on the way to a million.
+    /// `count` is how many there are: the events' iterator (over chunks) cannot say, and a
+    /// map grown by doubling to a million ids rehashed every one of them about twice.
     fn ids<'a>(
         &mut self,
         list: &'static str,
-        len: usize,
+        count: usize,
         ids: impl Iterator<Item = &'a str>,
     ) -> IdMap<'a> {
-        let mut seen = IdMap::with_capacity_and_hasher(len, Default::default());
+        let mut seen = IdMap::with_capacity_and_hasher(count, Default::default());
         for (ix, id) in ids.enumerate() {
             let path = || vec![Step::Key(list), Step::Index(ix), Step::Key("id")];
             if id.is_empty() {
@@ -402,16 +408,21 @@ impl Checker {
                     Some("ids are short plain names such as \"self-coup\"".into()),
                 );
             }
-            if let Some(&first) = seen.get(id) {
-                self.error(
-                    path(),
-                    format!("duplicate id `{id}` in {list}"),
-                    Some(format!(
-                        "ids must be unique within {list}; the first `{id}` is {list}[{first}]"
-                    )),
-                );
-            } else {
-                seen.insert(id, ix);
+            // One probe per id: the entry is where a new id goes, or the first of a duplicate.
+            match seen.entry(id) {
+                Entry::Vacant(slot) => {
+                    slot.insert(ix);
+                }
+                Entry::Occupied(first) => {
+                    let first = *first.get();
+                    self.error(
+                        path(),
+                        format!("duplicate id `{id}` in {list}"),
+                        Some(format!(
+                            "ids must be unique within {list}; the first `{id}` is {list}[{first}]"
+                        )),
+                    );
+                }
             }
         }
         seen
@@ -442,7 +453,7 @@ impl Checker {
 
     /// A link whose note says "(inferred)" or "(implied)" but whose basis is the default: the
     /// older way of writing it, which readers, the exports and the counts cannot see.
-    fn basis_in_note(&mut self, event: usize, r: usize, reference: &RawEventRef) {
+    fn basis_in_note(&mut self, event: usize, r: usize, reference: &EventRef<'_>) {
         if reference.basis() != Basis::Stated {
             return;
         }
