@@ -415,7 +415,8 @@ fn narrowing_cpu() {
 /// a frame shows), the exact ranking as the palette gets it (`SearchIndex::search`: from the
 /// vocabulary when the word tiers settle it) and the full scan it replaces; a bare query word
 /// from the index against folding every event. Medians of `QUIPU_SEARCH_BUDGET` runs, wall and
-/// CPU; also the index's size on the heap.
+/// CPU; also the index's size on the heap. With `QUIPU_SEARCH_BUILD_ONLY` set it stops after the
+/// build and the size: a quick before/after for the index build alone.
 fn budgets() {
     let runs: usize = std::env::var("QUIPU_SEARCH_BUDGET")
         .ok()
@@ -443,6 +444,9 @@ fn budgets() {
         "index on the heap: {:.0} MB",
         index.heap_bytes() as f64 / 1e6
     );
+    if std::env::var_os("QUIPU_SEARCH_BUILD_ONLY").is_some() {
+        return;
+    }
     const PALETTE: usize = 200;
     let head: Vec<usize> = (0..PREVIEW).collect();
     println!(

@@ -132,38 +132,45 @@ impl SearchIndex {
             );
         }
         actors.finish();
-        // Two halves folded on two threads (folding is most of building a million events),
-        // then joined: the first half has room for the second, so joining copies only that.
+        // Two halves folded, and their vocabularies built, on two threads (that is most of
+        // building a million events), then joined: the first half has room for the second's
+        // text, so joining copies only that, and merges the two sorted vocabularies.
         let halves = chronology.events.split_at(chronology.events.len() / 2);
-        let folded_bytes: usize = chronology
-            .events
-            .iter()
-            .map(|e| {
-                let listed = e
-                    .tags
-                    .iter()
-                    .chain(&e.aliases)
-                    .map(String::len)
-                    .sum::<usize>();
-                e.title.len() + e.summary.len() + e.date.text.len() + listed + 24
-            })
-            .sum();
-        let (mut events, second) = if chronology.events.len() >= PARALLEL_BUILD_FROM {
+        let folded_bytes = || -> usize {
+            chronology
+                .events
+                .iter()
+                .map(|e| {
+                    let listed = e
+                        .tags
+                        .iter()
+                        .chain(&e.aliases)
+                        .map(String::len)
+                        .sum::<usize>();
+                    e.title.len() + e.summary.len() + e.date.text.len() + listed + 24
+                })
+                .sum()
+        };
+        let events = if chronology.events.len() >= PARALLEL_BUILD_FROM {
             std::thread::scope(|scope| {
-                let second = scope.spawn(|| events_corpus(halves.1, 0));
-                let first = events_corpus(halves.0, folded_bytes);
+                let second = scope.spawn(|| {
+                    let mut corpus = events_corpus(halves.1, 0);
+                    corpus.finish();
+                    corpus
+                });
+                let mut first = events_corpus(halves.0, folded_bytes());
+                first.finish();
                 // A panic on the other thread is a bug: raise it here.
                 let second = second
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                (first, Some(second))
+                first.append(second);
+                first
             })
         } else {
-            (events_corpus(&chronology.events, folded_bytes), None)
+            events_corpus(&chronology.events, folded_bytes())
         };
-        if let Some(second) = second {
-            events.append(second);
-        }
+        let mut events = events;
         events.finish();
         SearchIndex {
             matcher,
@@ -357,15 +364,16 @@ fn events_corpus(events: &[crate::model::Event], reserve: usize) -> Corpus {
     corpus.reserve_text(reserve);
     // Events are in time order, so neighbours often share a date: its human form is made once
     // per run of them, not per event (a tenth of building a million events).
-    let mut shown: Option<(&str, String)> = None;
+    // Borrowed, not cloned: a copy per event was a million allocations.
+    let mut shown: (&str, String) = ("", String::new());
     for event in events {
-        let date = match (&event.display_date, &shown) {
-            (Some(display), _) => display.clone(),
-            (None, Some((text, human))) if *text == event.date.text => human.clone(),
-            (None, _) => {
-                let human = event.date.human();
-                shown = Some((&event.date.text, human.clone()));
-                human
+        let date = match &event.display_date {
+            Some(display) => display.as_str(),
+            None => {
+                if shown.0 != event.date.text || shown.0.is_empty() {
+                    shown = (&event.date.text, event.date.human());
+                }
+                shown.1.as_str()
             }
         };
         let tags = event.tags.iter().enumerate();
@@ -376,7 +384,7 @@ fn events_corpus(events: &[crate::model::Event], reserve: usize) -> Corpus {
                 .chain(aliases.map(|(i, a)| (Field::Alias(i), a.as_str())))
                 .chain(tags.map(|(i, t)| (Field::Tag(i), t.as_str())))
                 .chain([
-                    (Field::Date, date.as_str()),
+                    (Field::Date, date),
                     (Field::Summary, event.summary.as_str()),
                 ]),
             // A bare query word also finds the EDTF date (`quipu list 1992-04`).

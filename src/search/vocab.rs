@@ -64,7 +64,7 @@ fn class(kind: Kind, place: Place) -> usize {
     kind as usize * Place::ALL.len() + place as usize
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Vocabulary {
     /// The words, sorted byte-wise, one after another.
     words: String,
@@ -77,24 +77,32 @@ pub(crate) struct Vocabulary {
     postings: Vec<u32>,
 }
 
-/// The words of a folded text: runs of alphanumeric chars, with their byte offsets.
+/// The words of a folded text: runs of alphanumeric chars, with their byte offsets. Read a byte
+/// at a time where the text is ASCII (most of it), a char at a time elsewhere.
 pub(crate) fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut rest = text.char_indices().peekable();
+    // Whether the char at byte `at` is alphanumeric, and its length.
+    let char_at = move |at: usize| -> Option<(bool, usize)> {
+        let b = *text.as_bytes().get(at)?;
+        if b.is_ascii() {
+            return Some((b.is_ascii_alphanumeric(), 1));
+        }
+        let c = text.get(at..)?.chars().next()?;
+        Some((c.is_alphanumeric(), c.len_utf8()))
+    };
+    let mut at = 0;
     std::iter::from_fn(move || {
         let start = loop {
-            let (at, c) = rest.next()?;
-            if c.is_alphanumeric() {
+            let (alphanumeric, len) = char_at(at)?;
+            if alphanumeric {
                 break at;
             }
+            at += len;
         };
-        let mut end = text.len();
-        for (at, c) in rest.by_ref() {
-            if !c.is_alphanumeric() {
-                end = at;
-                break;
-            }
+        at = start;
+        while let Some((true, len)) = char_at(at) {
+            at += len;
         }
-        Some((start, &text[start..end]))
+        Some((start, text.get(start..at)?))
     })
 }
 
@@ -106,12 +114,15 @@ impl Vocabulary {
         let text = corpus.text();
         let mut ids: HashMap<&str, u32> = HashMap::default();
         let mut spelled: Vec<&str> = Vec::new();
-        // Each item's (word id, class) slots, then where each item's slots end.
-        let mut slots: Vec<u32> = Vec::new();
+        // Each item's (word id, class) slots, then where each item's slots end. A slot is kept
+        // once per item: `seen[slot]` is the last item (plus one) that held it, which spares
+        // sorting every item's slots to drop the repeats.
+        let mut slots: Vec<u32> = Vec::with_capacity(text.len() / 8);
+        let mut seen: Vec<u32> = Vec::new();
         let mut item_ends: Vec<usize> = Vec::with_capacity(items);
         let max_words = u32::MAX as usize / CLASSES - 1;
         for item in 0..items {
-            let start = slots.len();
+            let mark = item as u32 + 1;
             for span in corpus.spans(item) {
                 let field = text.get(span.range()).unwrap_or_default();
                 let kind = span.vocab_kind();
@@ -132,22 +143,19 @@ impl Vocabulary {
                     if spelled.len() > max_words {
                         return None;
                     }
-                    slots.push(id * CLASSES as u32 + class(kind, place) as u32);
+                    let slot = id as usize * CLASSES + class(kind, place);
+                    if slot >= seen.len() {
+                        seen.resize(spelled.len() * CLASSES, 0);
+                    }
+                    if seen[slot] != mark {
+                        seen[slot] = mark;
+                        slots.push(slot as u32);
+                    }
                 }
             }
-            let mine = &mut slots[start..];
-            mine.sort_unstable();
-            let mut kept = 0;
-            for i in 0..mine.len() {
-                if i == 0 || mine[i] != mine[kept - 1] {
-                    mine[kept] = mine[i];
-                    kept += 1;
-                }
-            }
-            slots.truncate(start + kept);
             item_ends.push(slots.len());
         }
-        drop(ids);
+        drop((ids, seen));
         // Sorted order, and each first-seen id's place in it.
         let mut order: Vec<u32> = (0..spelled.len() as u32).collect();
         order.sort_unstable_by_key(|&id| spelled[id as usize]);
@@ -190,6 +198,75 @@ impl Vocabulary {
         })
     }
 
+    /// The vocabulary of a corpus of `items` items, `first`'s followed by `second`'s, whose
+    /// items are numbered from `shift`: what [`Vocabulary::build`] gives for the joined corpus,
+    /// made from two halves built on two threads. One pass over both sorted dictionaries; each
+    /// list is `first`'s then `second`'s, so it stays ascending. `None` as for `build`.
+    pub fn merge(
+        first: &Vocabulary,
+        second: &Vocabulary,
+        shift: usize,
+        items: usize,
+    ) -> Option<Vocabulary> {
+        // Every shifted item is below `items`, so the additions below cannot overflow.
+        u32::try_from(items).ok()?;
+        let shift = u32::try_from(shift).ok()?;
+        let bound = first.len() + second.len();
+        let mut words = String::with_capacity(first.words.len() + second.words.len());
+        let mut word_ends = Vec::with_capacity(bound);
+        let mut lists = Vec::with_capacity(bound * CLASSES + 1);
+        let mut postings = Vec::with_capacity(first.postings.len() + second.postings.len());
+        let (mut a, mut b) = (0, 0);
+        while a < first.len() || b < second.len() {
+            let order = match (a < first.len(), b < second.len()) {
+                (true, true) => first.word(a).cmp(second.word(b)),
+                (true, false) => std::cmp::Ordering::Less,
+                _ => std::cmp::Ordering::Greater,
+            };
+            let from_first = order.is_le().then_some(a);
+            let from_second = order.is_ge().then_some(b);
+            let word = match from_first {
+                Some(a) => first.word(a),
+                None => second.word(b),
+            };
+            words.push_str(word);
+            word_ends.push(u32::try_from(words.len()).ok()?);
+            for c in 0..CLASSES {
+                lists.push(u32::try_from(postings.len()).ok()?);
+                if let Some(a) = from_first {
+                    postings.extend_from_slice(first.list(a * CLASSES + c));
+                }
+                if let Some(b) = from_second {
+                    let theirs = second.list(b * CLASSES + c);
+                    postings.extend(theirs.iter().map(|&item| item + shift));
+                }
+            }
+            a += usize::from(from_first.is_some());
+            b += usize::from(from_second.is_some());
+        }
+        lists.push(u32::try_from(postings.len()).ok()?);
+        if word_ends.len() > u32::MAX as usize / CLASSES - 1 {
+            return None;
+        }
+        Some(Vocabulary {
+            words,
+            word_ends,
+            lists,
+            postings,
+        })
+    }
+
+    /// The postings of list `list` (a word's class).
+    fn list(&self, list: usize) -> &[u32] {
+        match (self.lists.get(list), self.lists.get(list + 1)) {
+            (Some(&a), Some(&b)) => self
+                .postings
+                .get(a as usize..b as usize)
+                .unwrap_or_default(),
+            _ => &[],
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.word_ends.len()
     }
@@ -222,14 +299,7 @@ impl Vocabulary {
 
     /// The items holding word `w` at `place` in a field of `kind`, ascending.
     pub fn postings(&self, w: usize, kind: Kind, place: Place) -> &[u32] {
-        let list = w * CLASSES + class(kind, place);
-        match (self.lists.get(list), self.lists.get(list + 1)) {
-            (Some(&a), Some(&b)) => self
-                .postings
-                .get(a as usize..b as usize)
-                .unwrap_or_default(),
-            _ => &[],
-        }
+        self.list(w * CLASSES + class(kind, place))
     }
 
     /// Bytes held, for docs/PERFORMANCE.md's memory figures.
@@ -274,6 +344,36 @@ mod tests {
         assert_eq!(found, [(1, "perú"), (8, "fmi"), (12, "bid"), (17, "1992")]);
         assert_eq!(words("").count(), 0);
         assert_eq!(words(" - ").count(), 0);
+    }
+
+    /// Two halves' vocabularies merged are the vocabulary of the whole, wherever it is split:
+    /// words in both halves, in one only, repeated within an item and across its fields.
+    #[test]
+    fn merged_halves_are_the_whole() {
+        let items: [&[(Field, &str)]; 6] = [
+            &[(Field::Name, "Perú peru"), (Field::Tag(0), "peru")],
+            &[(Field::Name, "Chile"), (Field::Summary, "chile and peru")],
+            &[(Field::Name, "Asunción"), (Field::Alias(0), "asu")],
+            &[(Field::Name, "pa peru"), (Field::Date, "5 april 1992")],
+            &[
+                (Field::Name, "Zaña"),
+                (Field::Tag(0), "chile"),
+                (Field::Tag(1), "ña"),
+            ],
+            &[(Field::Name, "1992 peru"), (Field::Date, "5 april 1992")],
+        ];
+        let whole = corpus(&items);
+        for split in 0..=items.len() {
+            let (head, rest) = items.split_at(split);
+            let (first, second) = (corpus(head), corpus(rest));
+            let merged = Vocabulary::merge(
+                first.vocab().unwrap(),
+                second.vocab().unwrap(),
+                split,
+                items.len(),
+            );
+            assert_eq!(merged.as_ref(), whole.vocab(), "split at {split}");
+        }
     }
 
     #[test]
