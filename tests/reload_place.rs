@@ -459,3 +459,44 @@ fn the_editors_answer_leads_the_reload_it_causes_and_e_still_opens_the_file() {
     );
     assert!(!asked.contains(&Effect::Reload), "{asked:?}");
 }
+
+#[test]
+fn the_lanes_cursor_stays_in_its_lane_when_its_event_leaves_that_actor() {
+    let mut app = shipped();
+    select_id(&mut app, "self-coup");
+    update(&mut app, Action::OpenLanes);
+    let lanes = |app: &App| match app.overlays.last() {
+        Some(Overlay::Lanes(lanes)) => lanes.clone(),
+        other => panic!("the lanes are open: {other:?}"),
+    };
+    let before = lanes(&app);
+    let actor = before.actor().expect("a lane");
+    assert_eq!(before.event, app.selected_event());
+    let actor_id = app.chronology.actors[actor].id.clone();
+    // The reader takes that actor off the self-coup; the actor keeps other events.
+    reload(
+        &mut app,
+        edited(|doc| {
+            let coup = events(doc)
+                .iter_mut()
+                .find(|e| e["id"] == "self-coup")
+                .unwrap();
+            coup["actors"]
+                .as_array_mut()
+                .unwrap()
+                .retain(|a| a != &json!(actor_id) && a["actor"] != json!(actor_id));
+        }),
+    );
+    let after = lanes(&app);
+    let actor = after.actor().expect("a lane");
+    assert_eq!(app.chronology.actors[actor].id, actor_id);
+    let event = after.event.expect("an event in the lane");
+    assert!(
+        app.chronology
+            .events_of(actor)
+            .binary_search(&event)
+            .is_ok(),
+        "the cursor is on one of the lane's own events, not on {}",
+        app.chronology.events[event].id
+    );
+}

@@ -96,7 +96,7 @@ impl LanesView {
     }
 
     /// The event of the current lane at or nearest after `day` (else the last one before).
-    fn nearest_in_lane(&self, app: &App, day: Option<i64>) -> Option<EventIx> {
+    pub(super) fn nearest_in_lane(&self, app: &App, day: Option<i64>) -> Option<EventIx> {
         let events = app.chronology.events_of(self.actor()?);
         if let Some(event) = self.event
             && events.binary_search(&event).is_ok()

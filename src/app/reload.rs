@@ -464,16 +464,21 @@ fn remap_overlay(
                 return None;
             }
             let lane = lanes.lane.min(actors.len() - 1);
-            Overlay::Lanes(LanesView {
+            let event = lanes
+                .event
+                .and_then(|ix| same_id(old, &app.chronology, ix))
+                .or_else(|| app.selected_event());
+            let mut view = LanesView {
                 lane,
                 offset: lanes.offset.min(lane),
-                event: lanes
-                    .event
-                    .and_then(|ix| same_id(old, &app.chronology, ix))
-                    .or_else(|| app.selected_event()),
+                event,
                 reach: super::lanes::reaches(app, &actors),
                 actors,
-            })
+            };
+            // The event may have left this lane's actor (or the lane now holds another actor):
+            // the cursor then goes to the lane's event nearest its day, as moving lanes does.
+            view.event = view.nearest_in_lane(app, event.map(|ix| app.place_days[ix]));
+            Overlay::Lanes(view)
         }
         // Asked again from the start, as when the query changes: what was found points into
         // the old version.
