@@ -7,13 +7,13 @@
 # saved version differs in its title's first letter, so the header tells when it is on screen.
 # It prints each key's latency, how long the reload took, and the session's peak memory.
 #
-# Usage: benches/reload_big.sh FILE [KEYS]      (KEYS default 20: keys sent during the reload)
+# Usage: benches/reload_big.sh FILE [KEYS]      (KEYS default 200: at most this many keys, sent until the new version shows)
 # Environment: QUIPU (default target/release/quipu). Needs tmux, python3 and /usr/bin/time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 FILE=${1:?usage: benches/reload_big.sh FILE [KEYS]}
-KEYS=${2:-20}
+KEYS=${2:-200}
 QUIPU=${QUIPU:-target/release/quipu}
 for tool in tmux python3 /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "reload_big.sh: $tool is needed" >&2; exit 2; }
