@@ -16,17 +16,14 @@ cd "$(dirname "$0")/.."
 FILE=${1:?usage: benches/first_frame.sh FILE [RUNS]}
 RUNS=${2:-3}
 QUIPU=${QUIPU:-target/release/quipu}
-for tool in tmux jq /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "first_frame.sh: $tool is needed" >&2; exit 2; }
-done
-[ -x "$QUIPU" ] || { echo "first_frame.sh: no $QUIPU (cargo build --release)" >&2; exit 2; }
-
-now() { date +%s%N; }
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo gone; }
+SCRIPT=first_frame.sh
+# shellcheck source=benches/tmux_session.sh
+. benches/tmux_session.sh
+need tmux jq /usr/bin/time
 
 # One explorer session: prints "SECONDS_TO_FIRST_FRAME PEAK_KIB".
 explore_once() {
-  local session="load-ff-$$" rss tmp start first pid last ticks
+  local session="load-ff-$$" rss tmp start first pid
   tmp=$(mktemp)
   start=$(now)
   tmux new-session -d -s "$session" -x 120 -y 40 \
@@ -35,14 +32,8 @@ explore_once() {
     sleep 0.02
   done
   first=$(now)
-  # quipu is the child of GNU time, the pane's process.
-  pid=$(pgrep -P "$(tmux list-panes -t "$session" -F '#{pane_pid}')" | head -1)
-  # Idle: no CPU used over one second.
-  last=-1
-  while ticks=$(cpu_ticks "$pid") && [ "$ticks" != gone ] && [ "$ticks" != "$last" ]; do
-    last=$ticks
-    sleep 1
-  done
+  pid=$(quipu_pid "$session")
+  wait_idle "$pid"
   tmux send-keys -t "$session" q
   while tmux has-session -t "$session" 2>/dev/null; do sleep 0.1; done
   rss=$(tail -1 "$tmp")

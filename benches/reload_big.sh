@@ -15,14 +15,10 @@ cd "$(dirname "$0")/.."
 FILE=${1:?usage: benches/reload_big.sh FILE [KEYS]}
 KEYS=${2:-200}
 QUIPU=${QUIPU:-target/release/quipu}
-for tool in tmux python3 /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "reload_big.sh: $tool is needed" >&2; exit 2; }
-done
-[ -x "$QUIPU" ] || { echo "reload_big.sh: no $QUIPU (cargo build --release)" >&2; exit 2; }
-
-now() { date +%s%N; }
-ms_since() { echo $(( ($(now) - $1) / 1000000 )); }
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo gone; }
+SCRIPT=reload_big.sh
+# shellcheck source=benches/tmux_session.sh
+. benches/tmux_session.sh
+need tmux python3 /usr/bin/time
 screen() { tmux capture-pane -p -t "$session" 2>/dev/null; }
 counter() { screen | grep -Eo ' [0-9]+/[0-9]+ *$' | tail -1 | tr -d ' ' || true; }
 
@@ -41,12 +37,7 @@ PY
 
 tmux new-session -d -s "$session" -x 120 -y 40 "/usr/bin/time -f %M -o $dir/rss $QUIPU $copy"
 until counter | grep -q .; do sleep 0.05; done
-pid=$(pgrep -P "$(tmux list-panes -t "$session" -F '#{pane_pid}')" | head -1)
-last=-1
-while ticks=$(cpu_ticks "$pid") && [ "$ticks" != gone ] && [ "$ticks" != "$last" ]; do
-  last=$ticks
-  sleep 1
-done
+wait_idle "$(quipu_pid "$session")"
 
 # Sends `j` and prints the milliseconds until the counter changed.
 key_latency() {
