@@ -4,8 +4,8 @@
 //! The digests below were computed by that older loader (commit 26fb0ee) and are recorded here;
 //! a change to the loader that moves one event, link or string changes them.
 //!
-//! The file path goes through `Chronology::check_path` (what `quipu check` and the explorer use,
-//! text freed after parsing) and the text through `Chronology::from_str`: both must agree.
+//! The file path goes through `Chronology::check_path` (what `quipu check` and the explorer use)
+//! and the text through `Chronology::from_str`: both must agree.
 
 use std::io::Write;
 

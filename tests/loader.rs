@@ -159,8 +159,8 @@ proptest! {
     }
 }
 
-/// A large file reports every problem at its own event, in file order, located in the text that
-/// was freed after parsing and read again for the report.
+/// A large file reports every problem at its own event, in file order, located in its text (the
+/// fast parse finds that there is a problem; the positions come from parsing it again).
 #[test]
 fn a_large_file_reports_problems_at_their_own_events() {
     use quipu::model::raw::{RawActorRef, RawChronology};
