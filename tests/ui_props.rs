@@ -137,11 +137,22 @@ fn assert_coherent(app: &App) -> Result<(), TestCaseError> {
     }
     if let Some(filter) = &app.filter {
         prop_assert!(!filter.events.is_empty(), "an empty filter is refused");
-        for &event in filter.events.iter() {
-            for &actor in &filter.actors {
-                prop_assert!(app.chronology.events_of(actor).contains(&event));
-            }
-        }
+        // The answers these sessions feed in are made up (`common::query_answers`): stale,
+        // out of range, unordered, and not what their query would select. Whatever they hold,
+        // the filter shows each event of the chronology at most once and in order. That an
+        // answer holds its query's events is the evaluator's promise, held by tests/query*.rs;
+        // a made-up answer that reaches the current request (generations 0..4) need not keep it.
+        prop_assert!(
+            filter.events.windows(2).all(|w| w[0] < w[1]),
+            "the filter's events ascend, each once"
+        );
+        prop_assert!(
+            filter
+                .events
+                .last()
+                .is_none_or(|&ix| ix < app.chronology.events.len()),
+            "the filter's events are the chronology's"
+        );
     }
     Ok(())
 }
