@@ -279,10 +279,12 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for Append<'_, T> {
         while let Some(item) = seq.next_element::<T>()? {
             self.0.push(item);
         }
-        // A file is at most 1 GiB, so no list reaches 2³² items.
+        // The loader reads at most 1 GiB, so no list it parses reaches 2³² items; text handed to
+        // `Chronology::from_str` is not capped, so that is refused here rather than wrapped.
+        let too_many = || A::Error::custom("more than 4,294,967,295 items in one file's lists");
         Ok(Span {
-            start: start as u32,
-            len: (self.0.len() - start) as u32,
+            start: u32::try_from(start).map_err(|_| too_many())?,
+            len: u32::try_from(self.0.len() - start).map_err(|_| too_many())?,
         })
     }
 }
