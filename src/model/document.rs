@@ -87,8 +87,13 @@ impl<T> Chunks<T> {
         self.len
     }
 
-    pub(crate) fn iter(&self) -> impl Iterator<Item = &T> {
-        self.chunks.iter().flatten()
+    /// The items in order, saying how many are left: a map or list sized from the iterator (the
+    /// id maps of validation) is then allocated once, not grown by doubling to a million.
+    pub(crate) fn iter(&self) -> Iter<'_, T> {
+        Iter {
+            items: self.chunks.iter().flatten(),
+            left: self.len,
+        }
     }
 
     /// The chunks in order, each to be consumed (and so freed) before the next is taken.
@@ -105,12 +110,34 @@ impl<T> Index<usize> for Chunks<T> {
     }
 }
 
+/// [`Chunks::iter`].
+pub(crate) struct Iter<'a, T> {
+    items: std::iter::Flatten<std::slice::Iter<'a, Vec<T>>>,
+    left: usize,
+}
+
+impl<'a, T> Iterator for Iter<'a, T> {
+    type Item = &'a T;
+
+    fn next(&mut self) -> Option<&'a T> {
+        let item = self.items.next()?;
+        self.left -= 1;
+        Some(item)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl<T> ExactSizeIterator for Iter<'_, T> {}
+
 impl<'a, T> IntoIterator for &'a Chunks<T> {
     type Item = &'a T;
-    type IntoIter = std::iter::Flatten<std::slice::Iter<'a, Vec<T>>>;
+    type IntoIter = Iter<'a, T>;
 
-    fn into_iter(self) -> Self::IntoIter {
-        self.chunks.iter().flatten()
+    fn into_iter(self) -> Iter<'a, T> {
+        self.iter()
     }
 }
 
@@ -154,6 +181,17 @@ mod tests {
         }
         let sizes: Vec<usize> = chunks.into_chunks().map(|c| c.len()).collect();
         assert_eq!(sizes, [CHUNK, CHUNK, 5]);
+    }
+
+    /// Validation sizes its id maps from this; a chunked `flatten` alone says 0 at the start.
+    #[test]
+    fn chunks_tell_how_many_items_are_left() {
+        let chunks = Chunks::from_vec((0..CHUNK * 2 + 5).collect::<Vec<_>>());
+        let mut items = chunks.iter();
+        assert_eq!(items.len(), CHUNK * 2 + 5);
+        items.nth(CHUNK).unwrap();
+        assert_eq!(items.size_hint(), (CHUNK + 4, Some(CHUNK + 4)));
+        assert_eq!(items.count(), CHUNK + 4);
     }
 
     fn document(src: &str) -> Result<Document<'_>, serde_json::Error> {

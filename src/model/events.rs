@@ -75,7 +75,7 @@ impl<'a> Events<'a> {
         self.list.len()
     }
 
-    pub(crate) fn iter(&self) -> impl Iterator<Item = &Event<'a>> {
+    pub(crate) fn iter(&self) -> super::document::Iter<'_, Event<'a>> {
         self.list.iter()
     }
 

@@ -214,26 +214,10 @@ impl Checker {
             self.text(|| vec![Step::Key("description")], description);
         }
 
-        let sources = self.ids(
-            "sources",
-            raw.sources.len(),
-            raw.sources.iter().map(|s| s.id.as_str()),
-        );
-        let actors = self.ids(
-            "actors",
-            raw.actors.len(),
-            raw.actors.iter().map(|a| a.id.as_str()),
-        );
-        self.ids(
-            "eras",
-            raw.eras.len(),
-            raw.eras.iter().map(|e| e.id.as_str()),
-        );
-        let events = self.ids(
-            "events",
-            raw.events.len(),
-            raw.events.iter().map(|e| e.id.as_str()),
-        );
+        let sources = self.ids("sources", raw.sources.iter().map(|s| s.id.as_str()));
+        let actors = self.ids("actors", raw.actors.iter().map(|a| a.id.as_str()));
+        self.ids("eras", raw.eras.iter().map(|e| e.id.as_str()));
+        let events = self.ids("events", raw.events.iter().map(|e| e.id.as_str()));
 
         for (ix, source) in raw.sources.iter().enumerate() {
             let at = |key| vec![Step::Key("sources"), Step::Index(ix), Step::Key(key)];
@@ -374,15 +358,14 @@ impl Checker {
     }
 
     /// Records ids, reporting empty and duplicate ones; returns id → position of the first.
-    /// `count` is how many there are: the events' iterator (over chunks) cannot say, and a
-    /// map grown by doubling to a million ids rehashed every one of them about twice.
+    /// The map is sized from `ids`, which knows its length: grown by doubling to a million ids,
+    /// it rehashed every one of them about twice.
     fn ids<'a>(
         &mut self,
         list: &'static str,
-        count: usize,
-        ids: impl Iterator<Item = &'a str>,
+        ids: impl ExactSizeIterator<Item = &'a str>,
     ) -> IdMap<'a> {
-        let mut seen = IdMap::with_capacity_and_hasher(count, Default::default());
+        let mut seen = IdMap::with_capacity_and_hasher(ids.len(), Default::default());
         for (ix, id) in ids.enumerate() {
             let path = || vec![Step::Key(list), Step::Index(ix), Step::Key("id")];
             if id.is_empty() {
