@@ -151,7 +151,7 @@ impl SearchIndex {
                 })
                 .sum()
         };
-        let events = if chronology.events.len() >= PARALLEL_BUILD_FROM {
+        let mut events = if chronology.events.len() >= PARALLEL_BUILD_FROM {
             std::thread::scope(|scope| {
                 let second = scope.spawn(|| {
                     let mut corpus = events_corpus(halves.1, 0);
@@ -170,7 +170,6 @@ impl SearchIndex {
         } else {
             events_corpus(&chronology.events, folded_bytes())
         };
-        let mut events = events;
         events.finish();
         SearchIndex {
             matcher,
