@@ -98,7 +98,8 @@ fn help_and_version_work() {
 }
 
 /// `--timings` tells how long each stage took, on standard error so the report stays clean; a
-/// file that fails to parse stops the clock at parsing.
+/// file that fails to parse stops the clock at parsing. A quipu file is checked, not built (the
+/// explorer builds it), so there is no building stage.
 #[test]
 fn timings_go_to_stderr_stage_by_stage() {
     let (code, out, err) = quipu(&["check", "--timings", "assets/fujimori.json"]);
@@ -109,7 +110,7 @@ fn timings_go_to_stderr_stage_by_stage() {
         line.starts_with("assets/fujimori.json: reading ")
             && line.contains(" s · parsing ")
             && line.contains(" s · checking ")
-            && line.contains(" s · building ")
+            && !line.contains("building")
             && line.contains(" s · total "),
         "{err}"
     );

@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use quipu::app::{Action, App, update};
 use quipu::model::load::MAX_FILE_BYTES;
-use quipu::model::{Checked, Chronology};
+use quipu::model::{Checked, Chronology, Report};
 use quipu::ui::theme::Theme;
 use quipu::ui::view;
 use ratatui::Terminal;
@@ -80,6 +80,8 @@ fn assert_well_reported(src: &str, checked: &Checked) {
 fn check_text(src: &str) {
     let checked = Chronology::check(src);
     assert_well_reported(src, &checked);
+    // `quipu check` does not build the chronology; it must say exactly what building would.
+    assert_eq!(Chronology::report(src), Report::of(&checked));
     if let Some(chronology) = checked.chronology {
         explore(chronology);
     }

@@ -8,29 +8,62 @@ use serde_json::value::RawValue;
 
 use super::detect::{detect, fallback_title, import_diagnostic};
 use super::{ImportOptions, Origin, import, to_json};
-use crate::model::input::read_source;
+use crate::model::input::{Source, read_source};
 use crate::model::locate::LineIndex;
-use crate::model::{Checked, Chronology, Diagnostic, LoadError, Stage};
+use crate::model::{Checked, Chronology, Diagnostic, LoadError, Report, Stage};
 
 /// Checks any file the explorer opens, as `quipu check` does. A TimelineJS or CSV file is
 /// converted, as opening it would, and the converted chronology checked; each finding about an
 /// event is then placed at the slide or row the event came from, so every position is in the
 /// original file. Findings about what the conversion made up (actors from groups) stay at 1:1.
 pub fn check_any_telling(path: &Path, stage: &dyn Fn(Stage)) -> Result<Checked, LoadError> {
+    any_telling(
+        path,
+        stage,
+        |source| Chronology::check_source_telling(source, stage, true),
+        |checked| checked,
+        |diagnostics| Checked {
+            chronology: None,
+            diagnostics,
+        },
+    )
+}
+
+/// [`check_any_telling`] for a caller that only reports: a quipu file is checked but not built
+/// (see [`Report`]). A converted file is still built: its conversion is checked through the
+/// chronology it makes.
+pub fn report_any_telling(path: &Path, stage: &dyn Fn(Stage)) -> Result<Report, LoadError> {
+    any_telling(
+        path,
+        stage,
+        |source| Chronology::report_source_telling(source, stage),
+        |checked| Report::of(&checked),
+        |diagnostics| Report {
+            counts: None,
+            diagnostics,
+        },
+    )
+}
+
+/// Reads `path`, then checks it with `quipu` when it is a quipu file, or converts it and hands
+/// the converted file's [`Checked`] to `converted`; `failed` makes the answer of a file that
+/// could not be read as text or converted.
+fn any_telling<R>(
+    path: &Path,
+    stage: &dyn Fn(Stage),
+    quipu: impl FnOnce(Source) -> R,
+    converted: impl FnOnce(Checked) -> R,
+    failed: impl FnOnce(Vec<Diagnostic>) -> R,
+) -> Result<R, LoadError> {
     stage(Stage::Reading);
     let source = match read_source(path) {
         Ok(source) => source,
-        Err(LoadError::Invalid { diagnostics, .. }) => {
-            return Ok(Checked {
-                chronology: None,
-                diagnostics,
-            });
-        }
+        Err(LoadError::Invalid { diagnostics, .. }) => return Ok(failed(diagnostics)),
         Err(error) => return Err(error),
     };
     let kind = detect(path, &source.text);
     let Some(format) = kind.import_format() else {
-        return Ok(Chronology::check_source_telling(source, stage, true));
+        return Ok(quipu(source));
     };
     let options = ImportOptions {
         fallback_title: fallback_title(path),
@@ -39,12 +72,7 @@ pub fn check_any_telling(path: &Path, stage: &dyn Fn(Stage)) -> Result<Checked, 
     stage(Stage::Parsing);
     let imported = match import(&source.text, format, &options) {
         Ok(imported) => imported,
-        Err(error) => {
-            return Ok(Checked {
-                chronology: None,
-                diagnostics: vec![import_diagnostic(error)],
-            });
-        }
+        Err(error) => return Ok(failed(vec![import_diagnostic(error)])),
     };
     let mut checked = Chronology::check_telling(&to_json(&imported.raw), stage);
     let places = Places::new(&source.text, &imported.origins);
@@ -52,7 +80,7 @@ pub fn check_any_telling(path: &Path, stage: &dyn Fn(Stage)) -> Result<Checked, 
         places.place(diagnostic);
     }
     checked.diagnostics.sort_by_key(|d| (d.line, d.column));
-    Ok(checked)
+    Ok(converted(checked))
 }
 
 /// Where converted events came from, for [`check_any_telling`].

@@ -27,4 +27,4 @@ pub use chronology::{
 pub use date::{DateError, EventDate};
 pub use diagnostic::{Diagnostic, Severity};
 pub use era_index::EraIndex;
-pub use load::{Checked, LoadError, Stage};
+pub use load::{Checked, Counts, LoadError, Report, Stage};
