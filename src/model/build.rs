@@ -101,7 +101,10 @@ pub fn build(mut raw: Document<'_>, validated: Validated) -> Chronology {
     );
     let (mut raw_consequences, mut raw_sources) =
         (raw_consequences.into_iter(), raw_sources.into_iter());
-    for (original, (raw_event, date)) in raw_events.zip(event_dates).enumerate() {
+    for (original, (raw_event, date)) in raw_events
+        .zip(event_dates.into_chunks().flatten())
+        .enumerate()
+    {
         let date = date
             .expect("validation dates every event of a chronology it passes")
             .with_text(raw_event.date.into_string());

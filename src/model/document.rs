@@ -87,6 +87,34 @@ impl<T> Chunks<T> {
         self.len
     }
 
+    /// Chunks of items made elsewhere, every one but the last holding [`CHUNK`] (as the chunks
+    /// of another list do, which is what they are made from: see [`Chunks::slices`]).
+    pub(crate) fn from_chunks(chunks: Vec<Vec<T>>) -> Chunks<T> {
+        debug_assert!(
+            chunks
+                .iter()
+                .rev()
+                .skip(1)
+                .all(|chunk| chunk.len() == CHUNK),
+            "a chunk short of CHUNK before the last"
+        );
+        let len = chunks.iter().map(Vec::len).sum();
+        Chunks { chunks, len }
+    }
+
+    /// The chunks as slices, each with the position of its first item: work on a long list
+    /// split over threads.
+    pub(crate) fn slices(&self) -> impl Iterator<Item = (usize, &[T])> {
+        self.chunks
+            .iter()
+            .enumerate()
+            .map(|(n, chunk)| (n * CHUNK, chunk.as_slice()))
+    }
+
+    pub(crate) fn get(&self, ix: usize) -> Option<&T> {
+        self.chunks.get(ix / CHUNK)?.get(ix % CHUNK)
+    }
+
     /// The items in order, saying how many are left: a map or list sized from the iterator (the
     /// id maps of validation) is then allocated once, not grown by doubling to a million.
     pub(crate) fn iter(&self) -> Iter<'_, T> {
@@ -179,6 +207,17 @@ mod tests {
         for ix in [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK + 4] {
             assert_eq!(chunks[ix], ix);
         }
+        assert_eq!(chunks.get(2 * CHUNK + 4), Some(&(2 * CHUNK + 4)));
+        assert_eq!(chunks.get(2 * CHUNK + 5), None);
+        let starts: Vec<usize> = chunks.slices().map(|(start, _)| start).collect();
+        assert_eq!(starts, [0, CHUNK, 2 * CHUNK]);
+        let doubled: Vec<Vec<usize>> = chunks
+            .slices()
+            .map(|(_, slice)| slice.iter().map(|n| n * 2).collect())
+            .collect();
+        let doubled = Chunks::from_chunks(doubled);
+        assert_eq!(doubled.len(), items.len());
+        assert_eq!(doubled[CHUNK + 1], 2 * (CHUNK + 1));
         let sizes: Vec<usize> = chunks.into_chunks().map(|c| c.len()).collect();
         assert_eq!(sizes, [CHUNK, CHUNK, 5]);
     }

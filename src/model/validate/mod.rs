@@ -6,7 +6,7 @@ use std::collections::hash_map::Entry;
 
 use super::date::EventDate;
 use super::diagnostic::{Diagnostic, Severity};
-use super::document::Document;
+use super::document::{Chunks, Document};
 use super::locate::{LineIndex, Locator, Step, render_path};
 use super::parse::{FORMAT_VERSION, version_error};
 use super::parsed::EventRef;
@@ -35,7 +35,7 @@ pub struct Validated {
     /// One per event, in file order; all `Some` (a bad date is an error, and errors stop the
     /// load). Kept as options so building can take each out without a second array. Their
     /// texts are empty: building gives each the file's string (`EventDate::with_text`).
-    pub event_dates: Vec<Option<EventDate>>,
+    pub event_dates: Chunks<Option<EventDate>>,
     pub era_dates: Vec<EventDate>,
     pub refs: Resolved,
     /// True when every text field validation read (titles, names, summaries, roles, tags…) is
@@ -177,7 +177,7 @@ struct Checker {
     /// Unknown references waiting for a "did you mean": (finding, list, id).
     unresolved: Vec<(usize, &'static str, String)>,
     version_wrong: bool,
-    event_dates: Vec<Option<EventDate>>,
+    event_dates: Chunks<Option<EventDate>>,
     era_dates: Vec<Option<EventDate>>,
     refs: Resolved,
     dirty_text: bool,
@@ -255,80 +255,12 @@ impl Checker {
             sources: Vec::with_capacity(total(2)),
             starts: Default::default(),
         };
-        self.event_dates.reserve(raw.events.len());
-        for (ix, event) in raw.events.iter().enumerate() {
-            let at = |key| vec![Step::Key("events"), Step::Index(ix), Step::Key(key)];
-            let date = self.date(|| at("date"), &event.date);
-            self.event_dates.push(date);
-            self.non_empty(|| at("title"), &event.title, "an event's title");
-            self.text(|| at("title"), &event.title);
-            if let Some(summary) = &event.summary {
-                self.text(|| at("summary"), summary);
-            }
-            if let Some(shown) = &event.display_date {
-                self.text(|| at("display_date"), shown);
-            }
-            for (alias_ix, alias) in raw.events.aliases_of(event).iter().enumerate() {
-                let path = || {
-                    let mut path = at("aliases");
-                    path.push(Step::Index(alias_ix));
-                    path
-                };
-                self.text(path, alias);
-            }
-            if event.actors.is_empty() {
-                self.warning(
-                    vec![Step::Key("events"), Step::Index(ix)],
-                    format!("event `{}` has no actors", event.id),
-                    Some("list who took part: \"actors\": [\"actor-id\"]".into()),
-                );
-            }
-            for (r, reference) in raw.events.actors_of(event).iter().enumerate() {
-                let found = self.reference(
-                    || at("actors"),
-                    r,
-                    "actor",
-                    reference.actor(),
-                    &actors,
-                    "actors",
-                );
-                self.refs.actors.push(found);
-                if let Some(role) = reference.role() {
-                    self.text(|| at("actors"), role);
-                }
-            }
-            for (r, reference) in raw.events.consequences_of(event).iter().enumerate() {
-                let found = self.reference(
-                    || at("consequences"),
-                    r,
-                    "event",
-                    reference.event(),
-                    &events,
-                    "events",
-                );
-                self.refs.consequences.push(found);
-                self.basis_in_note(ix, r, reference);
-            }
-            for (r, reference) in raw.events.sources_of(event).iter().enumerate() {
-                let found = self.reference(
-                    || at("sources"),
-                    r,
-                    "source",
-                    reference.source(),
-                    &sources,
-                    "sources",
-                );
-                self.refs.sources.push(found);
-            }
-            for (t, tag) in raw.events.tags_of(event).iter().enumerate() {
-                let path = || {
-                    let mut path = at("tags");
-                    path.push(Step::Index(t));
-                    path
-                };
-                self.text(path, tag);
-            }
-        }
+        let known = Known {
+            actors: &actors,
+            events: &events,
+            sources: &sources,
+        };
+        self.check_events(raw, &known);
         self.causal_order(raw, &starts[1]);
         self.cycles(raw, &starts[1]);
         self.refs.starts = starts;
@@ -507,4 +439,7 @@ impl Checker {
     }
 }
 
+mod events;
 mod links;
+
+use events::Known;
