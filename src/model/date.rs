@@ -67,11 +67,13 @@ impl EventDate {
         if !diagnose::has_edtf_alphabet(text) {
             return Err(DateError::new(diagnose::not_edtf(text)));
         }
-        let shape = match edtf::level_1::Edtf::parse(text) {
-            Ok(edtf) => Shape::from_edtf(edtf),
-            Err(_) => {
-                long_year_interval(text).ok_or_else(|| DateError::new(diagnose::not_edtf(text)))?
-            }
+        let shape = match Shape::plain(text) {
+            Some(shape) => shape,
+            None => match edtf::level_1::Edtf::parse(text) {
+                Ok(edtf) => Shape::from_edtf(edtf),
+                Err(_) => long_year_interval(text)
+                    .ok_or_else(|| DateError::new(diagnose::not_edtf(text)))?,
+            },
         };
         if let Shape::Interval(start, end) = shape {
             let (start_first, _) = start.span();
