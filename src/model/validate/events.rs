@@ -2,6 +2,10 @@
 //! these are most of validation, each reference a look-up that misses the cache, so a large
 //! file's events are checked in chunks on every core (rayon) and the chunks' findings merged
 //! in file order: the findings, and so the diagnostics, are those of one pass.
+//!
+//! The links are resolved in a pass of their own: their look-ups need the map of every
+//! event's id, and building that map (a million inserts on one core) overlaps everything else
+//! the events are checked for.
 
 use rayon::prelude::*;
 
@@ -11,10 +15,9 @@ use crate::model::document::{Chunks, Document};
 use crate::model::events::Event;
 use crate::model::locate::Step;
 
-/// The id maps references are resolved in.
+/// The id maps an event's actors and sources are resolved in.
 pub(super) struct Known<'m, 'a> {
     pub actors: &'m IdMap<'a>,
-    pub events: &'m IdMap<'a>,
     pub sources: &'m IdMap<'a>,
 }
 
@@ -26,21 +29,22 @@ struct Part {
 }
 
 impl Checker {
-    /// Checks every event, filling `event_dates` and `refs` (whose `starts` are set apart) and
-    /// adding the findings after those found so far.
+    /// Checks every event but its links, filling `event_dates` and the actors and sources of
+    /// `refs` (whose `starts` are set apart), adding the findings after those found so far.
     pub(super) fn check_events(&mut self, raw: &Document<'_>, known: &Known<'_, '_>) {
-        let chunks: Vec<(usize, &[Event<'_>])> = raw.events.list.slices().collect();
-        let parts: Vec<Part> = if chunks.len() > 1 {
-            chunks
-                .into_par_iter()
-                .map(|(first, events)| check_chunk(raw, known, first, events))
-                .collect()
-        } else {
-            chunks
-                .into_iter()
-                .map(|(first, events)| check_chunk(raw, known, first, events))
-                .collect()
-        };
+        let parts = in_chunks(raw, |first, events| check_chunk(raw, known, first, events));
+        self.event_dates = Chunks::from_chunks(self.absorb(parts));
+    }
+
+    /// Resolves every event's consequences in `events` (the map of event ids), filling the
+    /// consequences of `refs`.
+    pub(super) fn check_links(&mut self, raw: &Document<'_>, events: &IdMap<'_>) {
+        let parts = in_chunks(raw, |first, chunk| link_chunk(raw, events, first, chunk));
+        self.absorb(parts);
+    }
+
+    /// Takes in the chunks' findings and references, in order; their dates, by chunk.
+    fn absorb(&mut self, parts: Vec<Part>) -> Vec<Vec<Option<EventDate>>> {
         let mut dates = Vec::with_capacity(parts.len());
         for part in parts {
             let Part {
@@ -67,7 +71,51 @@ impl Checker {
             self.refs.sources.extend(sources);
             self.dirty_text |= checker.dirty_text;
         }
-        self.event_dates = Chunks::from_chunks(dates);
+        dates
+    }
+}
+
+/// `check` of each chunk of events (its first event's position, its events), on every core
+/// when there is more than one chunk; the answers in file order.
+fn in_chunks<'r, 'a: 'r>(
+    raw: &'r Document<'a>,
+    check: impl Fn(usize, &'r [Event<'a>]) -> Part + Sync,
+) -> Vec<Part> {
+    let chunks: Vec<(usize, &'r [Event<'a>])> = raw.events.list.slices().collect();
+    if chunks.len() > 1 {
+        chunks
+            .into_par_iter()
+            .map(|(first, events)| check(first, events))
+            .collect()
+    } else {
+        chunks
+            .into_iter()
+            .map(|(first, events)| check(first, events))
+            .collect()
+    }
+}
+
+/// Resolves the consequences of one chunk's events, `first` being the position of its first.
+fn link_chunk(raw: &Document<'_>, known: &IdMap<'_>, first: usize, events: &[Event<'_>]) -> Part {
+    let mut checker = Checker::default();
+    for (n, event) in events.iter().enumerate() {
+        let ix = first + n;
+        for (r, reference) in raw.events.consequences_of(event).iter().enumerate() {
+            let at = || {
+                vec![
+                    Step::Key("events"),
+                    Step::Index(ix),
+                    Step::Key("consequences"),
+                ]
+            };
+            let found = checker.reference(at, r, "event", reference.event(), known, "events");
+            checker.refs.consequences.push(found);
+            checker.basis_in_note(ix, r, reference);
+        }
+    }
+    Part {
+        checker,
+        dates: Vec::new(),
     }
 }
 
@@ -121,18 +169,6 @@ fn check_chunk(
             if let Some(role) = reference.role() {
                 checker.text(|| at("actors"), role);
             }
-        }
-        for (r, reference) in raw.events.consequences_of(event).iter().enumerate() {
-            let found = checker.reference(
-                || at("consequences"),
-                r,
-                "event",
-                reference.event(),
-                known.events,
-                "events",
-            );
-            checker.refs.consequences.push(found);
-            checker.basis_in_note(ix, r, reference);
         }
         for (r, reference) in raw.events.sources_of(event).iter().enumerate() {
             let found = checker.reference(

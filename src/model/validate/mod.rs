@@ -217,7 +217,6 @@ impl Checker {
         let sources = self.ids("sources", raw.sources.iter().map(|s| s.id.as_str()));
         let actors = self.ids("actors", raw.actors.iter().map(|a| a.id.as_str()));
         self.ids("eras", raw.eras.iter().map(|e| e.id.as_str()));
-        let events = self.ids("events", raw.events.iter().map(|e| e.id.as_str()));
 
         for (ix, source) in raw.sources.iter().enumerate() {
             let at = |key| vec![Step::Key("sources"), Step::Index(ix), Step::Key(key)];
@@ -257,10 +256,20 @@ impl Checker {
         };
         let known = Known {
             actors: &actors,
-            events: &events,
             sources: &sources,
         };
-        self.check_events(raw, &known);
+        // The map of a million event ids is built on one core while the events are checked on
+        // the others; its findings follow (diagnostics are put in file order when located).
+        let ((events, id_findings), ()) = rayon::join(
+            || {
+                let mut ids = Checker::default();
+                let events = ids.ids("events", raw.events.iter().map(|e| e.id.as_str()));
+                (events, ids.findings)
+            },
+            || self.check_events(raw, &known),
+        );
+        self.findings.extend(id_findings);
+        self.check_links(raw, &events);
         self.causal_order(raw, &starts[1]);
         self.cycles(raw, &starts[1]);
         self.refs.starts = starts;
