@@ -2,7 +2,7 @@
 //! apart from the field checks because both walk the whole graph, read in place from the
 //! resolved references.
 
-use super::{Checker, UNRESOLVED};
+use super::{Checker, Finding, UNRESOLVED};
 use crate::model::document::Document;
 use crate::model::locate::Step;
 
@@ -11,7 +11,7 @@ impl Checker {
     /// reversed link. Overlapping dates ("April 1992" caused by 5 April 1992) are fine: the
     /// reading order puts the cause first (see `order::link_orders`, the same test).
     /// `starts` is where each event's consequences begin in `self.refs.consequences`.
-    pub(super) fn causal_order(&mut self, raw: &Document<'_>, starts: &[u32]) {
+    pub(super) fn causal_order(&self, raw: &Document<'_>, starts: &[u32]) -> Vec<Finding> {
         let mut found = Vec::new();
         for (ix, event) in raw.events.iter().enumerate() {
             let Some(Some(cause_date)) = self.event_dates.get(ix) else {
@@ -40,8 +40,9 @@ impl Checker {
                 }
             }
         }
+        let mut out = Checker::default();
         for (ix, r, message) in found {
-            self.warning(
+            out.warning(
                 vec![
                     Step::Key("events"),
                     Step::Index(ix),
@@ -52,6 +53,7 @@ impl Checker {
                 Some("check both dates, or whether the link points the wrong way".into()),
             );
         }
+        out.findings
     }
 
     /// Finds causal cycles with an iterative depth-first search (a million events must not
@@ -59,8 +61,9 @@ impl Checker {
     ///
     /// The graph is read in place: event `n`'s edges are `self.refs.consequences[starts[n]..
     /// starts[n + 1]]`, so no per-event list is allocated.
-    pub(super) fn cycles(&mut self, raw: &Document<'_>, starts: &[u32]) {
-        let targets = std::mem::take(&mut self.refs.consequences);
+    pub(super) fn cycles(&self, raw: &Document<'_>, starts: &[u32]) -> Vec<Finding> {
+        let targets = &self.refs.consequences;
+        let mut out = Checker::default();
         let edge = |node: usize, r: usize| -> Option<usize> {
             let at = starts[node] as usize + r;
             (at < starts[node + 1] as usize).then(|| targets[at] as usize)
@@ -100,7 +103,7 @@ impl Checker {
                         Mark::Open => {
                             let from = depth[to] as usize;
                             let chain = cycle_chain(raw, &stack[from..]);
-                            self.error(
+                            out.error(
                                 vec![
                                     Step::Key("events"),
                                     Step::Index(node),
@@ -119,7 +122,7 @@ impl Checker {
                 }
             }
         }
-        self.refs.consequences = targets;
+        out.findings
     }
 }
 

@@ -270,8 +270,13 @@ impl Checker {
         );
         self.findings.extend(id_findings);
         self.check_links(raw, &events);
-        self.causal_order(raw, &starts[1]);
-        self.cycles(raw, &starts[1]);
+        // Both walk the whole graph, reading only; neither waits for the other.
+        let (misdated, cycles) = rayon::join(
+            || self.causal_order(raw, &starts[1]),
+            || self.cycles(raw, &starts[1]),
+        );
+        self.findings.extend(misdated);
+        self.findings.extend(cycles);
         self.refs.starts = starts;
         self.suggest(raw);
     }
