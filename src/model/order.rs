@@ -14,6 +14,8 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
+use rayon::prelude::*;
+
 use super::date::EventDate;
 
 /// The first 16 bytes of `id`, big-endian and padded with zeros, so that comparing two prefixes
@@ -41,17 +43,19 @@ pub fn link_orders(cause: &EventDate, effect: &EventDate) -> bool {
 /// events was a tenth of the load. Only ids alike in their first 16 bytes are read again.
 pub fn reading_order<'a>(
     n: usize,
-    date: impl Fn(usize) -> &'a EventDate,
-    id: impl Fn(usize) -> &'a str,
-    consequences: impl Fn(usize) -> &'a [u32],
+    date: impl Fn(usize) -> &'a EventDate + Sync,
+    id: impl Fn(usize) -> &'a str + Sync,
+    consequences: impl Fn(usize) -> &'a [u32] + Sync,
 ) -> Vec<u32> {
+    // The keys are made, sorted and checked against the links on every core.
     let mut keys: Vec<(i64, i64, u128, u32)> = (0..n)
+        .into_par_iter()
         .map(|ix| {
             let d = date(ix);
             (d.sort_day(), d.latest, id_prefix(id(ix)), ix as u32)
         })
         .collect();
-    keys.sort_unstable_by(|a, b| {
+    keys.par_sort_unstable_by(|a, b| {
         (a.0, a.1, a.2)
             .cmp(&(b.0, b.1, b.2))
             .then_with(|| id(a.3 as usize).cmp(id(b.3 as usize)))
@@ -68,7 +72,7 @@ pub fn reading_order<'a>(
     // Usually the dates already put every cause above the consequences it orders (a link
     // points forward in time); the sort below would then give the date order back unchanged,
     // so it is skipped. At a million events its heap was a twentieth of the explorer's load.
-    let forward = (0..n).all(|cause| {
+    let forward = (0..n).into_par_iter().all(|cause| {
         consequences(cause)
             .iter()
             .all(|&effect| !orders(cause, effect) || rank[cause] < rank[effect as usize])
