@@ -458,7 +458,10 @@ fn budgets() {
         "a", "as", "asu", "asun", "asunc", "m", "fuj", "peru", "tr", "trt", "trty", "talks",
         "turning", "de la", "e",
     ] {
-        if chosen.as_deref().is_some_and(|c| !c.split(',').any(|q| q == typed)) {
+        if chosen
+            .as_deref()
+            .is_some_and(|c| !c.split(',').any(|q| q == typed))
+        {
             continue;
         }
         let q = query(Scope::Events, typed);

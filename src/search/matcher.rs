@@ -140,11 +140,16 @@ impl SkimMatcher {
         let (Some(first), Some(second)) = (wanted.next(), wanted.next()) else {
             return self.max_score_for(needle, haystack.chars().next() == needle.chars().next());
         };
-        let off = self.max_score_for(needle, false);
         if chars.next() != Some(first) {
-            return off;
+            return self.max_score_for(needle, false);
         }
         let at = self.max_score_for(needle, true);
+        let rest = chars.as_str();
+        if rest.starts_with(second) {
+            // Side by side: the start's ceiling stands.
+            return at;
+        }
+        let off = self.max_score_for(needle, false);
         let second_step = if second == first {
             2 * SKIM_MATCH
         } else {
@@ -155,10 +160,8 @@ impl SkimMatcher {
             |q: i64| at - second_step + SKIM_MATCH + SKIM_HEAD - SKIM_GAP_OPEN - (q - 2);
         // From this `q` on they stay under `off`: no need to look further.
         let horizon = usize::try_from(from_start(0) - off).unwrap_or(0);
-        match chars.take(horizon).position(|c| c == second) {
-            // Side by side: the start's ceiling stands.
-            Some(0) => at,
-            Some(p) => off.max(from_start(i64::try_from(p).unwrap_or(i64::MAX) + 1)),
+        match rest.chars().take(horizon).position(|c| c == second) {
+            Some(p) => off.max(from_start(i64::try_from(p).unwrap_or(i64::MAX - 1) + 1)),
             None => off,
         }
     }
@@ -267,6 +270,9 @@ mod tests {
         assert!(m.max_score_in("tu", "turning") == m.max_score_for("turning", true));
         assert!(m.max_score_in("t-u", "turning") > off);
         assert_eq!(m.max_score_in("lima turning", "turning"), off);
+        // A repeated first char side by side at the start keeps the start's ceiling.
+        assert_eq!(m.max_score_in("aab", "aa"), m.max_score_for("aa", true));
+        assert_eq!(m.max_score_in("a-a", "aa"), m.max_score_for("aa", false));
     }
 
     #[test]
