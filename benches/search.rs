@@ -452,10 +452,18 @@ fn budgets() {
     println!(
         "query | preview wall/CPU ms | exact (palette) wall/CPU ms | vocabulary? | scan wall/CPU ms"
     );
+    // `QUIPU_SEARCH_QUERIES=trt,turning` measures only those (a quick before/after).
+    let chosen = std::env::var("QUIPU_SEARCH_QUERIES").ok();
     for typed in [
         "a", "as", "asu", "asun", "asunc", "m", "fuj", "peru", "tr", "trt", "trty", "talks",
         "turning", "de la", "e",
     ] {
+        if chosen
+            .as_deref()
+            .is_some_and(|c| !c.split(',').any(|q| q == typed))
+        {
+            continue;
+        }
         let q = query(Scope::Events, typed);
         let preview =
             timed(&mut || drop(black_box(index.run(&q, Some(&head), PALETTE, &|| false))));
@@ -480,6 +488,9 @@ fn budgets() {
             scan.0,
             scan.1
         );
+    }
+    if chosen.is_some() {
+        return;
     }
     for word in ["war", "asuncion", "a", "1992-04", "talks"] {
         let folded = quipu::fold::fold(word);

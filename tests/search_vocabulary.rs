@@ -249,3 +249,81 @@ fn a_word_on_generated_data_is_found_as_the_fold_finds_it() {
         );
     }
 }
+
+/// Events shaped like the million of `benches/search.rs`, where the slow query shapes were
+/// measured: every summary begins with the `t` of "Talks" and holds "a turning point" far from
+/// it; titles hold `de` in family names and places that do not go on with `la`, summaries
+/// hold "de la" in one body; `trt` and `trty` are scattered over titles; `peru` is inside words.
+fn shaped() -> &'static (Chronology, SearchIndex) {
+    static SHAPED: OnceLock<(Chronology, SearchIndex)> = OnceLock::new();
+    SHAPED.get_or_init(|| {
+        const GIVEN: &[&str] = &["Teresa", "Tomás", "Alberto", "Ángela", "Tu", "Trinidad"];
+        const FAMILY: &[&str] = &["Pérez de Cuéllar", "Truong", "Fujimori", "de la Torre"];
+        const VERBS: &[&str] = &["signs", "restores", "meets", "tries"];
+        const THINGS: &[&str] = &["border treaty", "trade pact", "aid programme"];
+        const PLACES: &[&str] = &["Lima", "Tu", "Quito", "Cartagena de Indias", "Superú"];
+        const BODIES: &[&str] = &["Comisión de la Verdad", "OAS", "Banco de Lima", "Turning"];
+        let mut chronology = Chronology::default();
+        let mut state = 0x9E37_79B9_u64;
+        let mut pick = |list: &[&'static str]| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            list[(state >> 33) as usize % list.len()]
+        };
+        for i in 0..4000 {
+            let who = format!("{} {}", pick(GIVEN), pick(FAMILY));
+            let (verb, thing, place, body) =
+                (pick(VERBS), pick(THINGS), pick(PLACES), pick(BODIES));
+            let summary = match i % 3 {
+                0 => format!(
+                    "Talks in {place} with the {body}; {who} calls the {thing} a turning point."
+                ),
+                1 => format!("T{place} turning {body}"),
+                _ => format!("tu {who} de la {body}"),
+            };
+            chronology.events.push(Event {
+                id: format!("e{i}"),
+                date: EventDate::parse("1990-05-01").expect("valid EDTF"),
+                display_date: None,
+                title: format!("{who} {verb} the {thing} in {place}"),
+                summary,
+                aliases: Vec::new(),
+                basis: Default::default(),
+                actors: Vec::new(),
+                consequences: Vec::new(),
+                causes: Vec::new(),
+                tags: vec![pick(THINGS).to_owned(), pick(PLACES).to_owned()],
+                sources: Vec::new(),
+            });
+        }
+        let index = SearchIndex::build(&chronology);
+        (chronology, index)
+    })
+}
+
+/// The query shapes that scanned, or scored every summary, before the haystack-aware ceiling and
+/// the second word's postings: the palette's answer and the vocabulary's are the scan's, and the
+/// scan's is the head of the whole ranking (no floor, so no ceiling prunes an item).
+#[test]
+fn slow_query_shapes_rank_as_the_whole_ranking_does() {
+    let (_, index) = shaped();
+    for text in [
+        "trt", "trty", "peru", "turning", "turn", "tu", "tur", "t", "ta", "talks", "talks in",
+        "de la", "de l", "de la v", "de la t", "de", "tk", "in lima", "lima", "de cu",
+    ] {
+        let query = Query {
+            scope: Scope::Events,
+            text: text.to_owned(),
+        };
+        let whole = scanned(index, &query, usize::MAX);
+        for limit in [1, 5, 50, 200] {
+            let head = &whole[..limit.min(whole.len())];
+            assert_eq!(scanned(index, &query, limit), head, "{text:?} {limit}");
+            assert_eq!(index.search(&query, limit), head, "{text:?} {limit}");
+            if let Some(hits) = index.rank_by_vocabulary(&query, limit, &|| false) {
+                assert_eq!(hits, head, "{text:?} {limit}");
+            }
+        }
+    }
+}

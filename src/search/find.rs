@@ -22,12 +22,14 @@ pub(crate) fn items_containing(
     let mut found = Vec::new();
     let mut from = 0;
     let mut steps = 0usize;
+    let mut last = 0;
     while let Some(at) = finder.find(&text.as_bytes()[from..]).map(|i| from + i) {
         steps += 1;
         if steps.is_multiple_of(4096) && cancelled() {
             return None;
         }
-        let item = corpus.item_at(at)?;
+        let item = corpus.item_at_from(at, last)?;
+        last = item;
         let range = corpus.item_range(item)?;
         let end = at + needle.len();
         let spans = corpus.spans(item);
@@ -58,6 +60,8 @@ pub(crate) struct SummaryWordStarts<'a> {
     needle: &'a str,
     finder: Finder<'a>,
     from: usize,
+    /// The item byte `from` lies in, or one before it.
+    item: usize,
 }
 
 impl<'a> SummaryWordStarts<'a> {
@@ -67,6 +71,7 @@ impl<'a> SummaryWordStarts<'a> {
             needle,
             finder: Finder::new(needle.as_bytes()),
             from: 0,
+            item: 0,
         }
     }
 }
@@ -79,7 +84,8 @@ impl Iterator for SummaryWordStarts<'_> {
         loop {
             let bytes = text.as_bytes().get(self.from..)?;
             let at = self.from + self.finder.find(bytes)?;
-            let item = self.corpus.item_at(at)?;
+            let item = self.corpus.item_at_from(at, self.item)?;
+            self.item = item;
             let range = self.corpus.item_range(item)?;
             let Some(summary) = self
                 .corpus

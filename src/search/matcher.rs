@@ -34,6 +34,14 @@ pub trait Matcher: Send + Sync {
             self.max_score_not_at_start(chars)
         }
     }
+
+    /// The same bound for this one haystack. A field that begins with the needle's first char but
+    /// not with its first two (a summary "talks in lima … a turning point" for `turning`) would
+    /// otherwise keep the start's ceiling, above every score it can reach: a million such
+    /// summaries were each handed to the matcher.
+    fn max_score_in(&self, haystack: &str, needle: &str) -> i64 {
+        self.max_score_for(needle, haystack.chars().next() == needle.chars().next())
+    }
 }
 
 /// fuzzy-matcher's Skim v2 algorithm (fzf's scoring): bonuses for word starts and runs, penalties
@@ -111,10 +119,60 @@ impl Matcher for SkimMatcher {
         }
         bound
     }
+
+    fn max_score_in(&self, haystack: &str, needle: &str) -> i64 {
+        self.skim_max_score_in(haystack, needle)
+    }
+}
+
+impl SkimMatcher {
+    /// What `max_score_in` adds to the bound for [`Matcher::max_score_for`]: an alignment that
+    /// puts the needle's first char at the haystack's start (the only one the start's doubled
+    /// bonus can reward) reaches the needle's second char at char `q` only across a gap when
+    /// `q > 1`, and Skim's gap costs: the second char then earns at most `16 + 8 − 4 − (q − 2)`
+    /// (match, a word head's bonus, the gap's opening and its extension), in place of the
+    /// increment `max_score_for` allows it. The rest of the needle is bounded as there. Every
+    /// other alignment starts off the start, under the bound for a haystack that does not begin
+    /// with the needle's first char. So once `q` is far enough, the start adds nothing.
+    fn skim_max_score_in(&self, haystack: &str, needle: &str) -> i64 {
+        let mut wanted = needle.chars();
+        let mut chars = haystack.chars();
+        let (Some(first), Some(second)) = (wanted.next(), wanted.next()) else {
+            return self.max_score_for(needle, haystack.chars().next() == needle.chars().next());
+        };
+        if chars.next() != Some(first) {
+            return self.max_score_for(needle, false);
+        }
+        let at = self.max_score_for(needle, true);
+        let rest = chars.as_str();
+        if rest.starts_with(second) {
+            // Side by side: the start's ceiling stands.
+            return at;
+        }
+        let off = self.max_score_for(needle, false);
+        let second_step = if second == first {
+            2 * SKIM_MATCH
+        } else {
+            SKIM_MATCH + skim_bonus_after(first, second).max(SKIM_CONSECUTIVE)
+        };
+        // The start's alignments, with the second char at char `q > 1`.
+        let from_start =
+            |q: i64| at - second_step + SKIM_MATCH + SKIM_HEAD - SKIM_GAP_OPEN - (q - 2);
+        // From this `q` on they stay under `off`: no need to look further.
+        let horizon = usize::try_from(from_start(0) - off).unwrap_or(0);
+        match rest.chars().take(horizon).position(|c| c == second) {
+            Some(p) => off.max(from_start(i64::try_from(p).unwrap_or(i64::MAX - 1) + 1)),
+            None => off,
+        }
+    }
 }
 
 /// Skim's score for a matched char.
 const SKIM_MATCH: i64 = 16;
+/// Skim's largest bonus for a char's place off the start (a word head; a break 7, a hump 6).
+const SKIM_HEAD: i64 = 8;
+/// What a gap of one char costs (its opening −3 and extension −1); each further char −1.
+const SKIM_GAP_OPEN: i64 = 4;
 /// Skim's least bonus for a char matched right after the previous one; a char after a gap earns
 /// at most its word-head bonus (8) less the gap's opening (−4), the same.
 const SKIM_CONSECUTIVE: i64 = 4;
@@ -199,6 +257,24 @@ mod tests {
         assert_eq!(m.max_score_for("", false), 0);
     }
 
+    /// The summaries `turning` was slow on: each begins with its `t`, and each scores exactly the
+    /// ceiling off the start, so only a bound that knows the `u` is far from the start passes
+    /// over them; a `u` close to the start keeps the start's ceiling.
+    #[test]
+    fn skim_haystack_bound_sees_past_a_lone_first_char() {
+        let m = SkimMatcher::new();
+        let summary = "talks in lima with the oas follow months of pressure; a turning point.";
+        let off = m.max_score_for("turning", false);
+        assert_eq!(m.score(summary, "turning"), Some(off));
+        assert_eq!(m.max_score_in(summary, "turning"), off);
+        assert!(m.max_score_in("tu", "turning") == m.max_score_for("turning", true));
+        assert!(m.max_score_in("t-u", "turning") > off);
+        assert_eq!(m.max_score_in("lima turning", "turning"), off);
+        // A repeated first char side by side at the start keeps the start's ceiling.
+        assert_eq!(m.max_score_in("aab", "aa"), m.max_score_for("aa", true));
+        assert_eq!(m.max_score_in("a-a", "aa"), m.max_score_for("aa", false));
+    }
+
     #[test]
     fn skim_bound_is_reached_by_a_prefix() {
         let m = SkimMatcher::new();
@@ -236,6 +312,11 @@ mod tests {
                     }
                     let bound = m.max_score_for(needle, at_start);
                     assert!(score <= bound, "{hay:?} {needle:?}: {score} > {bound}");
+                    let bound = m.max_score_in(&hay, needle);
+                    assert!(
+                        score <= bound,
+                        "{hay:?} {needle:?}: {score} > {bound} in it"
+                    );
                 }
             }
         }
@@ -271,6 +352,25 @@ mod tests {
                 m.score(h, n);
             }
             prop_assert_eq!(m.score(&hay, &needle), SkimMatcher::new().score(&hay, &needle));
+        }
+
+        /// The haystack-aware bound, where it differs from the needle's: haystacks that begin with
+        /// the needle's first char, its second char at every distance, repeated chars included.
+        #[test]
+        fn skim_haystack_bound_holds(
+            gap in "[a-dA-D0-9 ,.(/-]{0,14}",
+            rest in "[a-dA-D0-9 ,.()/-]{0,40}",
+            needle in "[a-d0-9 ,.(-]{2,8}",
+        ) {
+            let m = SkimMatcher::new();
+            let first = needle.chars().next().unwrap_or('a');
+            for hay in [format!("{first}{gap}{needle}{rest}"), format!("{first}{gap}{rest}"),
+                        format!("{first}{rest}")] {
+                if let Some(score) = m.score(&hay, &needle) {
+                    let bound = m.max_score_in(&hay, &needle);
+                    prop_assert!(score <= bound, "{hay:?} {needle:?}: {score} > {bound}");
+                }
+            }
         }
 
         /// The needle-aware bound, on text shaped like titles: words, separators, digits, capitals.

@@ -26,7 +26,7 @@ use super::trail::{Eval, Needle, Trail, best_field};
 use crate::search::corpus::Corpus;
 use crate::search::find::SummaryWordStarts;
 use crate::search::matcher::Matcher;
-use crate::search::vocab::{Kind, Place, Vocabulary};
+use crate::search::vocab::{Kind, Place, Vocabulary, words};
 use crate::search::{Field, Hit};
 
 /// What ranking by vocabulary could say.
@@ -117,6 +117,19 @@ pub(crate) fn rank(
     let mut scored = vec![0u64; corpus.len().div_ceil(64)];
     let mut seen = 0usize;
     let mut scored_count = 0usize;
+    // A query of several words: a field holding it at a word start holds its second word too,
+    // as a later word (whole, or as a prefix when the query ends with it). Common first words
+    // (`de` in `de la`) sit in hundreds of thousands of titles that do not go on with `la`; the
+    // second word's postings pass over them without reading their text. Summaries' later words
+    // are not in the vocabulary, so their class is read as before.
+    let second = if one_word {
+        None
+    } else {
+        words(&text[head_len..])
+            .next()
+            .map(|(_, w)| vocab.with_prefix(w))
+    };
+    let mut with_second: [Option<Vec<u32>>; Kind::ALL.len()] = Default::default();
     for class in &classes {
         if top.floor().is_some_and(|f| f.score > class.ceiling) {
             break;
@@ -127,6 +140,25 @@ pub(crate) fn rank(
             (Kind::Summary, Place::Other) => continue,
             _ => Box::new(Union::new(vocab, range.clone(), class.kind, class.place)),
         };
+        let also: Option<&[u32]> = match &second {
+            Some(words) if class.kind != Kind::Summary => {
+                Some(with_second[class.kind as usize].get_or_insert_with(|| {
+                    let later = |place| Union::new(vocab, words.clone(), class.kind, place);
+                    let mut items: Vec<u32> = later(Place::OtherAtStart)
+                        .chain(later(Place::Other))
+                        .filter_map(|i| u32::try_from(i).ok())
+                        .collect();
+                    items.sort_unstable();
+                    items.dedup();
+                    items
+                }))
+            }
+            _ => None,
+        };
+        if also.is_some_and(<[u32]>::is_empty) {
+            continue;
+        }
+        let mut also_at = 0;
         for item in items {
             seen += 1;
             if seen.is_multiple_of(CHUNK) && cancelled() {
@@ -148,6 +180,13 @@ pub(crate) fn rank(
             if scored.get(word).is_none_or(|w| w & bit != 0) {
                 continue;
             }
+            if let Some(also) = also {
+                // Both ascending: step the second word's items up to this one.
+                also_at += also[also_at..].partition_point(|&i| (i as usize) < item);
+                if also.get(also_at).is_none_or(|&i| i as usize != item) {
+                    continue;
+                }
+            }
             let spans = corpus.spans(item);
             let of_kind = || spans.iter().filter(|s| s.vocab_kind() == class.kind);
             // A query of several words: the postings hold its first word; the class's fields must
@@ -161,11 +200,15 @@ pub(crate) fn rank(
                 continue;
             }
             let ceiling = match (class.kind, class.place) {
-                // The text search does not split summaries by their first letter: look.
-                (Kind::Summary, _)
-                    if !of_kind().any(|s| corpus.span_text(s).starts_with(first)) =>
-                {
-                    class.ceiling - max_matcher.0 + max_matcher.1
+                // Fields that begin with the query's first char but not with the query: how far
+                // its second char is from the start bounds what the start's bonus can add (the
+                // text search does not split summaries by their first letter at all).
+                (Kind::Summary, _) | (_, Place::OtherAtStart) => {
+                    let in_fields = of_kind()
+                        .map(|s| matcher.max_score_in(corpus.span_text(s), text))
+                        .fold(max_matcher.1, i64::max)
+                        .min(max_matcher.0);
+                    class.ceiling - max_matcher.0 + in_fields
                 }
                 _ => class.ceiling,
             };

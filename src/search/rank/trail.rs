@@ -176,7 +176,11 @@ pub(super) fn best_field(
         let matched = first.is_some();
         let at_start = text.chars().next() == needle.first;
         let max_matcher = if at_start {
-            max_matcher.0
+            // The start's bonus is out of reach when the query's second char is far from it.
+            matcher
+                .max_score_in(text, needle.text)
+                .min(MATCHER_CLAMP)
+                .min(max_matcher.0)
         } else {
             max_matcher.1
         };
