@@ -299,7 +299,7 @@ fn valid_or_errors(file: String, checked: Checked) -> Result<Chronology, LoadErr
 }
 
 /// Parses and validates `src`, handing a valid document to `then`; the diagnostics either way
-/// (not yet escaped: see [`finish`]).
+/// (not yet escaped: see [`escaped`]).
 fn validated<T>(
     src: &str,
     stage: &dyn Fn(Stage),
