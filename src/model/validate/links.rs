@@ -2,6 +2,8 @@
 //! apart from the field checks because both walk the whole graph, read in place from the
 //! resolved references.
 
+use rayon::prelude::*;
+
 use super::{Checker, Finding, UNRESOLVED};
 use crate::model::document::Document;
 use crate::model::locate::Step;
@@ -56,6 +58,30 @@ impl Checker {
         out.findings
     }
 
+    /// Whether every link leads to an event that starts later, or on the same day but further
+    /// down the file: then no chain of links can come back to where it began, and there is no
+    /// cycle to search for. Most files link causes to later consequences, and this pass (on
+    /// every core, reading the links in order) is far cheaper than the search, which visits the
+    /// events in the links' order and missed the cache at every step.
+    fn links_climb(&self, starts: &[u32]) -> bool {
+        let targets = &self.refs.consequences;
+        let key = |ix: usize| {
+            self.event_dates
+                .get(ix)
+                .and_then(Option::as_ref)
+                .map(|date| (date.earliest, ix))
+        };
+        (0..starts.len().saturating_sub(1))
+            .into_par_iter()
+            .all(|cause| {
+                let effects = &targets[starts[cause] as usize..starts[cause + 1] as usize];
+                effects.iter().all(|&effect| {
+                    effect == UNRESOLVED
+                        || matches!((key(cause), key(effect as usize)), (Some(c), Some(e)) if e > c)
+                })
+            })
+    }
+
     /// Finds causal cycles with an iterative depth-first search (a million events must not
     /// overflow the stack) and reports each once, as the chain a → b → a.
     ///
@@ -64,6 +90,9 @@ impl Checker {
     pub(super) fn cycles(&self, raw: &Document<'_>, starts: &[u32]) -> Vec<Finding> {
         let targets = &self.refs.consequences;
         let mut out = Checker::default();
+        if self.links_climb(starts) {
+            return out.findings;
+        }
         let edge = |node: usize, r: usize| -> Option<usize> {
             let at = starts[node] as usize + r;
             (at < starts[node + 1] as usize).then(|| targets[at] as usize)
@@ -153,4 +182,67 @@ fn cycle_chain(raw: &Document<'_>, members: &[(usize, usize)]) -> String {
         parts.push(id(first).to_owned());
     }
     parts.join(" → ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse::parse;
+
+    fn checked(src: &str) -> Checker {
+        let raw = parse(src).unwrap_or_else(|_| panic!("parses: {src}"));
+        let mut checker = Checker::default();
+        checker.check(&raw);
+        checker
+    }
+
+    fn file(links: &[(&str, &str, &str)]) -> String {
+        let events: Vec<String> = links
+            .iter()
+            .map(|(id, date, effect)| {
+                let effects = if effect.is_empty() {
+                    String::new()
+                } else {
+                    format!(r#""{effect}""#)
+                };
+                format!(
+                    r#"{{"id":"{id}","date":"{date}","title":"t","actors":["a"],"consequences":[{effects}]}}"#
+                )
+            })
+            .collect();
+        format!(
+            r#"{{"quipu":1,"title":"t","actors":[{{"id":"a","name":"A"}}],"events":[{}]}}"#,
+            events.join(",")
+        )
+    }
+
+    /// Links to later events, or to the same day further down, need no search; any other link
+    /// sends the search on, and a cycle is still found.
+    #[test]
+    fn links_that_climb_skip_the_cycle_search_and_others_do_not() {
+        let climbing = checked(&file(&[
+            ("a", "1990", "b"),
+            ("b", "1990-01-01", "c"),
+            ("c", "1991", ""),
+        ]));
+        assert!(climbing.links_climb(&climbing.refs.starts[1]));
+        let back_up_the_file = checked(&file(&[("a", "1991", ""), ("b", "1991", "a")]));
+        assert!(!back_up_the_file.links_climb(&back_up_the_file.refs.starts[1]));
+        let cycle = checked(&file(&[("a", "1990", "b"), ("b", "1991", "a")]));
+        assert!(!cycle.links_climb(&cycle.refs.starts[1]));
+        assert!(
+            cycle
+                .findings
+                .iter()
+                .any(|f| f.message.starts_with("causal cycle")),
+            "the cycle is reported"
+        );
+        let shipped = {
+            let raw = parse(crate::model::load::SHIPPED_JSON).expect("the shipped file parses");
+            let mut checker = Checker::default();
+            checker.check(&raw);
+            checker
+        };
+        assert!(shipped.links_climb(&shipped.refs.starts[1]));
+    }
 }
