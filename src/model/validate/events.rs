@@ -75,24 +75,17 @@ impl Checker {
     }
 }
 
-/// `check` of each chunk of events (its first event's position, its events), on every core
-/// when there is more than one chunk; the answers in file order.
+/// `check` of each chunk of events (its first event's position, its events), on every core;
+/// the answers in file order.
 fn in_chunks<'r, 'a: 'r>(
     raw: &'r Document<'a>,
     check: impl Fn(usize, &'r [Event<'a>]) -> Part + Sync,
 ) -> Vec<Part> {
     let chunks: Vec<(usize, &'r [Event<'a>])> = raw.events.list.slices().collect();
-    if chunks.len() > 1 {
-        chunks
-            .into_par_iter()
-            .map(|(first, events)| check(first, events))
-            .collect()
-    } else {
-        chunks
-            .into_iter()
-            .map(|(first, events)| check(first, events))
-            .collect()
-    }
+    chunks
+        .into_par_iter()
+        .map(|(first, events)| check(first, events))
+        .collect()
 }
 
 /// Resolves the consequences of one chunk's events, `first` being the position of its first.

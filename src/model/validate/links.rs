@@ -237,12 +237,7 @@ mod tests {
                 .any(|f| f.message.starts_with("causal cycle")),
             "the cycle is reported"
         );
-        let shipped = {
-            let raw = parse(crate::model::load::SHIPPED_JSON).expect("the shipped file parses");
-            let mut checker = Checker::default();
-            checker.check(&raw);
-            checker
-        };
+        let shipped = checked(crate::model::load::SHIPPED_JSON);
         assert!(shipped.links_climb(&shipped.refs.starts[1]));
     }
 }
