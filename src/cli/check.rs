@@ -39,9 +39,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     if args.watch {
         return watch(args);
     }
-    let stdout = std::io::stdout();
-    let stderr = std::io::stderr();
-    run_to(args, &mut stdout.lock(), &mut stderr.lock())
+    super::with_std_streams(|out, err| run_to(args, out, err))
 }
 
 /// `run` with its output streams passed in, for tests.

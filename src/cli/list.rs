@@ -45,9 +45,7 @@ pub struct ListArgs {
 }
 
 pub fn run(args: &ListArgs) -> u8 {
-    let stdout = std::io::stdout();
-    let stderr = std::io::stderr();
-    run_to(args, today(), &mut stdout.lock(), &mut stderr.lock())
+    super::with_std_streams(|out, err| run_to(args, today(), out, err))
 }
 
 /// Today as a day number, for `date:today` and friends.

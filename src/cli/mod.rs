@@ -132,10 +132,47 @@ pub fn say(message: impl std::fmt::Display) {
 /// reader's choice, so the command stops silently, as `head`-fed tools do, and exits with the code
 /// it would have had; any other failure (`> /dev/full`) is reported and exits [`exit::USAGE`].
 /// `None` means silent.
+/// Runs a command on standard output, locked for the run (it is buffered by line, and a command
+/// writes many), and standard error, not locked: loading runs on rayon's workers, and a line
+/// one of them wrote to stderr (a debugging print, say) would wait forever for a lock the main
+/// thread holds until the command ends.
+pub(crate) fn with_std_streams(
+    run: impl FnOnce(&mut dyn std::io::Write, &mut dyn std::io::Write) -> u8,
+) -> u8 {
+    run(&mut std::io::stdout().lock(), &mut std::io::stderr())
+}
+
 pub(crate) fn output_failure(error: &std::io::Error, err: &mut dyn std::io::Write) -> Option<u8> {
     if error.kind() == std::io::ErrorKind::BrokenPipe {
         return None;
     }
     let _ = writeln!(err, "error: cannot write to standard output: {error}");
     Some(exit::USAGE)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    /// Another thread can take stderr while a command runs: had the command locked it, the
+    /// thread would wait until the command ended, and this command waits for the thread.
+    #[test]
+    fn a_command_leaves_stderr_free_for_other_threads() {
+        let code = super::with_std_streams(|_, _| {
+            let (said, heard) = mpsc::channel();
+            std::thread::spawn(move || {
+                drop(std::io::stderr().lock());
+                let _ = said.send(());
+            });
+            match heard.recv_timeout(Duration::from_secs(20)) {
+                Ok(()) => 0,
+                Err(_) => 1,
+            }
+        });
+        assert_eq!(
+            code, 0,
+            "a thread could not take stderr while the command ran"
+        );
+    }
 }

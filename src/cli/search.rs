@@ -30,9 +30,7 @@ pub struct SearchArgs {
 }
 
 pub fn run(args: &SearchArgs) -> u8 {
-    let stdout = std::io::stdout();
-    let stderr = std::io::stderr();
-    run_to(args, &mut stdout.lock(), &mut stderr.lock())
+    super::with_std_streams(|out, err| run_to(args, out, err))
 }
 
 /// `run` with its output streams passed in, for tests.
