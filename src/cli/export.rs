@@ -59,7 +59,7 @@ pub fn run_to(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
         Some(Ok(query)) => Some(query),
         None => None,
     };
-    let chronology = match &args.file {
+    let chronology = super::FreedLater::new(match &args.file {
         Some(path) => match load_any(path) {
             Ok(chronology) => chronology,
             Err(error) => {
@@ -68,7 +68,7 @@ pub fn run_to(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
             }
         },
         None => Chronology::shipped(),
-    };
+    });
     let mut events = match select(&chronology, args) {
         Ok(events) => events,
         Err(message) => {

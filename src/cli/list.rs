@@ -63,7 +63,7 @@ pub fn run_to(args: &ListArgs, today: i64, out: &mut dyn Write, err: &mut dyn Wr
             return exit::USAGE;
         }
     };
-    let chronology = match &args.file {
+    let chronology = super::FreedLater::new(match &args.file {
         Some(path) => match load_any(path) {
             Ok(chronology) => chronology,
             Err(error) => {
@@ -72,7 +72,7 @@ pub fn run_to(args: &ListArgs, today: i64, out: &mut dyn Write, err: &mut dyn Wr
             }
         },
         None => Chronology::shipped(),
-    };
+    });
     let events = match query.select(&chronology) {
         Ok(events) => events,
         Err(error) => {

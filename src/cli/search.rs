@@ -39,7 +39,7 @@ pub fn run_to(args: &SearchArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
         let _ = writeln!(err, "error: --limit must be at least 1");
         return exit::USAGE;
     }
-    let chronology = match &args.file {
+    let chronology = super::FreedLater::new(match &args.file {
         None => Chronology::shipped(),
         Some(path) => match load_any(path) {
             Ok(chronology) => chronology,
@@ -48,7 +48,7 @@ pub fn run_to(args: &SearchArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
                 return exit::for_load_error(&error);
             }
         },
-    };
+    });
     let query = if args.events {
         Query {
             scope: Scope::Events,
