@@ -161,12 +161,73 @@ pub fn build(mut raw: Document<'_>, validated: Validated) -> Chronology {
     }
     permute(&mut events, &order);
 
-    // Reverse links, in the cause's time order since causes are walked in order. They are
-    // gathered into one flat list grouped by effect (a counting sort), then handed out front to
-    // back: pushing onto each effect's own list instead reached a random event of a million at
-    // every link, a cache miss into the big array each time.
+    // Three walks of the events in time order that only read them, on every core: the causes
+    // gathered for each event, each actor's events, and the index of the events' ids.
+    let ((causes, actor_events), event_by_id) = rayon::join(
+        || {
+            rayon::join(
+                || gather_causes(&events),
+                || events_of_actors(&events, raw.actors.len()),
+            )
+        },
+        || IdIndex::new(events.len(), |ix| &events[ix].id),
+    );
+    hand_out_causes(&mut events, causes);
+
+    let mut eras: Vec<Era> = std::mem::take(&mut raw.eras)
+        .into_iter()
+        .zip(era_dates)
+        .map(|(era, date)| Era {
+            id: era.id.into_string(),
+            title: line(era.title),
+            date: date.with_text(era.date.into_string()),
+        })
+        .collect();
+    eras.sort_by(|a, b| {
+        (a.date.earliest, a.date.latest, &a.id).cmp(&(b.date.earliest, b.date.latest, &b.id))
+    });
+
+    let actors: Vec<Actor> = std::mem::take(&mut raw.actors)
+        .into_iter()
+        .map(|a| Actor {
+            id: a.id.into_string(),
+            name: line(a.name),
+            kind: a.kind,
+            aliases: a.aliases.into_iter().map(line).collect(),
+            description: a.description.map(paragraphs),
+        })
+        .collect();
+    let actor_by_id = IdIndex::new(actors.len(), |ix| &actors[ix].id);
+
+    Chronology {
+        title: line(raw.title),
+        description: raw.description.map(paragraphs),
+        sources: raw
+            .sources
+            .into_iter()
+            .map(|s| Source {
+                id: s.id.into_string(),
+                title: line(s.title),
+                url: s.url.map(unchecked),
+                note: s.note.map(unchecked),
+            })
+            .collect(),
+        actors,
+        eras,
+        events,
+        event_by_id,
+        actor_by_id,
+        actor_events,
+    }
+}
+
+/// Each event's causes, in the cause's time order since causes are walked in order, gathered
+/// into one flat list grouped by effect (a counting sort), with where each effect's end: pushing
+/// onto each effect's own list instead reached a random event of a million at every link, a
+/// cache miss into the big array each time.
+fn gather_causes(events: &[Event]) -> (Vec<Link>, Vec<u32>) {
     let mut starts = vec![0u32; events.len() + 1];
-    for event in &events {
+    for event in events {
         for link in &event.consequences {
             starts[link.event + 1] += 1;
         }
@@ -193,17 +254,25 @@ pub fn build(mut raw: Document<'_>, validated: Validated) -> Chronology {
         }
     }
     // `next[ix]` now ends event `ix`'s causes, which is where `ix + 1`'s begin.
+    (flat, next)
+}
+
+/// Gives each event its part of [`gather_causes`]'s list, front to back.
+fn hand_out_causes(events: &mut [Event], (flat, ends): (Vec<Link>, Vec<u32>)) {
     let mut flat = flat.into_iter();
     let mut begun = 0;
-    for (event, &end) in events.iter_mut().zip(&next) {
+    for (event, &end) in events.iter_mut().zip(&ends) {
         event.causes = flat.by_ref().take((end - begun) as usize).collect();
         begun = end;
     }
+}
 
-    // Counted first, so each actor's list is allocated once at its size (a list grown by
-    // doubling is copied about five times on the way to an actor's twenty events).
-    let mut actor_count = vec![0u32; raw.actors.len()];
-    for event in &events {
+/// Each actor's events, in time order, each once. Counted first, so each actor's list is
+/// allocated once at its size (a list grown by doubling is copied about five times on the way
+/// to an actor's twenty events).
+fn events_of_actors(events: &[Event], actors: usize) -> Vec<Vec<usize>> {
+    let mut actor_count = vec![0u32; actors];
+    for event in events {
         for participation in &event.actors {
             actor_count[participation.actor] += 1;
         }
@@ -220,53 +289,7 @@ pub fn build(mut raw: Document<'_>, validated: Validated) -> Chronology {
             }
         }
     }
-
-    let mut eras: Vec<Era> = std::mem::take(&mut raw.eras)
-        .into_iter()
-        .zip(era_dates)
-        .map(|(era, date)| Era {
-            id: era.id.into_string(),
-            title: line(era.title),
-            date: date.with_text(era.date.into_string()),
-        })
-        .collect();
-    eras.sort_by(|a, b| {
-        (a.date.earliest, a.date.latest, &a.id).cmp(&(b.date.earliest, b.date.latest, &b.id))
-    });
-
-    let actors: Vec<Actor> = std::mem::take(&mut raw.actors)
-        .into_iter()
-        .map(|a| Actor {
-            id: a.id.into_string(),
-            name: line(a.name),
-            kind: a.kind,
-            aliases: a.aliases.into_iter().map(line).collect(),
-            description: a.description.map(paragraphs),
-        })
-        .collect();
-    let event_by_id = IdIndex::new(events.len(), |ix| &events[ix].id);
-    let actor_by_id = IdIndex::new(actors.len(), |ix| &actors[ix].id);
-
-    Chronology {
-        title: line(raw.title),
-        description: raw.description.map(paragraphs),
-        sources: raw
-            .sources
-            .into_iter()
-            .map(|s| Source {
-                id: s.id.into_string(),
-                title: line(s.title),
-                url: s.url.map(unchecked),
-                note: s.note.map(unchecked),
-            })
-            .collect(),
-        actors,
-        eras,
-        events,
-        event_by_id,
-        actor_by_id,
-        actor_events,
-    }
+    actor_events
 }
 
 /// Puts the item at `order[i]` at `i`, for every `i`, by following each cycle of the permutation
