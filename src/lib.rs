@@ -14,6 +14,7 @@ pub mod cli;
 pub mod config;
 pub mod fit;
 pub mod fold;
+pub mod free;
 pub mod interchange;
 pub mod model;
 pub mod query;

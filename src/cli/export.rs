@@ -59,7 +59,7 @@ pub fn run_to(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
         Some(Ok(query)) => Some(query),
         None => None,
     };
-    let chronology = super::FreedLater::new(match &args.file {
+    let chronology = crate::free::FreedLater::new(match &args.file {
         Some(path) => match load_any(path) {
             Ok(chronology) => chronology,
             Err(error) => {

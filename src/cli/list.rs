@@ -63,7 +63,7 @@ pub fn run_to(args: &ListArgs, today: i64, out: &mut dyn Write, err: &mut dyn Wr
             return exit::USAGE;
         }
     };
-    let chronology = super::FreedLater::new(match &args.file {
+    let chronology = crate::free::FreedLater::new(match &args.file {
         Some(path) => match load_any(path) {
             Ok(chronology) => chronology,
             Err(error) => {

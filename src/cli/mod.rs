@@ -142,38 +142,6 @@ pub(crate) fn with_std_streams(
     run(&mut std::io::stdout().lock(), &mut std::io::stderr())
 }
 
-/// A value freed on a thread of its own when it goes out of scope. A command's chronology of a
-/// million events is some ten million allocations, freed one by one in about half a second
-/// (a twentieth of `quipu list` on such a file); a command that has given its answer should
-/// not hold the shell back for that. When the process ends first, the OS takes the memory
-/// back whole; a caller that lives on (the tests) gets it freed all the same.
-pub(crate) struct FreedLater<T: Send + 'static>(Option<T>);
-
-impl<T: Send + 'static> FreedLater<T> {
-    pub(crate) fn new(value: T) -> FreedLater<T> {
-        FreedLater(Some(value))
-    }
-}
-
-impl<T: Send + 'static> std::ops::Deref for FreedLater<T> {
-    type Target = T;
-
-    fn deref(&self) -> &T {
-        self.0.as_ref().expect("held until dropped")
-    }
-}
-
-impl<T: Send + 'static> Drop for FreedLater<T> {
-    fn drop(&mut self) {
-        if let Some(value) = self.0.take() {
-            // Without a thread (none could be made), the value is freed here, as it would be.
-            let _ = std::thread::Builder::new()
-                .name("free".into())
-                .spawn(move || drop(value));
-        }
-    }
-}
-
 pub(crate) fn output_failure(error: &std::io::Error, err: &mut dyn std::io::Write) -> Option<u8> {
     if error.kind() == std::io::ErrorKind::BrokenPipe {
         return None;
@@ -206,23 +174,5 @@ mod tests {
             code, 0,
             "a thread could not take stderr while the command ran"
         );
-    }
-
-    /// What a command holds is read through the guard and freed once the guard goes, on
-    /// another thread.
-    #[test]
-    fn a_value_freed_later_is_freed_on_another_thread() {
-        struct Telling(mpsc::Sender<std::thread::ThreadId>, u32);
-        impl Drop for Telling {
-            fn drop(&mut self) {
-                let _ = self.0.send(std::thread::current().id());
-            }
-        }
-        let (said, heard) = mpsc::channel();
-        let held = super::FreedLater::new(Telling(said, 7));
-        assert_eq!(held.1, 7);
-        drop(held);
-        let freed_on = heard.recv_timeout(Duration::from_secs(20)).expect("freed");
-        assert_ne!(freed_on, std::thread::current().id());
     }
 }

@@ -39,7 +39,7 @@ pub fn run_to(args: &SearchArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
         let _ = writeln!(err, "error: --limit must be at least 1");
         return exit::USAGE;
     }
-    let chronology = super::FreedLater::new(match &args.file {
+    let chronology = crate::free::FreedLater::new(match &args.file {
         None => Chronology::shipped(),
         Some(path) => match load_any(path) {
             Ok(chronology) => chronology,

@@ -490,7 +490,7 @@ impl Shell {
                 Effect::Retire(old) => {
                     self.search.restart(app);
                     self.query_index = QueryIndexJob::start(app);
-                    retire(old.0);
+                    crate::free::elsewhere(old.0);
                 }
             }
         }
@@ -513,16 +513,6 @@ impl Shell {
             || self.filters.busy()
             || self.reload.as_ref().is_some_and(Reloader::busy)
     }
-}
-
-/// Frees a replaced version on a thread of its own: a million events take a noticeable part of
-/// a second to free, string by string, and the UI thread has keys to answer.
-fn retire(old: Arc<Chronology>) {
-    let freeing = std::thread::Builder::new()
-        .name("quipu-free".into())
-        .spawn(move || drop(old));
-    // Without a thread it is freed here, late but not leaked.
-    drop(freeing);
 }
 
 /// Key presses (not releases or repeats reported as such), mouse clicks and wheel, resizes.
