@@ -136,29 +136,31 @@ impl SearchIndex {
         // building a million events), then joined: the first half has room for the second's
         // text, so joining copies only that, and merges the two sorted vocabularies.
         let halves = chronology.events.split_at(chronology.events.len() / 2);
-        let folded_bytes = || -> usize {
-            chronology
-                .events
-                .iter()
-                .map(|e| {
-                    let listed = e
-                        .tags
-                        .iter()
-                        .chain(&e.aliases)
-                        .map(String::len)
-                        .sum::<usize>();
-                    e.title.len() + e.summary.len() + e.date.text.len() + listed + 24
-                })
-                .sum()
+        // The room the events take: their number, fields and folded text (folding keeps a
+        // text's length or shortens it; 24 bytes an event for the dates' tails).
+        let room = |events: &[crate::model::Event]| -> (usize, usize, usize) {
+            events.iter().fold((0, 0, 0), |(items, spans, bytes), e| {
+                let listed = e
+                    .tags
+                    .iter()
+                    .chain(&e.aliases)
+                    .map(String::len)
+                    .sum::<usize>();
+                (
+                    items + 1,
+                    spans + 3 + e.tags.len() + e.aliases.len(),
+                    bytes + e.title.len() + e.summary.len() + e.date.text.len() + listed + 24,
+                )
+            })
         };
         let mut events = if chronology.events.len() >= PARALLEL_BUILD_FROM {
             std::thread::scope(|scope| {
                 let second = scope.spawn(|| {
-                    let mut corpus = events_corpus(halves.1, 0);
+                    let mut corpus = events_corpus(halves.1, room(halves.1));
                     corpus.finish();
                     corpus
                 });
-                let mut first = events_corpus(halves.0, folded_bytes());
+                let mut first = events_corpus(halves.0, room(&chronology.events));
                 first.finish();
                 // A panic on the other thread is a bug: raise it here.
                 let second = second
@@ -168,7 +170,7 @@ impl SearchIndex {
                 first
             })
         } else {
-            events_corpus(&chronology.events, folded_bytes())
+            events_corpus(&chronology.events, room(&chronology.events))
         };
         events.finish();
         SearchIndex {
@@ -358,9 +360,12 @@ impl SearchIndex {
 const PARALLEL_BUILD_FROM: usize = 50_000;
 
 /// The folded texts of `events`, in order, with room for `reserve` bytes of text.
-fn events_corpus(events: &[crate::model::Event], reserve: usize) -> Corpus {
-    let mut corpus = Corpus::with_capacity(events.len());
-    corpus.reserve_text(reserve);
+fn events_corpus(
+    events: &[crate::model::Event],
+    (items, spans, bytes): (usize, usize, usize),
+) -> Corpus {
+    let mut corpus = Corpus::with_capacity(0);
+    corpus.reserve(items + 1, spans, bytes);
     // Events are in time order, so neighbours often share a date: its human form is made once
     // per run of them, not per event (a tenth of building a million events).
     // Borrowed, not cloned: a copy per event was a million allocations.
