@@ -222,9 +222,9 @@ pub fn build(mut raw: Document<'_>, validated: Validated) -> Chronology {
 }
 
 /// Each event's causes, in the cause's time order since causes are walked in order, gathered
-/// into one flat list grouped by effect (a counting sort), with where each effect's end: pushing
-/// onto each effect's own list instead reached a random event of a million at every link, a
-/// cache miss into the big array each time.
+/// into one flat list grouped by effect (a counting sort), with where each effect's causes
+/// end: pushing onto each effect's own list instead reached a random event of a million at
+/// every link, a cache miss into the big array each time.
 fn gather_causes(events: &[Event]) -> (Vec<Link>, Vec<u32>) {
     let mut starts = vec![0u32; events.len() + 1];
     for event in events {
