@@ -310,7 +310,11 @@ fn apply(app: &mut App, step: &Step) {
 
 fn start(which: &Index, width: u16, height: u16) -> App {
     let all = chronologies();
-    let (_, chronology) = &all[which.index(all.len())];
+    open(&all[which.index(all.len())].1, width, height)
+}
+
+/// The explorer on `chronology`, at a terminal of `width` × `height`.
+fn open(chronology: &Chronology, width: u16, height: u16) -> App {
     let mut app = App::new(chronology.clone());
     update(&mut app, Action::Resize { width, height });
     app
@@ -358,8 +362,7 @@ proptest! {
             .map(|(_, chronology)| chronology)
             .filter(|c| c.events.iter().any(|e| !e.consequences.is_empty()))
             .collect();
-        let mut app = App::new(linked[which.index(linked.len())].clone());
-        update(&mut app, Action::Resize { width: 120, height: 40 });
+        let mut app = open(linked[which.index(linked.len())], 120, 40);
         for step in &before {
             apply(&mut app, step);
         }
@@ -375,8 +378,7 @@ proptest! {
                 .into_iter()
                 .flat_map(|chain| (0..4).flat_map(move |t| (0..4).map(move |d| (chain, t, d)))),
         );
-        let mut followed = None;
-        for (via_chain, tabs, downs) in aims {
+        let followed = aims.into_iter().find_map(|(via_chain, tabs, downs)| {
             let mut aimed = app.clone();
             if via_chain {
                 update(&mut aimed, Action::OpenChain);
@@ -391,11 +393,8 @@ proptest! {
             let from = aimed.selected_event();
             update(&mut aimed, Action::FollowLink);
             let to = aimed.selected_event();
-            if to != from && aimed.overlays.is_empty() {
-                followed = Some((aimed, from, to));
-                break;
-            }
-        }
+            (to != from && aimed.overlays.is_empty()).then_some((aimed, from, to))
+        });
         prop_assume!(followed.is_some(), "no link to follow from here");
         let (mut app, from, to) = followed.unwrap();
 

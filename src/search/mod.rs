@@ -139,7 +139,7 @@ impl SearchIndex {
         // The room the events take: their number, fields and folded text (folding keeps a
         // text's length or shortens it; 24 bytes an event for the dates' tails).
         let room = |events: &[crate::model::Event]| -> (usize, usize, usize) {
-            events.iter().fold((0, 0, 0), |(items, spans, bytes), e| {
+            let (spans, bytes) = events.iter().fold((0, 0), |(spans, bytes), e| {
                 let listed = e
                     .tags
                     .iter()
@@ -147,11 +147,11 @@ impl SearchIndex {
                     .map(String::len)
                     .sum::<usize>();
                 (
-                    items + 1,
                     spans + 3 + e.tags.len() + e.aliases.len(),
                     bytes + e.title.len() + e.summary.len() + e.date.text.len() + listed + 24,
                 )
-            })
+            });
+            (events.len(), spans, bytes)
         };
         let mut events = if chronology.events.len() >= PARALLEL_BUILD_FROM {
             std::thread::scope(|scope| {
