@@ -196,6 +196,20 @@ signal_tests! {
     sigpwr_ends_cleanly: "PWR" = 30,
 }
 
+/// The real-time signals end a process by default too. Their range is the C library's (glibc keeps
+/// the first two for its threads), so quipu asks it at run time and so does this test; `kill`
+/// takes them by number.
+#[test]
+#[cfg(target_os = "linux")]
+fn real_time_signals_end_cleanly() {
+    let (first, last) = (libc::SIGRTMIN(), libc::SIGRTMAX());
+    assert!(first < last, "no real-time signals: {first}..={last}");
+    for number in [first, first + 5, last] {
+        let number = u8::try_from(number).unwrap();
+        ends_cleanly(&number.to_string(), number);
+    }
+}
+
 /// Address space quipu may use in the memory-capped tests (KiB, for `ulimit -v`): several times
 /// what it needs for these files, and less than one score matrix for the long name (390 MB for
 /// 300,000 letters against 81), which used to abort the process, terminal left raw.

@@ -11,20 +11,22 @@ use signal_hook::consts::{
 };
 
 /// Every signal whose default action ends the process without a core dump (with Linux's SIGPWR
-/// and SIGSTKFLT, added at run time), but SIGPIPE (which Rust ignores, so a write to a closed
-/// pipe is an error, not an end), SIGKILL (which cannot be caught) and the real-time signals
-/// (their numbers are the C library's to choose, and it keeps some for itself). The loop restores
-/// the terminal and exits with 128 + the number, as a shell expects of a program a signal ended.
+/// and SIGSTKFLT and the real-time signals, added at run time), but SIGPIPE (which Rust ignores,
+/// so a write to a closed pipe is an error, not an end) and SIGKILL (which cannot be caught). The
+/// loop restores the terminal and exits with 128 + the number, as a shell expects of a program a
+/// signal ended.
 pub(super) const ENDING: &[i32] = &[
     SIGHUP, SIGINT, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGIO,
 ];
 
-/// Linux's own terminating signals, which signal-hook does not name.
+/// Linux's own terminating signals, which signal-hook does not name. The real-time ones end a
+/// process too (`kill -40` from a script), and their range is asked of the C library at run time
+/// because it keeps the first few for its own threads.
 #[cfg(target_os = "linux")]
 fn linux_ending() -> Vec<i32> {
     use rustix::process::Signal;
-    #[allow(unused_mut)]
-    let mut more = vec![Signal::POWER.as_raw()];
+    let mut more: Vec<i32> = (libc::SIGRTMIN()..=libc::SIGRTMAX()).collect();
+    more.push(Signal::POWER.as_raw());
     #[cfg(not(any(
         target_arch = "mips",
         target_arch = "mips32r6",
