@@ -415,6 +415,22 @@ fn dates_overlap_at_each_precision_and_open_ends() {
     assert_eq!(find("date:>1995"), ["open"]);
     assert_eq!(find("date:<1900"), ["century"]);
     assert_eq!(find("date:<=1979"), ["century", "decade"]);
+    // An open end reaches to the end of time, in EDTF's spelling and in the range's.
+    for (query, same) in [
+        ("date:1996/..", "date:>=1996"),
+        ("date:1996/", "date:>=1996"),
+        ("date:1996..", "date:>=1996"),
+        ("date:../1979", "date:<=1979"),
+        ("date:/1979", "date:<=1979"),
+        ("date:..1979", "date:<=1979"),
+    ] {
+        assert_eq!(find(query), find(same), "{query}");
+    }
+    assert_eq!(find("date:../.."), find("date:>=1000"), "open at both ends");
+    // On the shipped chronology, where `1990/..` read as one date was the year 1990 alone.
+    let shipped = shipped();
+    assert_eq!(ask(shipped, "date:1990/.."), ask(shipped, "date:>=1990"));
+    assert_ne!(ask(shipped, "date:1990/.."), ask(shipped, "date:1990"));
     assert_eq!(find("precision:season"), ["right"]);
     assert_eq!(find("precision:open"), ["open"]);
     assert_eq!(find("precision:range"), ["range"]);

@@ -346,7 +346,10 @@ fn count(value: &str) -> Option<(Cmp, usize)> {
     Some((cmp, number.parse().ok()?))
 }
 
-/// The days `date:` covers: one date, `A..B`, or a comparison with one date.
+/// The days `date:` covers: one date, `A..B`, or a comparison with one date. An open end (EDTF's
+/// `1990/..` and `../1990`, or `1990..` and `..1990`) reaches to the end of time on that side:
+/// read as one event's date, `1990/..` would be only the year it began, which is not what a
+/// reader asking for it means.
 pub fn date_span(value: &str, today: i64) -> Result<(i64, i64), String> {
     let one = |text: &str| {
         parse_written(text, today).map_err(|e| {
@@ -367,6 +370,20 @@ pub fn date_span(value: &str, today: i64) -> Result<(i64, i64), String> {
     }
     if let Some(rest) = value.strip_prefix('<') {
         return Ok((i64::MIN, one(rest)?.earliest.saturating_sub(1)));
+    }
+    let open = |side: &str| side.is_empty() || side == "..";
+    let halves = value
+        .split_once('/')
+        .filter(|(_, to)| !to.contains('/'))
+        .or_else(|| value.split_once("..").filter(|(_, to)| !to.contains("..")));
+    if let Some((from, to)) = halves
+        && (open(from) || open(to))
+    {
+        return match (open(from), open(to)) {
+            (true, true) => Ok((i64::MIN, i64::MAX)),
+            (false, _) => Ok((one(from)?.earliest, i64::MAX)),
+            (true, false) => Ok((i64::MIN, one(to)?.latest)),
+        };
     }
     if let Some((from, to)) = value.split_once("..")
         && !from.is_empty()
