@@ -125,3 +125,35 @@ fn timings_go_to_stderr_stage_by_stage() {
         "{err}"
     );
 }
+
+/// A hundred and twenty warnings before the one error that makes the file invalid: the report's
+/// cap must leave out warnings, never that error.
+#[test]
+fn the_error_is_printed_before_the_warnings_the_cap_leaves_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.json");
+    let mut events: Vec<String> = (0..120)
+        .map(|i| format!(r#"{{"id": "e{i}", "date": "1990", "title": "t{i}"}}"#))
+        .collect();
+    events.push(
+        r#"{"id": "last", "date": "1990", "title": "t", "actors": [{"actor": "nobody"}]}"#.into(),
+    );
+    let text = format!(
+        "{{\"quipu\": 1, \"title\": \"t\", \"events\": [\n{}\n]}}\n",
+        events.join(",\n")
+    );
+    std::fs::write(&path, text).unwrap();
+    let (code, out, _) = quipu(&["check", path.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[0].contains(":122:") && lines[0].contains("error: unknown actor `nobody`"),
+        "{out}"
+    );
+    assert!(
+        lines[1..].iter().any(|l| l.contains(": warning: ")),
+        "{out}"
+    );
+    assert!(out.contains("… and 21 more"), "{out}");
+    assert!(out.contains("invalid: 1 error, 120 warnings"), "{out}");
+}

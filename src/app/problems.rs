@@ -36,6 +36,13 @@ impl Problems {
         events: Vec<Option<String>>,
         invalid: bool,
     ) -> Problems {
+        // Errors first, each kind in the file's order: the one error that keeps the file from
+        // loading is what the reader came for, not the hundredth warning above it.
+        let mut events = events;
+        events.resize(diagnostics.len(), None);
+        let mut paired: Vec<_> = diagnostics.into_iter().zip(events).collect();
+        paired.sort_by_key(|(d, _)| d.severity);
+        let (diagnostics, events): (Vec<_>, Vec<_>) = paired.into_iter().unzip();
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
         let warnings = diagnostics
             .iter()
@@ -163,6 +170,25 @@ mod tests {
             ],
         );
         assert_eq!(ids, [Some("b".into()), None, Some("a".into()), None, None]);
+    }
+
+    /// The error that keeps a file from loading is listed before every warning, with its event.
+    #[test]
+    fn errors_come_first_each_with_its_event() {
+        let problems = Problems::new(
+            "f.json".into(),
+            None,
+            vec![
+                Diagnostic::warning(1, 1, "w1"),
+                Diagnostic::warning(2, 1, "w2"),
+                Diagnostic::error(9, 1, "e"),
+            ],
+            vec![Some("a".into()), None, Some("z".into())],
+            true,
+        );
+        let order: Vec<_> = problems.diagnostics.iter().map(|d| &d.message).collect();
+        assert_eq!(order, ["e", "w1", "w2"]);
+        assert_eq!(problems.events, [Some("z".into()), Some("a".into()), None]);
     }
 
     #[test]

@@ -134,10 +134,14 @@ impl Clock {
 }
 
 /// Prints the diagnostics (the first [`SHOWN`] unless `all`) and the summary; true when the
-/// file is valid.
+/// file is valid. Errors come first, each kind in the file's order: a hundred warnings must not
+/// push the one error that makes the file invalid out of the report.
 fn report(name: &str, checked: &Report, all: bool, out: &mut dyn Write) -> io::Result<bool> {
     let shown = if all { usize::MAX } else { SHOWN };
-    for diagnostic in checked.diagnostics.iter().take(shown) {
+    let errors_first = [Severity::Error, Severity::Warning]
+        .into_iter()
+        .flat_map(|severity| (checked.diagnostics.iter()).filter(move |d| d.severity == severity));
+    for diagnostic in errors_first.take(shown) {
         writeln!(out, "{}", diagnostic.render(name))?;
     }
     if checked.diagnostics.len() > shown {
