@@ -6,7 +6,7 @@
 //! recording the pane's raw output before quipu writes its first byte; after quipu ends the
 //! script prints the exit status and the terminal modes, then idles so the pane can be read.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -369,7 +369,7 @@ fn import_prints_no_bidi_or_c1_from_the_file() {
 
 /// The shipped chronology as a file, so it goes through the loader like any other.
 #[cfg(debug_assertions)]
-fn shipped_file() -> PathBuf {
+fn shipped_file() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fujimori.json")
 }
 

@@ -370,8 +370,10 @@ mod tests {
 
     /// Scores above what `max_score_for` promises, as an upgrade of fuzzy-matcher could make
     /// Skim's if its scoring constants changed.
+    #[cfg(debug_assertions)]
     struct Overscoring;
 
+    #[cfg(debug_assertions)]
     impl Matcher for Overscoring {
         fn score(&self, haystack: &str, needle: &str) -> Option<i64> {
             crate::search::matcher::is_subsequence(haystack, needle).then_some(1000)
