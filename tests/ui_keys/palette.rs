@@ -400,3 +400,41 @@ fn n_walks_every_match_even_past_the_palette_limit() {
         Some(format!("#a: match {position} of {}", every.len()))
     );
 }
+
+/// `n` to a match the query hides lifts the query; the status says so and how to get it back,
+/// as well as where the reader is among the matches.
+#[test]
+fn n_to_a_match_the_query_hides_says_the_query_was_lifted() {
+    let mut app = shipped(120, 40);
+    let index = index(&app);
+    cholera_search(&mut app, &index);
+    act(&mut app, Action::OpenFilterPrompt);
+    act(&mut app, Action::PromptClear);
+    for c in "actor:fujimori".chars() {
+        act(&mut app, Action::PromptInput(c));
+    }
+    act(&mut app, Action::PromptSubmit);
+    assert!(app.filter.is_some(), "the query applies");
+    let matches = app.last_search.as_ref().unwrap().matches.clone();
+    let hidden = matches.iter().any(|&m| app.position_of(m).is_none());
+    assert!(hidden, "some cholera event has no Fujimori: {matches:?}");
+    let mut lifted = None;
+    for _ in 0..=matches.len() {
+        update(&mut app, Action::SearchNext);
+        if app.filter.is_none() {
+            lifted = app.status.clone();
+            break;
+        }
+    }
+    let status = lifted.expect("n reached a hidden match");
+    assert!(
+        status.contains("query lifted") && status.contains("restores it"),
+        "{status}"
+    );
+    assert!(
+        status.contains("#cholera: match") || status.contains("continuing"),
+        "{status}"
+    );
+    update(&mut app, Action::Back);
+    assert!(app.filter.is_some(), "Back brings the query back");
+}

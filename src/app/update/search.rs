@@ -172,13 +172,24 @@ pub(super) fn search_step(app: &mut App, forward: bool) {
         return;
     }
     let (position, total) = (matches.partition_point(|&m| m < to) + 1, matches.len());
+    let filtered = app.filter.is_some();
     go_to_event(app, to);
-    app.status = Some(if wrapped && forward {
+    let step = if wrapped && forward {
         "search hit BOTTOM, continuing at TOP".to_owned()
     } else if wrapped {
         "search hit TOP, continuing at BOTTOM".to_owned()
     } else {
         // Where the reader is among the matches, as vim's search count shows it.
         format!("#{text}: match {position} of {total}")
+    };
+    // The match was hidden by the query, which `go_to_event` lifted: say so, or the reader
+    // sees the filter gone with no word of why or how to get it back.
+    let lifted = filtered && app.filter.is_none();
+    app.status = Some(match lifted {
+        true => format!(
+            "{step} · query lifted to show it ({} restores it)",
+            app.keymap.key_for(Mode::Timeline, &Action::Back)
+        ),
+        false => step,
     });
 }
