@@ -43,6 +43,8 @@ name = "light"
 [theme.colors]
 title = "#ff8800"
 selected = { fg = "black", bg = "light-yellow" }
+date = 130
+cause = { bg = "21" }
 [keys.timeline]
 "ctrl-n" = "next"
 "j" = "none"
@@ -81,9 +83,15 @@ selected = { fg = "black", bg = "light-yellow" }
     let theme = settings.theme();
     assert_eq!(theme.title.fg, Some(Color::Rgb(0xff, 0x88, 0)));
     assert_eq!(theme.selected.bg, Some(Color::LightYellow));
+    assert_eq!(theme.date.fg, Some(Color::Indexed(130)), "a bare number");
     assert_eq!(
-        theme.date,
-        quipu::ui::theme::Theme::light().date,
+        theme.cause.bg,
+        Some(Color::Indexed(21)),
+        "a number in quotes"
+    );
+    assert_eq!(
+        theme.dim,
+        quipu::ui::theme::Theme::light().dim,
         "the named theme under the overrides"
     );
 }
@@ -137,6 +145,34 @@ fn mistakes_are_reported_at_their_place_with_a_did_you_mean() {
         (
             "[theme.colors]\ntitle = \"reddish\"\n",
             &["'reddish' for title is not a colour"],
+        ),
+        // Each colour's mistake at the colour itself, not at the `[theme.colors]` line.
+        (
+            "[theme.colors]\nselected = { fg = \"white\", bg = 300 }\n",
+            &[
+                "config.toml:2:33: error: '300' for selected is not a colour",
+                "0-255",
+            ],
+        ),
+        (
+            "[theme.colors]\ntitle = [\"red\"]\n",
+            &[
+                "config.toml:2:9: error:",
+                "expected a colour",
+                "{ fg = …, bg = … }",
+            ],
+        ),
+        (
+            "[theme.colors]\nselected = { fg = \"white\", boldd = 1 }\n",
+            &["config.toml:2:28: error: unknown field `boldd`, expected `fg` or `bg`"],
+        ),
+        (
+            "[theme]\nname = \"ligth\"\n",
+            &["config.toml:2:8: error: unknown theme 'ligth'"],
+        ),
+        (
+            "theme = 3\n",
+            &["config.toml:1:9: error:", "a theme's name"],
         ),
         ("mouse = \"yes\"\n", &["config.toml:1:9: error:"]),
         ("[keys\n", &["config.toml:1:"]),

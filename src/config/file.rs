@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use ratatui::style::{Color, Style};
-use serde::Deserialize;
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
 use crate::app::action::NAMED;
@@ -39,7 +40,12 @@ impl ConfigError {
         ConfigError {
             at: crate::text::sanitize(&path.display().to_string(), false),
             message: format!("cannot read the config file: {err}"),
-            help: Some("fix its permissions, or move it away to run with the defaults".into()),
+            help: Some(match err.kind() {
+                std::io::ErrorKind::InvalidData => {
+                    "save it as UTF-8 text, or move it away to run with the defaults".into()
+                }
+                _ => "fix its permissions, or move it away to run with the defaults".into(),
+            }),
         }
     }
 
@@ -104,30 +110,113 @@ struct File {
 }
 
 /// `theme = "light"`, or a `[theme]` table with a `name` and `[theme.colors]`.
-#[derive(Deserialize)]
-#[serde(untagged)]
+///
+/// Read by hand rather than as an untagged enum: serde's untagged enums buffer the value, which
+/// loses the places inside it (every mistake was reported at the `[theme]` line) and answers a
+/// wrong shape with "data did not match any variant of untagged enum".
 enum ThemeField {
     Name(String),
     Table(ThemeTable),
 }
 
+impl<'de> Deserialize<'de> for ThemeField {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Shape;
+        impl<'de> Visitor<'de> for Shape {
+            type Value = ThemeField;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a theme's name, such as \"light\", or a [theme] table")
+            }
+            fn visit_str<E: de::Error>(self, name: &str) -> Result<ThemeField, E> {
+                Ok(ThemeField::Name(name.to_owned()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ThemeField, A::Error> {
+                let table = de::value::MapAccessDeserializer::new(map);
+                ThemeTable::deserialize(table).map(ThemeField::Table)
+            }
+        }
+        deserializer.deserialize_any(Shape)
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ThemeTable {
-    name: Option<String>,
+    name: Option<Spanned<String>>,
     #[serde(default)]
-    colors: BTreeMap<String, ColorField>,
+    colors: BTreeMap<Spanned<String>, Spanned<ColorField>>,
 }
 
-/// A colour for the text, or `{ fg = …, bg = … }`.
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// A colour for the text, or `{ fg = …, bg = … }` (read by hand, as [`ThemeField`] is).
 enum ColorField {
-    Fg(String),
-    Both {
-        fg: Option<String>,
-        bg: Option<String>,
-    },
+    Fg(ColorValue),
+    Both(FgBg),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FgBg {
+    fg: Option<Spanned<ColorValue>>,
+    bg: Option<Spanned<ColorValue>>,
+}
+
+/// A colour as written: a name, `#rrggbb` or a number in quotes, or a bare number. Checked after
+/// reading, so that a mistake names its style and says what a colour may be.
+enum ColorValue {
+    Text(String),
+    Number(i64),
+}
+
+const COLOR_FORMS: &str = "a colour: a name (yellow, dark-gray, light-blue…), a number 0-255 or \
+                           #rrggbb";
+
+/// The visitor both colour shapes share: `table` says whether `{ fg, bg }` may stand here.
+struct ColorShape {
+    table: bool,
+}
+
+impl<'de> Visitor<'de> for ColorShape {
+    type Value = ColorField;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(COLOR_FORMS)?;
+        if self.table {
+            f.write_str(", or { fg = …, bg = … }")?;
+        }
+        Ok(())
+    }
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<ColorField, E> {
+        Ok(ColorField::Fg(ColorValue::Text(text.to_owned())))
+    }
+    fn visit_i64<E: de::Error>(self, number: i64) -> Result<ColorField, E> {
+        Ok(ColorField::Fg(ColorValue::Number(number)))
+    }
+    fn visit_u64<E: de::Error>(self, number: u64) -> Result<ColorField, E> {
+        Ok(ColorField::Fg(ColorValue::Number(
+            i64::try_from(number).unwrap_or(i64::MAX),
+        )))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ColorField, A::Error> {
+        if !self.table {
+            return Err(de::Error::invalid_type(de::Unexpected::Map, &self));
+        }
+        let table = de::value::MapAccessDeserializer::new(map);
+        FgBg::deserialize(table).map(ColorField::Both)
+    }
+}
+
+impl<'de> Deserialize<'de> for ColorField {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ColorShape { table: true })
+    }
+}
+
+impl<'de> Deserialize<'de> for ColorValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match deserializer.deserialize_any(ColorShape { table: false })? {
+            ColorField::Fg(value) => Ok(value),
+            ColorField::Both(_) => Err(de::Error::custom(COLOR_FORMS)),
+        }
+    }
 }
 
 /// The modes a `[keys.<name>]` table binds in: each mode by its name, and three groups.
@@ -173,12 +262,14 @@ pub fn parse(text: &str, file: &str) -> Result<Settings, Vec<ConfigError>> {
         ..Settings::default()
     };
     if let Some(theme) = &raw.theme {
-        let offset = theme.span().start;
         let (name, colors) = match theme.get_ref() {
-            ThemeField::Name(name) => (Some(name), None),
-            ThemeField::Table(table) => (table.name.as_ref(), Some(&table.colors)),
+            ThemeField::Name(name) => (Some((name, theme.span().start)), None),
+            ThemeField::Table(table) => (
+                table.name.as_ref().map(|n| (n.get_ref(), n.span().start)),
+                Some(&table.colors),
+            ),
         };
-        if let Some(name) = name {
+        if let Some((name, offset)) = name {
             if Theme::named(name).is_some() {
                 settings.theme_name = Some(name.clone());
             } else {
@@ -191,27 +282,25 @@ pub fn parse(text: &str, file: &str) -> Result<Settings, Vec<ConfigError>> {
             }
         }
         for (style, color) in colors.into_iter().flatten() {
-            if !STYLE_NAMES.contains(&style.as_str()) {
+            if !STYLE_NAMES.contains(&style.get_ref().as_str()) {
                 errors.push(unknown(
-                    at(offset),
+                    at(style.span().start),
                     "colour name",
-                    style,
+                    style.get_ref(),
                     STYLE_NAMES.iter().copied(),
                 ));
                 continue;
             }
             match color_style(color) {
-                Ok(patch) => settings.colors.push((style.clone(), patch)),
-                Err(bad) => errors.push(ConfigError {
+                Ok(patch) => settings.colors.push((style.get_ref().clone(), patch)),
+                Err((bad, offset)) => errors.push(ConfigError {
                     at: at(offset),
                     message: format!(
-                        "'{}' for {style} is not a colour",
-                        crate::text::sanitize(&bad, false)
+                        "'{}' for {} is not a colour",
+                        crate::text::sanitize(&bad, false),
+                        style.get_ref()
                     ),
-                    help: Some(
-                        "use a name (yellow, dark-gray, light-blue…), a number 0-255 or #rrggbb"
-                            .to_owned(),
-                    ),
+                    help: Some(format!("use {COLOR_FORMS}")),
                 }),
             }
         }
@@ -317,17 +406,23 @@ fn unknown_field_help(message: &str) -> Option<String> {
     closest(field, known.iter().copied()).map(|near| format!("did you mean '{near}'?"))
 }
 
-fn color_style(color: &ColorField) -> Result<Style, String> {
-    let parse = |name: &String| name.parse::<Color>().map_err(|_| name.clone());
+/// The style a colour field lays on; else the colour as written and where it is.
+fn color_style(color: &Spanned<ColorField>) -> Result<Style, (String, usize)> {
+    let parse = |value: &ColorValue, at: usize| match value {
+        ColorValue::Text(text) => text.parse::<Color>().map_err(|_| (text.clone(), at)),
+        ColorValue::Number(n) => u8::try_from(*n)
+            .map(Color::Indexed)
+            .map_err(|_| (n.to_string(), at)),
+    };
     let mut style = Style::new();
-    match color {
-        ColorField::Fg(fg) => style = style.fg(parse(fg)?),
-        ColorField::Both { fg, bg } => {
+    match color.get_ref() {
+        ColorField::Fg(fg) => style = style.fg(parse(fg, color.span().start)?),
+        ColorField::Both(FgBg { fg, bg }) => {
             if let Some(fg) = fg {
-                style = style.fg(parse(fg)?);
+                style = style.fg(parse(fg.get_ref(), fg.span().start)?);
             }
             if let Some(bg) = bg {
-                style = style.bg(parse(bg)?);
+                style = style.bg(parse(bg.get_ref(), bg.span().start)?);
             }
         }
     }
