@@ -157,3 +157,42 @@ fn the_error_is_printed_before_the_warnings_the_cap_leaves_out() {
     assert!(out.contains("… and 21 more"), "{out}");
     assert!(out.contains("invalid: 1 error, 120 warnings"), "{out}");
 }
+
+/// Rows and slides the conversion leaves out are warnings of `check`: the explorer leaves them
+/// out too, and an `ok` with nothing said hid them.
+#[test]
+fn what_a_conversion_leaves_out_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("rows.csv");
+    std::fs::write(
+        &csv,
+        "id,date,title,consequences\na,1990,t1,zz\nb,,t2,\nc,July 1969,t3,\n",
+    )
+    .unwrap();
+    let (code, out, _) = quipu(&["check", csv.to_str().unwrap()]);
+    assert_eq!(code, 0, "warnings only: {out}");
+    for wanted in [
+        "rows.csv:1:1: warning: converting: skipped rows without a date or a title: line 3",
+        "skipped rows whose date is not EDTF",
+        "line 4 (\"July 1969\")",
+        "dropped consequences naming no event in the file: line 2: zz",
+        "help: the explorer reads the file the same way",
+    ] {
+        assert!(out.contains(wanted), "{wanted:?} in\n{out}");
+    }
+    let slides = dir.path().join("slides.json");
+    std::fs::write(
+        &slides,
+        r#"{"events": [
+            {"start_date": {"year": "1990"}, "text": {"headline": "ok"}},
+            {"text": {"headline": "no date"}}
+        ]}"#,
+    )
+    .unwrap();
+    let (code, out, _) = quipu(&["check", slides.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("warning: converting: skipped 1 slide without a start year"),
+        "{out}"
+    );
+}

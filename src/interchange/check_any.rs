@@ -79,6 +79,16 @@ fn any_telling<R>(
     for diagnostic in &mut checked.diagnostics {
         places.place(diagnostic);
     }
+    // What the conversion left behind (rows without a date, a slide's bad month, links to no
+    // event) is missing from the explorer too: a check that said `ok` over it would hide it.
+    // Each note names its rows or slides; it stands at the top of the file.
+    checked
+        .diagnostics
+        .extend(imported.report.notes.iter().map(|note| {
+            Diagnostic::warning(1, 1, format!("converting: {note}")).with_help(
+                "the explorer reads the file the same way; mend it, or see the whole conversion with `quipu import FILE`",
+            )
+        }));
     checked.diagnostics.sort_by_key(|d| (d.line, d.column));
     Ok(converted(checked))
 }
