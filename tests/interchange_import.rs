@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use quipu::cli::import::{ImportArgs, run_to};
 use quipu::interchange::{
-    FileKind, ImportFormat, ImportOptions, Imported, detect, import, load_any, open_any, to_json,
+    FileKind, ImportFormat, ImportOptions, Imported, Origin, detect, import, load_any, open_any,
+    to_json,
 };
 use quipu::model::Chronology;
 use quipu::model::raw::ActorKind;
@@ -459,4 +460,40 @@ fn imported_ids_fold_like_search() {
             Some(actor.id.as_str())
         );
     }
+}
+
+/// Each row's line is the same whether the file ends its lines with LF or CRLF, a quoted cell
+/// spanning lines included (the CSV reader's own count was one short after a CRLF).
+#[test]
+fn rows_are_placed_on_their_lines_with_crlf_too() {
+    let lf = "id,date,title,summary\na,1990,t1,\"two\nlines\"\nb,1991,t2,\n\nc,1992,t3,\n";
+    let crlf = lf.replace('\n', "\r\n");
+    for text in [lf, crlf.as_str()] {
+        let imported = import(text, ImportFormat::Csv, &ImportOptions::default()).unwrap();
+        assert_eq!(
+            imported.origins,
+            [Origin::Line(2), Origin::Line(4), Origin::Line(6)],
+            "{text:?}"
+        );
+    }
+}
+
+/// A quoted cell never closed takes the rest of the file into it, which the CSV reader allows
+/// without a word: the import says so, at the cell's line. Closed quotes, spanning lines or
+/// doubled inside a cell, are not mistaken for it.
+#[test]
+fn an_unclosed_quote_is_reported_at_its_line() {
+    let broken = "id,date,title\r\na,1990,\"unclosed, x\r\nb,1991,t2\r\n";
+    let imported = import(broken, ImportFormat::Csv, &ImportOptions::default()).unwrap();
+    let notes = imported.report.notes.join("\n");
+    assert!(
+        notes.contains("line 2: a quoted cell runs to the end of the file"),
+        "{notes}"
+    );
+    let fine = "id,date,title,summary\na,1990,t1,\"two\nlines, \"\"quoted\"\"\"\nb,1991,t2,\n";
+    let imported = import(fine, ImportFormat::Csv, &ImportOptions::default()).unwrap();
+    assert!(imported.report.notes.is_empty(), "{:?}", imported.report.notes);
+    let last_spans = "id,date,title,summary\na,1990,t1,\"two\nlines\"\n";
+    let imported = import(last_spans, ImportFormat::Csv, &ImportOptions::default()).unwrap();
+    assert!(imported.report.notes.is_empty(), "{:?}", imported.report.notes);
 }

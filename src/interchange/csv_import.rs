@@ -14,6 +14,7 @@ use super::{
     ImportError, ImportOptions, ImportReport, Imported, Origin, briefly, timelinejs_import,
 };
 use crate::model::EventDate;
+use crate::model::locate::LineIndex;
 use crate::model::raw::{
     ActorKind, Basis, RawActor, RawActorRef, RawChronology, RawEvent, RawEventRef,
 };
@@ -39,19 +40,40 @@ pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, ImportErr
         .records()
         .collect::<Result<Vec<_>, _>>()
         .map_err(csv_error)?;
-    if columns.has("year") && columns.has("headline") {
-        Ok(timelinejs_rows(&columns, &rows, options))
+    let index = LineIndex::new(text);
+    let lines: Vec<usize> = (rows.iter().enumerate())
+        .map(|(n, row)| row_line(text, &index, row, n))
+        .collect();
+    let mut imported = if columns.has("year") && columns.has("headline") {
+        timelinejs_rows(&columns, &rows, &lines, options)
     } else if columns.has("date") && columns.has("title") {
-        Ok(quipu_rows(&columns, &rows, options))
+        quipu_rows(&columns, &rows, &lines, options)
     } else {
-        Err(ImportError::new(format!(
+        return Err(ImportError::new(format!(
             "the header row ({}) matches no layout quipu knows",
             briefly(&headers, ", ")
         ))
         .with_help(
             "use the TimelineJS spreadsheet template (Year, Month, Day, ..., Headline, Text, ...) or quipu's columns: id,date,title,summary,actors,consequences,tags",
-        ))
+        ));
+    };
+    if let Some(line) = unclosed_quote(text, &rows, &lines) {
+        imported.report.notes.push(format!(
+            "line {line}: a quoted cell runs to the end of the file, the rows after it read into it; is its closing \" missing?"
+        ));
     }
+    Ok(imported)
+}
+
+/// The line of a quoted cell never closed. The reader takes the rest of the file into it without
+/// a word, so that cell is in the last row, spans lines, and leaves an odd number of quotes
+/// from the row's start to the end (quotes pair up otherwise: `"…"` around a cell, `""` in it).
+fn unclosed_quote(text: &str, rows: &[csv::StringRecord], lines: &[usize]) -> Option<usize> {
+    let row = rows.last()?;
+    let byte = usize::try_from(row.position()?.byte()).ok()?;
+    let quotes = text.get(byte..)?.bytes().filter(|&b| b == b'"').count();
+    let spans_lines = row.iter().any(|cell| cell.contains('\n'));
+    (quotes % 2 == 1 && spans_lines).then(|| lines.last().copied())?
 }
 
 fn csv_error(e: csv::Error) -> ImportError {
@@ -124,6 +146,7 @@ const TIMELINEJS_COLUMNS: [&str; 18] = [
 fn timelinejs_rows(
     columns: &Columns,
     rows: &[csv::StringRecord],
+    lines: &[usize],
     options: &ImportOptions,
 ) -> Imported {
     let mut file = TimelineFile {
@@ -133,7 +156,7 @@ fn timelinejs_rows(
     let mut bad_numbers = Vec::new();
     let mut slide_lines = Vec::new();
     for (n, row) in rows.iter().enumerate() {
-        let line = row_line(row, n);
+        let line = lines.get(n).copied().unwrap_or(n + 2);
         let mut date = |prefix: &str, time: &str| -> Option<TimelineDate> {
             let mut part = |name: &str| -> Option<i64> {
                 let cell = columns.get(row, &format!("{prefix}{name}"))?;
@@ -240,7 +263,12 @@ fn basis_of(cell: Option<&str>, line: usize, unknown: &mut Vec<String>) -> Basis
 }
 
 /// quipu-layout rows → events; every actor named in a cell becomes an actor of kind `other`.
-fn quipu_rows(columns: &Columns, rows: &[csv::StringRecord], options: &ImportOptions) -> Imported {
+fn quipu_rows(
+    columns: &Columns,
+    rows: &[csv::StringRecord],
+    lines: &[usize],
+    options: &ImportOptions,
+) -> Imported {
     let mut report = ImportReport::default();
     let mut event_ids = IdAllocator::default();
     // Ids the sheet gives are kept first, so ids made from titles never take them.
@@ -259,7 +287,7 @@ fn quipu_rows(columns: &Columns, rows: &[csv::StringRecord], options: &ImportOpt
     let mut undatable = Vec::new();
     let mut unknown_basis = Vec::new();
     for (n, (row, given)) in rows.iter().zip(given).enumerate() {
-        let line = row_line(row, n);
+        let line = lines.get(n).copied().unwrap_or(n + 2);
         let (Some(date), Some(title)) = (columns.get(row, "date"), columns.get(row, "title"))
         else {
             if row.iter().any(|c| !c.trim().is_empty()) {
@@ -369,12 +397,19 @@ fn quipu_rows(columns: &Columns, rows: &[csv::StringRecord], options: &ImportOpt
     }
 }
 
-/// The line a row starts on: the reader knows it, and a quoted cell may span lines. Row 1 is the
-/// header, so without a position the `n`th data row is taken to be on line `n + 2`.
-fn row_line(row: &csv::StringRecord, n: usize) -> usize {
-    row.position()
-        .and_then(|p| usize::try_from(p.line()).ok())
-        .unwrap_or(n + 2)
+/// The line a row starts on (a quoted cell may span lines). Found from the row's byte offset,
+/// past any line ends there: the reader's own line count is one short after a CRLF. Row 1 is
+/// the header, so without a position the `n`th data row is taken to be on line `n + 2`.
+fn row_line(text: &str, index: &LineIndex<'_>, row: &csv::StringRecord, n: usize) -> usize {
+    let Some(byte) = row.position().and_then(|p| usize::try_from(p.byte()).ok()) else {
+        return n + 2;
+    };
+    let rest = text.as_bytes().get(byte..).unwrap_or_default();
+    let blank = rest
+        .iter()
+        .take_while(|&&b| b == b'\r' || b == b'\n')
+        .count();
+    index.line_col(byte + blank).0
 }
 
 /// The `;`-separated items of a cell, trimmed, without empty ones.
