@@ -492,8 +492,54 @@ fn an_unclosed_quote_is_reported_at_its_line() {
     );
     let fine = "id,date,title,summary\na,1990,t1,\"two\nlines, \"\"quoted\"\"\"\nb,1991,t2,\n";
     let imported = import(fine, ImportFormat::Csv, &ImportOptions::default()).unwrap();
-    assert!(imported.report.notes.is_empty(), "{:?}", imported.report.notes);
+    assert!(
+        imported.report.notes.is_empty(),
+        "{:?}",
+        imported.report.notes
+    );
     let last_spans = "id,date,title,summary\na,1990,t1,\"two\nlines\"\n";
     let imported = import(last_spans, ImportFormat::Csv, &ImportOptions::default()).unwrap();
-    assert!(imported.report.notes.is_empty(), "{:?}", imported.report.notes);
+    assert!(
+        imported.report.notes.is_empty(),
+        "{:?}",
+        imported.report.notes
+    );
+}
+
+/// `import` of a file that is not for it says which of two things it is: quipu's own format
+/// (a top-level `quipu` key), or neither TimelineJS nor CSV.
+#[test]
+fn import_tells_quipus_own_files_from_anything_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "own.json",
+            "{\"quipu\": 1, \"title\": \"t\"}",
+            "already a quipu chronology",
+        ),
+        (
+            "other.json",
+            "{\"foo\": 1}",
+            "neither a TimelineJS file nor a CSV file",
+        ),
+        (
+            "notes.txt",
+            "hello world\n",
+            "neither a TimelineJS file nor a CSV file",
+        ),
+    ];
+    for (name, text, wanted) in cases {
+        let file = dir.path().join(name);
+        std::fs::write(&file, text).unwrap();
+        let args = ImportArgs {
+            from: None,
+            file,
+            output: None,
+            group_actors: false,
+        };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        assert_eq!(run_to(&args, &mut out, &mut err), 2, "{name}");
+        let err = String::from_utf8(err).unwrap();
+        assert!(err.contains(wanted), "{name}: {err}");
+    }
 }

@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::{exit, output_failure};
-use crate::interchange::detect::{detect, fallback_title, import_failure, read_text};
+use crate::interchange::detect::{
+    declares_quipu, detect, fallback_title, import_failure, read_text,
+};
 use crate::interchange::{ImportFormat, ImportOptions, import, to_json};
 use crate::model::Chronology;
 use crate::model::input::display_name;
@@ -49,10 +51,16 @@ pub fn run_to(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
         .from
         .or_else(|| detect(&args.file, &text).import_format())
     else {
-        let _ = writeln!(
-            err,
-            "{name}: error: this is already a quipu chronology\n  help: open it with `quipu {name}` or check it with `quipu check {name}`; pass --from to force a format"
-        );
+        let message = if declares_quipu(&text) {
+            format!(
+                "{name}: error: this is already a quipu chronology\n  help: open it with `quipu {name}` or check it with `quipu check {name}`; pass --from to force a format"
+            )
+        } else {
+            format!(
+                "{name}: error: this is neither a TimelineJS file nor a CSV file\n  help: quipu imports TimelineJS JSON (an object whose `events` have a `start_date`) and CSV (a file named .csv); pass --from timelinejs or --from csv to read it as one"
+            )
+        };
+        let _ = writeln!(err, "{message}");
         return exit::USAGE;
     };
     let options = ImportOptions {

@@ -105,6 +105,18 @@ pub fn detect(path: &Path, text: &str) -> FileKind {
     }
 }
 
+/// Whether `text` is a JSON object with a top-level `quipu` key: what sets quipu's own files
+/// apart from anything else [`detect`] takes as quipu's (a README, `{"foo": 1}`).
+pub fn declares_quipu(text: &str) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut peek = Peek::default();
+    let _ = serde::Deserializer::deserialize_map(
+        &mut serde_json::Deserializer::from_str(text),
+        &mut peek,
+    );
+    peek.quipu
+}
+
 /// A chronology opened from any supported file, with the import report when it was converted.
 #[derive(Debug)]
 pub struct Opened {
