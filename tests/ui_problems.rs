@@ -56,3 +56,37 @@ fn an_invalid_file_at_start_shows_the_panel_over_an_empty_timeline() {
     assert!(!text.contains('\u{1b}'), "no escape reaches the screen");
     insta::assert_snapshot!(text);
 }
+
+/// Once the panel is closed, the footer still says the file on disk is invalid, and which key
+/// shows why, until a valid version is read.
+#[test]
+fn the_footer_says_the_file_is_invalid_after_the_panel_closes() {
+    let mut app = sized(App::new(Chronology::shipped()), 100, 30);
+    opened(&mut app, problems(true));
+    update(&mut app, Action::Close);
+    assert!(app.overlays.is_empty());
+    let text = quipu::ui::text_capture::capture(&app, &Theme::color(), 100, 30);
+    let footer = text.lines().last().unwrap_or_default();
+    assert!(footer.contains("file invalid: ! shows why"), "{footer}");
+    opened(&mut app, problems(false));
+    let text = quipu::ui::text_capture::capture(&app, &Theme::color(), 100, 30);
+    let footer = text.lines().last().unwrap_or_default();
+    assert!(!footer.contains("invalid"), "warnings only: {footer}");
+}
+
+/// A file that cannot be read is said once, by the footer's note that stays until it is read
+/// again, not also by the status line, which kept saying it after the file was back.
+#[test]
+fn a_file_gone_is_said_once_and_not_after_it_is_back() {
+    let mut app = sized(App::new(Chronology::shipped()), 120, 30);
+    update(
+        &mut app,
+        Action::ReloadFailed("f.json is gone: showing the last version".into()),
+    );
+    let text = quipu::ui::text_capture::capture(&app, &Theme::color(), 120, 30);
+    let footer = text.lines().last().unwrap_or_default();
+    assert_eq!(footer.matches("is gone").count(), 1, "{footer}");
+    update(&mut app, Action::ReloadStarted);
+    assert_eq!(app.file_note.as_deref(), Some("reloading…"));
+    assert!(app.status.is_none(), "{:?}", app.status);
+}

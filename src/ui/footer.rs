@@ -10,6 +10,7 @@ use crate::app::Action;
 use crate::app::App;
 use crate::app::keymap::{Keymap, Mode, footer_hints_for};
 use crate::app::layout::Layout;
+use crate::app::overlay::Overlay;
 use crate::fit::fit;
 
 /// Every key of a mode that has no footer of its own (the loading screen, the export menu) as one
@@ -66,8 +67,25 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
         right.insert(0, Span::styled(label, theme.filter));
     }
     if let Some(note) = &app.file_note {
-        let label = fit(&format!(" {note} "), width / 3);
+        let label = fit(&format!(" {note} "), width / 2);
         right.insert(0, Span::styled(label, theme.status));
+    } else if app.problems.invalid
+        && !matches!(app.overlays.last(), Some(Overlay::Problems(_)))
+        && !app
+            .status
+            .as_deref()
+            .is_some_and(|s| s.contains(" is invalid"))
+    {
+        // Once the panel is closed and the status line moved on, nothing else says that the
+        // file on disk is not what the timeline shows: this stays until the file is mended.
+        let label = fit(
+            &format!(
+                " file invalid: {} shows why ",
+                app.keymap.key_for(Mode::Timeline, &Action::OpenProblems)
+            ),
+            width / 3,
+        );
+        right.insert(0, Span::styled(label, theme.warning));
     }
     let right_width: usize = right.iter().map(|s| s.content.width()).sum();
     let room = width.saturating_sub(right_width + 1);

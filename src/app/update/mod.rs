@@ -163,10 +163,9 @@ pub fn update(app: &mut App, action: Action) -> Effects {
         Action::OpenProblems => reload::toggle_problems(app),
         Action::ReloadStarted => app.file_note = Some("reloading…".to_owned()),
         Action::Reloaded(reload) => effects.extend(reload::reloaded(app, *reload)),
-        Action::ReloadFailed(why) => {
-            app.file_note = Some(why.clone());
-            app.status = Some(why);
-        }
+        // Said once, by the footer's note, which stays until the file is read again (the
+        // status line said it too, and kept saying it after the file was back).
+        Action::ReloadFailed(why) => app.file_note = Some(why),
         Action::NextLane => super::lanes::move_lane(app, 1),
         Action::PrevLane => super::lanes::move_lane(app, -1),
         Action::NextInLane => super::lanes::step_event(app, true),
