@@ -67,7 +67,7 @@ pub const DEFAULTS: &[Row] = &[
     row!(LINKS, "enter", "follow-link", LINK, "go to the consequence or cause", "follow"),
     row!(ACTORS, "enter", "filter-by-actor", LINK, "add actor:ID to the query: only its events (again to narrow)", "filter"),
     row!(MAIN, "backspace ctrl-o", "back", LINK, "back to where you jumped from", "back"),
-    row!(MAIN, "L ctrl-i", "forward", LINK, "forward again", "fwd"),
+    row!(MAIN, "L ctrl-i", "forward", LINK, "forward again (C-i only where the terminal tells it from Tab)", "fwd"),
     row!(MAIN, "c", "open-chain", VIEW, "chain of causes and consequences", "chain"),
     row!(MAIN, "a", "open-actors", VIEW, "all actors; Enter filters to one", "actors"),
     row!(MAIN, "s", "open-lanes", VIEW, "the actors' lanes: who acted when, one row per actor", "lanes"),
