@@ -69,21 +69,15 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
     if let Some(note) = &app.file_note {
         let label = fit(&format!(" {note} "), width / 2);
         right.insert(0, Span::styled(label, theme.status));
-    } else if app.problems.invalid
-        && !matches!(app.overlays.last(), Some(Overlay::Problems(_)))
-        && !app
-            .status
-            .as_deref()
-            .is_some_and(|s| s.contains(" is invalid"))
-    {
-        // Once the panel is closed and the status line moved on, nothing else says that the
-        // file on disk is not what the timeline shows: this stays until the file is mended.
+    } else if app.problems.invalid && !matches!(app.overlays.last(), Some(Overlay::Problems(_))) {
+        // Once the panel is closed, nothing else says that the file on disk is not what the
+        // timeline shows: this stays until the file is mended.
         let label = fit(
             &format!(
                 " file invalid: {} shows why ",
                 app.keymap.key_for(Mode::Timeline, &Action::OpenProblems)
             ),
-            width / 3,
+            width / 2,
         );
         right.insert(0, Span::styled(label, theme.warning));
     }

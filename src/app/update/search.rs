@@ -185,11 +185,12 @@ pub(super) fn search_step(app: &mut App, forward: bool) {
     // The match was hidden by the query, which `go_to_event` lifted: say so, or the reader
     // sees the filter gone with no word of why or how to get it back.
     let lifted = filtered && app.filter.is_none();
-    app.status = Some(match lifted {
-        true => format!(
+    app.status = Some(if lifted {
+        format!(
             "{step} · query lifted to show it ({} restores it)",
             app.keymap.key_for(Mode::Timeline, &Action::Back)
-        ),
-        false => step,
+        )
+    } else {
+        step
     });
 }
