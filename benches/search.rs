@@ -200,7 +200,7 @@ fn event(rng: &mut Rng, ix: usize) -> Event {
     let month = 1 + rng.next() % 12;
     let day = 1 + rng.next() % 28;
     Event {
-        id: format!("event-{ix}"),
+        id: compact_str::format_compact!("event-{ix}"),
         date: EventDate::parse(&format!("{year}-{month:02}-{day:02}")).unwrap_or_else(|e| {
             panic!("synthetic dates are valid EDTF: {e}");
         }),
@@ -210,13 +210,13 @@ fn event(rng: &mut Rng, ix: usize) -> Event {
             "Talks in {place} with the {body} follow months of pressure; {who} calls the {thing} \
              a turning point."
         ),
-        aliases: Vec::new(),
+        aliases: Box::default(),
         basis: Default::default(),
-        actors: Vec::new(),
-        consequences: Vec::new(),
-        causes: Vec::new(),
-        tags: vec![rng.pick(TAGS).to_owned(), rng.pick(TAGS).to_owned()],
-        sources: Vec::new(),
+        actors: Box::default(),
+        consequences: Box::default(),
+        causes: Box::default(),
+        tags: vec![rng.pick(TAGS).to_owned(), rng.pick(TAGS).to_owned()].into(),
+        sources: Box::default(),
     }
 }
 

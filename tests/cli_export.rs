@@ -84,7 +84,7 @@ fn the_command_filters_by_actor_and_by_starting_event() {
         ..args(Format::Json)
     });
     assert_eq!(code, 0);
-    let ids: Vec<String> = load(&out).events.iter().map(|e| e.id.clone()).collect();
+    let ids: Vec<String> = load(&out).events.iter().map(|e| e.id.to_string()).collect();
     assert_eq!(ids, ["spring", "span"]);
 }
 
@@ -177,6 +177,10 @@ fn exports_list_events_in_the_reading_order() {
     let quoted: Vec<&str> = quoted.iter().map(String::as_str).collect();
     in_order(&json, &quoted);
     // The JSON written loads back in the same order.
-    let again: Vec<String> = load(&json).events.iter().map(|e| e.id.clone()).collect();
+    let again: Vec<String> = load(&json)
+        .events
+        .iter()
+        .map(|e| e.id.to_string())
+        .collect();
     assert_eq!(again, expected);
 }

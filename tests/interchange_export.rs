@@ -228,7 +228,7 @@ fn assert_timelinejs_round_trip(name: &str, chronology: &Chronology) {
             .iter()
             .map(|e| {
                 (
-                    e.id.clone(),
+                    e.id.to_string(),
                     e.title.clone(),
                     e.date.earliest,
                     e.date.latest,
@@ -260,7 +260,7 @@ fn claims(c: &Chronology) -> Claims {
     let mut events: Vec<_> = c
         .events
         .iter()
-        .map(|e| (e.id.clone(), e.basis, e.aliases.clone()))
+        .map(|e| (e.id.to_string(), e.basis, e.aliases.to_vec()))
         .collect();
     events.sort();
     let mut links: Vec<_> = c
@@ -269,8 +269,8 @@ fn claims(c: &Chronology) -> Claims {
         .flat_map(|e| {
             e.consequences.iter().map(|l| {
                 (
-                    e.id.clone(),
-                    c.events[l.event].id.clone(),
+                    e.id.to_string(),
+                    c.events[l.event].id.to_string(),
                     l.basis,
                     l.note.clone(),
                 )

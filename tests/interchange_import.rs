@@ -144,7 +144,7 @@ fn unique_ids_are_kept_and_groups_counted() {
     let video = chronology
         .events
         .iter()
-        .filter(|e| e.tags == ["Video"])
+        .filter(|e| e.tags[..] == ["Video"])
         .count();
     assert!(video > 0);
 }
@@ -165,7 +165,7 @@ fn groups_as_actors_give_every_grouped_event_its_actor() {
     let tagged = chronology
         .events
         .iter()
-        .filter(|e| e.tags == ["Video"])
+        .filter(|e| e.tags[..] == ["Video"])
         .count();
     assert_eq!(chronology.events_of(video).len(), tagged);
 }
@@ -385,7 +385,7 @@ fn a_sheet_in_quipu_columns_imports_with_links_and_actors() {
         coup.summary,
         "The \"autogolpe\": Congress and the courts are suspended."
     );
-    assert_eq!(coup.tags, ["crisis", "democracy"]);
+    assert_eq!(coup.tags[..], ["crisis", "democracy"]);
     let us = chronology.actor_ix("united-states").unwrap();
     assert_eq!(chronology.events_of(us).len(), 2);
     assert!(
@@ -433,7 +433,7 @@ fn a_slides_quipu_object_is_read_leniently() {
     );
     let chronology = Chronology::from_str(&to_json(&imported.raw)).unwrap();
     let coup = &chronology.events[chronology.event_ix("coup").unwrap()];
-    assert_eq!(coup.aliases, ["autogolpe"]);
+    assert_eq!(coup.aliases[..], ["autogolpe"]);
     assert_eq!(coup.consequences.len(), 1);
     assert_eq!(coup.consequences[0].basis, quipu::model::Basis::Inferred);
     let later = &chronology.events[chronology.event_ix("later").unwrap()];

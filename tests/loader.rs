@@ -276,7 +276,7 @@ proptest! {
         let loaded = Chronology::from_str(&json).unwrap_or_else(|d| panic!("{d:?}\n{json}"));
         let a = &loaded.events[loaded.event_ix("a").unwrap()];
         prop_assert_eq!(a.basis, event_basis);
-        prop_assert_eq!(&a.aliases, &aliases);
+        prop_assert_eq!(&a.aliases[..], &aliases[..]);
         prop_assert_eq!(a.consequences[0].basis, link_basis);
         let b = &loaded.events[loaded.event_ix("b").unwrap()];
         prop_assert_eq!(b.causes[0].basis, link_basis, "both ends of a link agree");

@@ -13,7 +13,7 @@ fn shipped() -> &'static Chronology {
 fn ids(chronology: &Chronology, events: &[EventIx]) -> Vec<String> {
     events
         .iter()
-        .map(|&ix| chronology.events[ix].id.clone())
+        .map(|&ix| chronology.events[ix].id.to_string())
         .collect()
 }
 

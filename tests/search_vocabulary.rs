@@ -132,22 +132,22 @@ fn crowded(items: &[Item]) -> Chronology {
             description: None,
         });
         chronology.events.push(Event {
-            id: format!("e{i}"),
+            id: compact_str::format_compact!("e{i}"),
             date: EventDate::parse(if i % 2 == 0 { "1990-05-01" } else { "199X" })
                 .expect("valid EDTF"),
             display_date: None,
             title: text(title),
             summary: text(summary),
-            aliases,
+            aliases: aliases.into(),
             basis: Default::default(),
-            actors: Vec::new(),
-            consequences: Vec::new(),
-            causes: Vec::new(),
+            actors: Box::default(),
+            consequences: Box::default(),
+            causes: Box::default(),
             tags: tag
                 .iter()
                 .map(|&t| WORDS[t % WORDS.len()].to_owned())
                 .collect(),
-            sources: Vec::new(),
+            sources: Box::default(),
         });
     }
     chronology
@@ -283,18 +283,18 @@ fn shaped() -> &'static (Chronology, SearchIndex) {
                 _ => format!("tu {who} de la {body}"),
             };
             chronology.events.push(Event {
-                id: format!("e{i}"),
+                id: compact_str::format_compact!("e{i}"),
                 date: EventDate::parse("1990-05-01").expect("valid EDTF"),
                 display_date: None,
                 title: format!("{who} {verb} the {thing} in {place}"),
                 summary,
-                aliases: Vec::new(),
+                aliases: Box::default(),
                 basis: Default::default(),
-                actors: Vec::new(),
-                consequences: Vec::new(),
-                causes: Vec::new(),
-                tags: vec![pick(THINGS).to_owned(), pick(PLACES).to_owned()],
-                sources: Vec::new(),
+                actors: Box::default(),
+                consequences: Box::default(),
+                causes: Box::default(),
+                tags: vec![pick(THINGS).to_owned(), pick(PLACES).to_owned()].into(),
+                sources: Box::default(),
             });
         }
         let index = SearchIndex::build(&chronology);

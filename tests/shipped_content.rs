@@ -314,7 +314,7 @@ fn spanish_names_find_actors_and_names_history_gave_find_events() {
         let hit = hits.first().unwrap_or_else(|| panic!("{typed}: no hit"));
         match query.scope {
             quipu::search::Scope::Actors => chronology.actors[hit.item].id.clone(),
-            quipu::search::Scope::Events => chronology.events[hit.item].id.clone(),
+            quipu::search::Scope::Events => chronology.events[hit.item].id.to_string(),
         }
     };
     for (typed, id) in [

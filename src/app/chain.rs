@@ -205,18 +205,18 @@ mod tests {
             note: None,
         };
         Event {
-            id: id.to_owned(),
+            id: id.into(),
             date: EventDate::parse("2000").unwrap(),
             display_date: None,
             title: id.to_owned(),
-            aliases: Vec::new(),
+            aliases: Box::default(),
             summary: String::new(),
             basis: Basis::Stated,
-            actors: Vec::new(),
+            actors: Box::default(),
             consequences: consequences.iter().map(link).collect(),
             causes: causes.iter().map(link).collect(),
-            tags: Vec::new(),
-            sources: Vec::new(),
+            tags: Box::default(),
+            sources: Box::default(),
         }
     }
 

@@ -208,7 +208,7 @@ fn values(
                 .events
                 .iter()
                 .filter(|e| e.id.starts_with(typed))
-                .map(|e| e.id.clone()),
+                .map(|e| e.id.to_string()),
         ),
         _ => {
             return Err(format!(

@@ -337,21 +337,22 @@ mod tests {
                 date.earliest = (i / 2) as i64;
                 date.latest = date.earliest;
                 Event {
-                    id: format!("e{i}"),
+                    id: compact_str::format_compact!("e{i}"),
                     date,
                     display_date: None,
                     title: format!("Event {i}"),
-                    aliases: Vec::new(),
+                    aliases: Box::default(),
                     summary: String::new(),
                     basis: crate::model::Basis::Stated,
                     actors: vec![Participation {
                         actor: 0,
                         role: None,
-                    }],
-                    consequences: Vec::new(),
-                    causes: Vec::new(),
-                    tags: Vec::new(),
-                    sources: Vec::new(),
+                    }]
+                    .into(),
+                    consequences: Box::default(),
+                    causes: Box::default(),
+                    tags: Box::default(),
+                    sources: Box::default(),
                 }
             })
             .collect();

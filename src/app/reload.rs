@@ -93,14 +93,14 @@ fn same_event(old: &Chronology, a: EventIx, new: &Chronology, b: EventIx) -> boo
     fn plain(
         e: &Event,
     ) -> (
-        &String,
+        &str,
         &crate::model::EventDate,
         &Option<String>,
         &String,
-        &Vec<String>,
+        &[String],
         &String,
         crate::model::Basis,
-        &Vec<String>,
+        &[String],
     ) {
         (
             &e.id,
@@ -384,7 +384,7 @@ fn select_as_before(old: &App, app: &mut App) {
     let links_to = |links: &[Link], c: &Chronology| -> Vec<Option<String>> {
         links
             .iter()
-            .map(|l| c.events.get(l.event).map(|e| e.id.clone()))
+            .map(|l| c.events.get(l.event).map(|e| e.id.to_string()))
             .collect()
     };
     let ids = |event: &Event, c: &Chronology, focus: Focus| -> Vec<Option<String>> {

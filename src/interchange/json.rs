@@ -52,18 +52,18 @@ pub fn to_raw(chronology: &Chronology, events: &[EventIx]) -> RawChronology {
             .map(|e| RawEra {
                 id: e.id.clone(),
                 title: e.title.clone(),
-                date: e.date.text.clone(),
+                date: e.date.text.to_string(),
             })
             .collect(),
         events: events
             .iter()
             .filter_map(|&ix| chronology.events.get(ix))
             .map(|e| RawEvent {
-                id: e.id.clone(),
-                date: e.date.text.clone(),
+                id: e.id.to_string(),
+                date: e.date.text.to_string(),
                 display_date: e.display_date.clone(),
                 title: e.title.clone(),
-                aliases: e.aliases.clone(),
+                aliases: e.aliases.to_vec(),
                 summary: (!e.summary.is_empty()).then(|| e.summary.clone()),
                 basis: e.basis,
                 actors: e
@@ -77,7 +77,7 @@ pub fn to_raw(chronology: &Chronology, events: &[EventIx]) -> RawChronology {
                     })
                     .collect(),
                 consequences: raw_consequences(chronology, &selection, e),
-                tags: e.tags.clone(),
+                tags: e.tags.to_vec(),
                 sources: e
                     .sources
                     .iter()
@@ -107,7 +107,7 @@ pub(super) fn raw_consequences(
         .filter(|link| selection.contains(link.event))
         .filter_map(|link| {
             Some(RawEventRef::Full(RawEventNote {
-                event: chronology.events.get(link.event)?.id.clone(),
+                event: chronology.events.get(link.event)?.id.to_string(),
                 basis: link.basis,
                 note: link.note.clone(),
             }))

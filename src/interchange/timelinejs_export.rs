@@ -37,7 +37,7 @@ pub fn render(chronology: &Chronology, events: &[EventIx]) -> String {
                         // the group label and display date as much as headline and text.
                         group: event.tags.first().map(|tag| escape(tag)),
                         display_date: Some(escape(&event.human_date())),
-                        unique_id: Some(event.id.clone()),
+                        unique_id: Some(event.id.to_string()),
                         quipu: timelinejs_quipu::export(chronology, &selection, event),
                         ..Slide::default()
                     }

@@ -39,7 +39,7 @@ pub fn export(
 ) -> Option<serde_json::Value> {
     let extension = SlideExtension {
         basis: event.basis,
-        aliases: event.aliases.clone(),
+        aliases: event.aliases.to_vec(),
         consequences: super::json::raw_consequences(chronology, selection, event),
     };
     if extension == SlideExtension::default() {

@@ -107,7 +107,7 @@ pub fn build(mut raw: Document<'_>, validated: Validated) -> Chronology {
     {
         let date = date
             .expect("validation dates every event of a chronology it passes")
-            .with_text(raw_event.date.into_string());
+            .with_text(&raw_event.date);
         let span =
             |list: usize| starts[list][original] as usize..starts[list][original + 1] as usize;
         let actors = (&mut raw_actors)
@@ -139,7 +139,7 @@ pub fn build(mut raw: Document<'_>, validated: Validated) -> Chronology {
             })
             .collect();
         events.push(Event {
-            id: raw_event.id.into_string(),
+            id: raw_event.id.into_compact(),
             date,
             display_date: raw_event.display_date.map(line),
             title: line(raw_event.title),
@@ -151,7 +151,7 @@ pub fn build(mut raw: Document<'_>, validated: Validated) -> Chronology {
             basis: raw_event.basis,
             actors,
             consequences,
-            causes: Vec::new(),
+            causes: Box::default(),
             tags: (&mut raw_tags)
                 .take(raw_event.tags.len())
                 .map(line)
@@ -180,7 +180,7 @@ pub fn build(mut raw: Document<'_>, validated: Validated) -> Chronology {
         .map(|(era, date)| Era {
             id: era.id.into_string(),
             title: line(era.title),
-            date: date.with_text(era.date.into_string()),
+            date: date.with_text(&era.date),
         })
         .collect();
     eras.sort_by(|a, b| {

@@ -3,6 +3,8 @@
 //! Everything the UI asks per frame or per key is a slice or an O(1) / O(log n) lookup here, so a
 //! frame costs what is visible, not the size of the file.
 
+use compact_str::CompactString;
+
 use super::date::EventDate;
 use super::id_index::IdIndex;
 pub use super::raw::{ActorKind, Basis};
@@ -60,21 +62,26 @@ pub struct Citation {
 
 /// One event. Text fields are already cleaned of control characters and escape sequences, so
 /// any of them can go to the terminal as they are.
+///
+/// A million of these are built at load and kept, so its size is the explorer's memory: lists
+/// are boxed slices (16 bytes, no spare room) because nothing grows them once the chronology is
+/// built, and the id, which is short, is kept inline when it fits (see docs/PERFORMANCE.md,
+/// "Smaller events").
 #[derive(Debug, Clone, PartialEq)]
 pub struct Event {
-    pub id: String,
+    pub id: CompactString,
     pub date: EventDate,
     pub display_date: Option<String>,
     pub title: String,
     /// Other names history gave the event; searched like an actor's aliases.
-    pub aliases: Vec<String>,
+    pub aliases: Box<[String]>,
     pub summary: String,
     pub basis: Basis,
-    pub actors: Vec<Participation>,
-    pub consequences: Vec<Link>,
-    pub causes: Vec<Link>,
-    pub tags: Vec<String>,
-    pub sources: Vec<Citation>,
+    pub actors: Box<[Participation]>,
+    pub consequences: Box<[Link]>,
+    pub causes: Box<[Link]>,
+    pub tags: Box<[String]>,
+    pub sources: Box<[Citation]>,
 }
 
 impl Event {
@@ -159,5 +166,18 @@ impl Chronology {
         self.eras
             .iter()
             .rposition(|era| era.date.earliest <= day && day <= era.date.latest)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A million events are kept at load: a field that grows `Event` by 8 bytes costs 8 MB
+    /// there. The figures are what docs/PERFORMANCE.md ("Smaller events") measured with.
+    #[test]
+    fn an_event_stays_small() {
+        assert_eq!(std::mem::size_of::<EventDate>(), 88);
+        assert_eq!(std::mem::size_of::<Event>(), 288);
     }
 }

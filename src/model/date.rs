@@ -11,6 +11,8 @@ mod written;
 
 use std::fmt;
 
+use compact_str::CompactString;
+
 pub use calendar::{civil_from_days, day_number, year_of};
 pub use render::{MONTHS, year as human_year};
 use shape::{Shape, is_approximate, is_uncertain};
@@ -23,8 +25,9 @@ pub use written::{DaySpan, days_of, parse_written};
 /// bound, so every date has a finite span.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventDate {
-    /// The EDTF text, without surrounding whitespace.
-    pub text: String,
+    /// The EDTF text, without surrounding whitespace; inline, as almost every date fits in 24
+    /// bytes.
+    pub text: CompactString,
     pub earliest: i64,
     pub latest: i64,
     shape: Shape,
@@ -47,7 +50,7 @@ impl EventDate {
     /// Reads an EDTF level 0 or 1 date; surrounding whitespace is ignored.
     pub fn parse(text: &str) -> Result<EventDate, DateError> {
         let mut date = EventDate::parse_textless(text)?;
-        date.text = text.trim().to_owned();
+        date.text = CompactString::new(text.trim());
         Ok(date)
     }
 
@@ -88,7 +91,7 @@ impl EventDate {
         }
         let (earliest, latest) = shape.span();
         Ok(EventDate {
-            text: String::new(),
+            text: CompactString::default(),
             earliest,
             latest,
             shape,
@@ -97,14 +100,11 @@ impl EventDate {
 
     /// The date with `text`, the string it was parsed from, as its text (trimmed, as `parse`
     /// keeps it).
-    pub(crate) fn with_text(self, text: String) -> EventDate {
-        let trimmed = text.trim();
-        let text = if trimmed.len() == text.len() {
-            text
-        } else {
-            trimmed.to_owned()
-        };
-        EventDate { text, ..self }
+    pub(crate) fn with_text(self, text: &str) -> EventDate {
+        EventDate {
+            text: CompactString::new(text.trim()),
+            ..self
+        }
     }
 
     /// The date as a person writes it: "5 April 1992", "May 1991", "1970s", "c. 1991", "1985?",

@@ -36,6 +36,14 @@ impl<'a> Str<'a> {
     pub(crate) fn into_string(self) -> String {
         self.0.into_owned()
     }
+
+    /// The string kept inline when it is short (an id), else in one allocation.
+    pub(crate) fn into_compact(self) -> compact_str::CompactString {
+        match self.0 {
+            Cow::Borrowed(text) => compact_str::CompactString::new(text),
+            Cow::Owned(text) => text.into(),
+        }
+    }
 }
 
 impl Deref for Str<'_> {

@@ -53,7 +53,7 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &LanesView, frame: 
     let lanes = view.actors.iter().enumerate().skip(view.offset).take(rows);
     let links = view.event.map(|ix| {
         let event = &app.chronology.events[ix];
-        (event.causes.as_slice(), event.consequences.as_slice())
+        (&*event.causes, &*event.consequences)
     });
     for (row, (lane, &actor)) in (1u16..).zip(lanes) {
         let y = body.y + row;

@@ -101,18 +101,18 @@ mod tests {
                 date.earliest = day;
                 date.latest = day;
                 Event {
-                    id: format!("e{i}"),
+                    id: compact_str::format_compact!("e{i}"),
                     date,
                     display_date: Some("a day".to_owned()),
                     title: format!("Event {i}"),
-                    aliases: Vec::new(),
+                    aliases: Box::default(),
                     summary: String::new(),
                     basis: Default::default(),
-                    actors: Vec::new(),
-                    consequences: Vec::new(),
-                    causes: Vec::new(),
-                    tags: Vec::new(),
-                    sources: Vec::new(),
+                    actors: Box::default(),
+                    consequences: Box::default(),
+                    causes: Box::default(),
+                    tags: Box::default(),
+                    sources: Box::default(),
                 }
             })
             .collect();

@@ -31,7 +31,7 @@ fn rows(app: &App) -> Vec<(Scope, String)> {
         .map(|(scope, hit)| {
             let name = match scope {
                 Scope::Actors => app.chronology.actors[hit.item].name.clone(),
-                Scope::Events => app.chronology.events[hit.item].id.clone(),
+                Scope::Events => app.chronology.events[hit.item].id.to_string(),
             };
             (scope, name)
         })

@@ -41,7 +41,7 @@ pub(super) fn edit(app: &mut App) -> Option<Effect> {
         Origin::File(path) => path.clone(),
     };
     let target = match app.selected_event() {
-        Some(event) => EditTarget::Event(app.chronology.events[event].id.clone()),
+        Some(event) => EditTarget::Event(app.chronology.events[event].id.to_string()),
         // An empty chronology (or filter): the file is still worth opening, at its top.
         None => EditTarget::Line(1),
     };

@@ -249,7 +249,7 @@ fn copy(app: &mut App, action: &Action) -> Option<Effect> {
         return None;
     };
     let (text, what) = if *action == Action::CopyId {
-        let id = app.chronology.events[event].id.clone();
+        let id = app.chronology.events[event].id.to_string();
         (id.clone(), format!("id {id}"))
     } else {
         (

@@ -72,8 +72,8 @@ fn point(p: &Point) -> String {
 
 fn granularity(g: Granularity) -> String {
     match g {
-        Granularity::Day(y, m, d) => format!("{d} {} {}", month_name(m), year(y)),
-        Granularity::Month(y, m) => format!("{} {}", month_name(m), year(y)),
+        Granularity::Day(y, m, d) => format!("{d} {} {}", month_name(m.into()), year(y)),
+        Granularity::Month(y, m) => format!("{} {}", month_name(m.into()), year(y)),
         Granularity::Season(y, s) => format!("{} {}", season_name(s), year(y)),
         Granularity::Year(y) => year(y),
         Granularity::Decade(y) => plural_years(y, 9),

@@ -6,10 +6,12 @@ use edtf::level_1::{Certainty, Date, Edtf, Precision, Season, Terminal};
 use super::calendar::{day_number, days_in_month, years_span};
 
 /// How much of a single date is known. Years are astronomical (0 = 1 BC) and i64 so `Y` years fit.
+/// Months and days are bytes: every event holds up to two of these, and with `u32`s a date took
+/// 16 bytes more (see docs/PERFORMANCE.md, "Smaller events").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Granularity {
-    Day(i64, u32, u32),
-    Month(i64, u32),
+    Day(i64, u8, u8),
+    Month(i64, u8),
     Season(i64, Season),
     Year(i64),
     /// First year of the decade as written: `197X` is 1970, `-197X` is -1970.
@@ -33,6 +35,11 @@ pub enum Shape {
     Until(Terminal, Point),
 }
 
+/// A month or a day as stored; the parsers only give 1–31, so nothing is ever cut.
+fn byte(n: u32) -> u8 {
+    u8::try_from(n).unwrap_or(u8::MAX)
+}
+
 impl Point {
     fn certain(granularity: Granularity) -> Point {
         Point {
@@ -52,8 +59,10 @@ impl Point {
                 Granularity::Year(y.into())
             }
             Precision::Season(y, s) => Granularity::Season(y.into(), s),
-            Precision::Month(y, m) | Precision::DayOfMonth(y, m) => Granularity::Month(y.into(), m),
-            Precision::Day(y, m, d) => Granularity::Day(y.into(), m, d),
+            Precision::Month(y, m) | Precision::DayOfMonth(y, m) => {
+                Granularity::Month(y.into(), byte(m))
+            }
+            Precision::Day(y, m, d) => Granularity::Day(y.into(), byte(m), byte(d)),
         };
         Point {
             granularity,
@@ -65,13 +74,16 @@ impl Point {
     pub fn span(&self) -> (i64, i64) {
         match self.granularity {
             Granularity::Day(y, m, d) => {
-                let day = day_number(y, m, d);
+                let day = day_number(y, m.into(), d.into());
                 (day, day)
             }
-            Granularity::Month(y, m) => (
-                day_number(y, m, 1),
-                day_number(y, m, days_in_month(y, m).max(1)),
-            ),
+            Granularity::Month(y, m) => {
+                let m = u32::from(m);
+                (
+                    day_number(y, m, 1),
+                    day_number(y, m, days_in_month(y, m).max(1)),
+                )
+            }
             Granularity::Season(y, season) => season_span(y, season),
             Granularity::Year(y) => years_span(y, y),
             Granularity::Decade(y) => counted_years_span(y, 9),
@@ -128,14 +140,14 @@ impl Shape {
             7 if dash(4) => {
                 let month = digits(5..7)?;
                 (1..=12).contains(&month).then_some(())?;
-                Granularity::Month(year, month)
+                Granularity::Month(year, byte(month))
             }
             10 if dash(4) && dash(7) => {
                 let (month, day) = (digits(5..7)?, digits(8..10)?);
                 (1..=days_in_month(year, month))
                     .contains(&day)
                     .then_some(())?;
-                Granularity::Day(year, month, day)
+                Granularity::Day(year, byte(month), byte(day))
             }
             _ => return None,
         };
@@ -149,8 +161,8 @@ impl Shape {
                 let d = dt.date();
                 Shape::Single(Point::certain(Granularity::Day(
                     d.year().into(),
-                    d.month(),
-                    d.day(),
+                    byte(d.month()),
+                    byte(d.day()),
                 )))
             }
             Edtf::YYear(y) => Shape::Single(Point::certain(Granularity::Year(y.value()))),
