@@ -69,8 +69,12 @@ fn query(c: &mut Criterion) {
             .find_map(pick)
             .unwrap_or_else(|| "x".into())
     };
-    let tag = first(&|e| e.tags.first().cloned());
-    let role = first(&|e| e.actors.iter().find_map(|p| p.role.clone()));
+    let tag = first(&|e| e.tags.first().map(ToString::to_string));
+    let role = first(&|e| {
+        e.actors
+            .iter()
+            .find_map(|p| p.role.as_deref().map(str::to_owned))
+    });
     let source = chronology
         .sources
         .first()

@@ -215,7 +215,7 @@ fn event(rng: &mut Rng, ix: usize) -> Event {
         actors: Box::default(),
         consequences: Box::default(),
         causes: Box::default(),
-        tags: vec![rng.pick(TAGS).to_owned(), rng.pick(TAGS).to_owned()].into(),
+        tags: [rng.pick(TAGS).into(), rng.pick(TAGS).into()].into(),
         sources: Box::default(),
     }
 }

@@ -272,7 +272,7 @@ fn claims(c: &Chronology) -> Claims {
                     e.id.to_string(),
                     c.events[l.event].id.to_string(),
                     l.basis,
-                    l.note.clone(),
+                    l.note.as_deref().map(str::to_owned),
                 )
             })
         })

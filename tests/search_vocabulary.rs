@@ -143,10 +143,7 @@ fn crowded(items: &[Item]) -> Chronology {
             actors: Box::default(),
             consequences: Box::default(),
             causes: Box::default(),
-            tags: tag
-                .iter()
-                .map(|&t| WORDS[t % WORDS.len()].to_owned())
-                .collect(),
+            tags: tag.iter().map(|&t| WORDS[t % WORDS.len()].into()).collect(),
             sources: Box::default(),
         });
     }
@@ -226,7 +223,7 @@ fn folded_scan(chronology: &Chronology, word: &str) -> Vec<usize> {
             let e = &chronology.events[ix];
             std::iter::once(e.title.as_str())
                 .chain([e.summary.as_str(), e.date.text.as_str()])
-                .chain(e.tags.iter().map(String::as_str))
+                .chain(e.tags.iter().map(|t| t.as_str()))
                 .chain(e.aliases.iter().map(String::as_str))
                 .map(fold)
                 .chain([fold(&e.human_date())])
@@ -293,7 +290,7 @@ fn shaped() -> &'static (Chronology, SearchIndex) {
                 actors: Box::default(),
                 consequences: Box::default(),
                 causes: Box::default(),
-                tags: vec![pick(THINGS).to_owned(), pick(PLACES).to_owned()].into(),
+                tags: [pick(THINGS).into(), pick(PLACES).into()].into(),
                 sources: Box::default(),
             });
         }

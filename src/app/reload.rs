@@ -100,7 +100,7 @@ fn same_event(old: &Chronology, a: EventIx, new: &Chronology, b: EventIx) -> boo
         &[String],
         &String,
         crate::model::Basis,
-        &[String],
+        &[compact_str::CompactString],
     ) {
         (
             &e.id,

@@ -72,19 +72,19 @@ pub fn to_raw(chronology: &Chronology, events: &[EventIx]) -> RawChronology {
                     .filter_map(|p| {
                         Some(RawActorRef::Full(RawActorRole {
                             actor: chronology.actors.get(p.actor)?.id.clone(),
-                            role: p.role.clone(),
+                            role: p.role.as_deref().map(str::to_owned),
                         }))
                     })
                     .collect(),
                 consequences: raw_consequences(chronology, &selection, e),
-                tags: e.tags.to_vec(),
+                tags: e.tags.iter().map(ToString::to_string).collect(),
                 sources: e
                     .sources
                     .iter()
                     .filter_map(|c| {
                         Some(RawSourceRef::Full(RawSourceLocator {
                             source: chronology.sources.get(c.source)?.id.clone(),
-                            locator: c.locator.clone(),
+                            locator: c.locator.as_deref().map(str::to_owned),
                         }))
                     })
                     .collect(),
@@ -109,7 +109,7 @@ pub(super) fn raw_consequences(
             Some(RawEventRef::Full(RawEventNote {
                 event: chronology.events.get(link.event)?.id.to_string(),
                 basis: link.basis,
-                note: link.note.clone(),
+                note: link.note.as_deref().map(str::to_owned),
             }))
         })
         .collect()

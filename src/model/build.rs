@@ -4,6 +4,8 @@
 //! final form, straight from the file's text it was parsed as a borrow of (or moves it, when
 //! escapes made it owned), and every reference arrives already resolved by validation.
 
+use compact_str::CompactString;
+
 use super::chronology::{Actor, Chronology, Citation, Era, Event, Link, Participation, Source};
 use super::document::Document;
 use super::events::Events;
@@ -32,6 +34,15 @@ impl Cleaner {
         } else {
             text.into_string()
         }
+    }
+
+    /// [`Cleaner::line`] for a short text (a tag): kept inline, without an allocation, when it
+    /// fits in 24 bytes.
+    fn word(self, text: Str<'_>) -> CompactString {
+        if !self.checked_clean || text.contains('\n') {
+            return self.line(text).into();
+        }
+        text.into_compact()
     }
 
     fn paragraphs(self, text: Str<'_>) -> String {
@@ -115,7 +126,7 @@ pub fn build(mut raw: Document<'_>, validated: Validated) -> Chronology {
             .zip(&refs.actors[span(0)])
             .map(|(reference, &actor)| Participation {
                 actor: actor as usize,
-                role: reference.into_role().map(line),
+                role: reference.into_role().map(|role| line(role).into()),
             })
             .collect();
         let consequences = (&mut raw_consequences)
@@ -126,7 +137,7 @@ pub fn build(mut raw: Document<'_>, validated: Validated) -> Chronology {
                 Link {
                     event: position[effect as usize] as usize,
                     basis,
-                    note: note.map(unchecked),
+                    note: note.map(|note| unchecked(note).into()),
                 }
             })
             .collect();
@@ -135,7 +146,9 @@ pub fn build(mut raw: Document<'_>, validated: Validated) -> Chronology {
             .zip(&refs.sources[span(2)])
             .map(|(reference, &source)| Citation {
                 source: source as usize,
-                locator: reference.into_locator().map(unchecked),
+                locator: reference
+                    .into_locator()
+                    .map(|locator| unchecked(locator).into()),
             })
             .collect();
         events.push(Event {
@@ -154,7 +167,7 @@ pub fn build(mut raw: Document<'_>, validated: Validated) -> Chronology {
             causes: Box::default(),
             tags: (&mut raw_tags)
                 .take(raw_event.tags.len())
-                .map(line)
+                .map(|tag| cleaner.word(tag))
                 .collect(),
             sources,
         });

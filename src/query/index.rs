@@ -17,6 +17,7 @@
 //! value, and 10 bytes an event (docs/PERFORMANCE.md, "Queries", has the figures at a million).
 //! Event indexes are 32 bits: four billion events is far past what a file can load.
 
+use compact_str::CompactString;
 use foldhash::HashMap;
 
 use crate::model::{Basis, Chronology, Event, EventIx};
@@ -204,7 +205,7 @@ impl Index {
         let mut days = Vec::with_capacity(events.len());
         let mut links = Vec::with_capacity(events.len());
         for (ix, event) in events.iter().enumerate() {
-            tags.add(ix, event.tags.iter().map(String::as_str));
+            tags.add(ix, event.tags.iter().map(CompactString::as_str));
             roles.add(ix, event.actors.iter().filter_map(|p| p.role.as_deref()));
             let first = cited.len();
             for citation in &event.sources {

@@ -3,6 +3,7 @@
 
 // foldhash, not SipHash: SipHash over every tag of the file was most of a tag query's time (perf,
 // benches/query.rs), and no key here comes from an attacker who profits from collisions.
+use compact_str::CompactString;
 use foldhash::HashSet;
 
 use super::QueryError;
@@ -226,7 +227,7 @@ fn leaf(term: &Term, names: Names<'_>) -> Result<Leaf, QueryError> {
                         chronology
                             .events
                             .iter()
-                            .flat_map(|e| e.tags.iter().map(String::as_str)),
+                            .flat_map(|e| e.tags.iter().map(CompactString::as_str)),
                     ),
                 }
             };

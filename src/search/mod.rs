@@ -140,12 +140,8 @@ impl SearchIndex {
         // text's length or shortens it; 24 bytes an event for the dates' tails).
         let room = |events: &[crate::model::Event]| -> (usize, usize, usize) {
             let (spans, bytes) = events.iter().fold((0, 0), |(spans, bytes), e| {
-                let listed = e
-                    .tags
-                    .iter()
-                    .chain(&e.aliases)
-                    .map(String::len)
-                    .sum::<usize>();
+                let listed = e.tags.iter().map(|t| t.len()).sum::<usize>()
+                    + e.aliases.iter().map(String::len).sum::<usize>();
                 (
                     spans + 3 + e.tags.len() + e.aliases.len(),
                     bytes + e.title.len() + e.summary.len() + e.date.text.len() + listed + 24,
