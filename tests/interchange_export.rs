@@ -69,14 +69,14 @@ fn markdown_of_a_view_names_only_what_the_view_holds() {
     assert!(!markdown.contains("Never cited"));
 }
 
-/// Runs Graphviz on `dot`; `None` when Graphviz is missing and QUIPU_SKIP_DOT=1. Without that
+/// Runs Graphviz on `dot` and gives its SVG; `None` when Graphviz is missing and QUIPU_SKIP_DOT=1. Without that
 /// variable a missing `dot` fails the test, as a missing tmux does: a skipped check must be a
 /// decision, not an accident.
-fn graphviz(dot: &str) -> Option<Result<(), String>> {
+fn graphviz(dot: &str) -> Option<Result<String, String>> {
     let child = Command::new("dot")
         .arg("-Tsvg")
         .stdin(Stdio::piped())
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn();
     let mut child = match child {
@@ -98,7 +98,7 @@ fn graphviz(dot: &str) -> Option<Result<(), String>> {
         .expect("dot reads its input");
     let output = child.wait_with_output().expect("dot finishes");
     Some(if output.status.success() {
-        Ok(())
+        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
     } else {
         Err(String::from_utf8_lossy(&output.stderr).into_owned())
     })
@@ -118,7 +118,7 @@ fn dot_output_is_accepted_by_graphviz() {
 fn dot_escapes_quotes_and_backslashes_and_clusters_by_era() {
     let dot = export(&small(), Format::Dot);
     assert!(
-        dot.contains(r#"label="A \"small\" chronology & friends""#),
+        dot.contains(r#"label="A \"small\" chronology &amp; friends""#),
         "{dot}"
     );
     assert!(dot.contains(r#"Caesar \\ murdered"#), "{dot}");
@@ -127,6 +127,22 @@ fn dot_escapes_quotes_and_backslashes_and_clusters_by_era() {
         dot.contains(r#""caesar" -> "spring" [tooltip="a long \"while\" later"];"#),
         "{dot}"
     );
+}
+
+/// Graphviz decodes entities in every string: a title that holds `&amp;` as text must be drawn
+/// as `&amp;`, not `&`, and a bare `&` as `&`.
+#[test]
+fn graphviz_draws_ampersands_as_written() {
+    let chronology = load(
+        r#"{"quipu": 1, "title": "T", "events": [
+            {"id": "a", "date": "1990", "title": "AT&amp;T & Peru"}]}"#,
+    );
+    let dot = export(&chronology, Format::Dot);
+    if let Some(result) = graphviz(&dot) {
+        let svg = result.unwrap_or_else(|e| panic!("dot refused the export: {e}\n{dot}"));
+        // SVG escapes `&` once more: `&amp;amp;` is the text `&amp;`.
+        assert!(svg.contains("AT&amp;amp;T &amp; Peru"), "{svg}");
+    }
 }
 
 #[test]

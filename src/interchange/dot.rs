@@ -122,6 +122,9 @@ fn quote(text: &str) -> String {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
+            // Graphviz decodes HTML entities in every string, so "AT&amp;T" would be drawn as
+            // "AT&T": the ampersand itself is written as an entity.
+            '&' => out.push_str("&amp;"),
             '\n' => out.push_str("\\n"),
             '\r' => {}
             c => out.push(c),
@@ -158,6 +161,7 @@ mod tests {
     fn quotes_and_backslashes_are_escaped() {
         assert_eq!(quote(r#"say "hi" \n"#), r#""say \"hi\" \\n""#);
         assert_eq!(quote("two\nlines"), r#""two\nlines""#);
+        assert_eq!(quote("AT&amp;T & co"), r#""AT&amp;amp;T &amp; co""#);
     }
 
     #[test]
