@@ -12,14 +12,21 @@ impl Checker {
     /// A consequence that ends before its cause can have begun is usually a wrong date or a
     /// reversed link. Overlapping dates ("April 1992" caused by 5 April 1992) are fine: the
     /// reading order puts the cause first (see `order::link_orders`, the same test).
+    /// The same walk finds a consequence listed twice by one event: the link would be counted,
+    /// drawn and exported twice.
     /// `starts` is where each event's consequences begin in `self.refs.consequences`.
     pub(super) fn causal_order(&self, raw: &Document<'_>, starts: &[u32]) -> Vec<Finding> {
         let mut found = Vec::new();
+        let mut repeated = Vec::new();
         for (ix, event) in raw.events.iter().enumerate() {
+            let effects = &self.refs.consequences[starts[ix] as usize..starts[ix + 1] as usize];
+            for r in repeats(effects) {
+                let reference = &raw.events.consequences_of(event)[r];
+                repeated.push((ix, r, reference.event().to_owned()));
+            }
             let Some(Some(cause_date)) = self.event_dates.get(ix) else {
                 continue;
             };
-            let effects = &self.refs.consequences[starts[ix] as usize..starts[ix + 1] as usize];
             for (r, (reference, &effect)) in raw
                 .events
                 .consequences_of(event)
@@ -53,6 +60,21 @@ impl Checker {
                 ],
                 message,
                 Some("check both dates, or whether the link points the wrong way".into()),
+            );
+        }
+        for (ix, r, effect) in repeated {
+            out.warning(
+                vec![
+                    Step::Key("events"),
+                    Step::Index(ix),
+                    Step::Key("consequences"),
+                    Step::Index(r),
+                ],
+                format!(
+                    "consequence `{effect}` is listed twice by `{}`",
+                    raw.events[ix].id.as_str()
+                ),
+                Some("remove one of them: the link is counted and drawn once per listing".into()),
             );
         }
         out.findings
@@ -184,6 +206,31 @@ fn cycle_chain(raw: &Document<'_>, members: &[(usize, usize)]) -> String {
     parts.join(" → ")
 }
 
+/// The positions in `effects` of each event already listed before it (unresolved references,
+/// already reported, aside). An event lists a few consequences, compared pairwise; a long list
+/// is sorted instead, so a hostile file costs n log n, not n².
+fn repeats(effects: &[u32]) -> Vec<usize> {
+    const PAIRWISE: usize = 16;
+    let mut out = Vec::new();
+    if effects.len() <= PAIRWISE {
+        for (r, effect) in effects.iter().enumerate() {
+            if *effect != UNRESOLVED && effects[..r].contains(effect) {
+                out.push(r);
+            }
+        }
+        return out;
+    }
+    let mut sorted: Vec<(u32, usize)> = effects.iter().copied().zip(0..).collect();
+    sorted.sort_unstable();
+    for pair in sorted.windows(2) {
+        if pair[0].0 == pair[1].0 && pair[1].0 != UNRESOLVED {
+            out.push(pair[1].1);
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,5 +286,25 @@ mod tests {
         );
         let shipped = checked(crate::model::load::SHIPPED_JSON);
         assert!(shipped.links_climb(&shipped.refs.starts[1]));
+    }
+
+    mod repeated_links {
+        use proptest::prelude::*;
+
+        use super::super::{UNRESOLVED, repeats};
+
+        proptest! {
+            /// Short lists (compared pairwise) and long ones (sorted) name the same positions:
+            /// every listing of an event after its first, unresolved ones never.
+            #[test]
+            fn repeats_are_the_later_listings(effects in proptest::collection::vec(
+                prop_oneof![0u32..6, Just(UNRESOLVED)], 0..40,
+            )) {
+                let expected: Vec<usize> = (0..effects.len())
+                    .filter(|&r| effects[r] != UNRESOLVED && effects[..r].contains(&effects[r]))
+                    .collect();
+                prop_assert_eq!(repeats(&effects), expected);
+            }
+        }
     }
 }
