@@ -90,3 +90,33 @@ fn a_file_gone_is_said_once_and_not_after_it_is_back() {
     assert_eq!(app.file_note.as_deref(), Some("reloading…"));
     assert!(app.status.is_none(), "{:?}", app.status);
 }
+
+/// A file invalid from the start has no events: `x` says why instead of writing an empty file.
+#[test]
+fn exporting_a_file_invalid_from_the_start_says_why_and_writes_nothing() {
+    let mut app = sized(App::new(Chronology::default()), 100, 30);
+    opened(&mut app, problems(true));
+    update(&mut app, Action::OpenProblems);
+    let opened_menu = update(&mut app, Action::Export);
+    assert!(opened_menu.is_empty(), "{opened_menu:?}");
+    assert!(app.overlays.is_empty(), "no menu: {:?}", app.overlays);
+    assert_eq!(
+        app.status.as_deref(),
+        Some("nothing to export: the file is invalid (! shows why)")
+    );
+    let asked = update(
+        &mut app,
+        Action::ExportAs(quipu::interchange::Format::Markdown),
+    );
+    assert!(asked.is_empty(), "no export asked of the shell: {asked:?}");
+}
+
+#[test]
+fn exporting_an_empty_chronology_says_so() {
+    let mut app = sized(App::new(Chronology::default()), 100, 30);
+    assert!(update(&mut app, Action::Export).is_empty());
+    assert_eq!(
+        app.status.as_deref(),
+        Some("nothing to export: the chronology has no events")
+    );
+}

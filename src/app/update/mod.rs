@@ -130,23 +130,30 @@ pub fn update(app: &mut App, action: Action) -> Effects {
                 app.query_index = index.0;
             }
         }
-        Action::Export => app.overlays.push(Overlay::ExportMenu),
+        Action::Export => match nothing_to_export(app) {
+            Some(why) => app.status = Some(why),
+            None => app.overlays.push(Overlay::ExportMenu),
+        },
         Action::ExportAs(format) => {
             if matches!(app.overlays.last(), Some(Overlay::ExportMenu)) {
                 app.overlays.pop();
             }
-            app.status = Some("Exporting…".to_owned());
-            effects.push(match &app.filter {
-                Some(filter) => Effect::ExportQuery {
-                    format,
-                    events: filter.events.clone(),
-                    query: filter.query.clone(),
-                },
-                None => Effect::Export {
-                    format,
-                    events: None,
-                },
-            });
+            if let Some(why) = nothing_to_export(app) {
+                app.status = Some(why);
+            } else {
+                app.status = Some("Exporting…".to_owned());
+                effects.push(match &app.filter {
+                    Some(filter) => Effect::ExportQuery {
+                        format,
+                        events: filter.events.clone(),
+                        query: filter.query.clone(),
+                    },
+                    None => Effect::Export {
+                        format,
+                        events: None,
+                    },
+                });
+            }
         }
         Action::Exported { written, events } => {
             let noun = if events == 1 { "event" } else { "events" };
@@ -240,6 +247,19 @@ pub fn update(app: &mut App, action: Action) -> Effects {
         Action::ScrollUp { .. } => moves::move_cursor(app, Move::By(-WHEEL_STEP)),
     }
     effects
+}
+
+/// Why an export would write an empty file, if it would: a file invalid from the start has no
+/// events to show. (A query that matches nothing is never applied, so it cannot come to this.)
+fn nothing_to_export(app: &App) -> Option<String> {
+    if !app.chronology.events.is_empty() {
+        return None;
+    }
+    Some(if app.problems.invalid {
+        "nothing to export: the file is invalid (! shows why)".to_owned()
+    } else {
+        "nothing to export: the chronology has no events".to_owned()
+    })
 }
 
 /// `y` / `Y`: the selected event's citation or id, for the shell to put on the clipboard.
