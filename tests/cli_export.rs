@@ -102,6 +102,65 @@ fn the_command_suggests_a_near_id() {
     );
 }
 
+/// `--actor` takes an id; given a name, the refusal names the ids those words mean in a query.
+#[test]
+fn an_actor_given_by_name_is_answered_with_its_id() {
+    let refusal = |actor: &str, shipped: bool| {
+        let mut asked = ExportArgs {
+            actor: Some(actor.into()),
+            ..args(Format::Markdown)
+        };
+        if shipped {
+            asked.file = None;
+        }
+        let (code, out, err) = run(&asked);
+        assert_eq!((code, out.as_str()), (2, ""), "{err}");
+        err
+    };
+    let one = refusal("the state", false);
+    assert!(
+        one.contains("help: --actor takes an id: by name that is `state` (The State)"),
+        "{one}"
+    );
+    let shipped = refusal("usa", true);
+    assert!(
+        shipped.contains("by name that is `united-states` (United States)"),
+        "{shipped}"
+    );
+    let none = refusal("zzzqqq", false);
+    assert!(
+        none.contains("`quipu search zzzqqq` on the same file"),
+        "{none}"
+    );
+
+    let actors: Vec<String> = (1..=5)
+        .map(|n| format!(r#"{{"id": "bank-{n}", "name": "Banco {n}", "kind": "organization"}}"#))
+        .collect();
+    let file = std::env::temp_dir().join(format!("quipu-export-banks-{}.json", std::process::id()));
+    std::fs::write(
+        &file,
+        format!(
+            r#"{{"quipu": 1, "title": "T", "actors": [{}], "events": [
+                {{"id": "e", "date": "1990", "title": "E", "actors": ["bank-1"]}}]}}"#,
+            actors.join(",")
+        ),
+    )
+    .unwrap();
+    let (code, _, several) = run(&ExportArgs {
+        actor: Some("banco".into()),
+        file: Some(file.clone()),
+        ..args(Format::Markdown)
+    });
+    std::fs::remove_file(&file).unwrap();
+    assert_eq!(code, 2);
+    assert!(
+        several.contains(
+            "by name that could be `bank-1` (Banco 1), `bank-2` (Banco 2), `bank-3` (Banco 3) or 2 more; --query 'actor:banco' takes them all"
+        ),
+        "{several}"
+    );
+}
+
 #[test]
 fn the_command_exports_the_shipped_chronology_by_default_and_to_a_file() {
     let dir = tempfile::tempdir().unwrap();

@@ -95,7 +95,7 @@ fn select(chronology: &Chronology, args: &ExportArgs) -> Result<Vec<EventIx>, St
     if let Some(id) = &args.actor {
         let actor = chronology
             .actor_ix(id)
-            .ok_or_else(|| unknown("actor", id, chronology.actors.iter().map(|a| a.id.as_str())))?;
+            .ok_or_else(|| unknown_actor(chronology, id))?;
         let own = events_of_actor(chronology, actor);
         events.retain(|e| own.binary_search(e).is_ok());
     }
@@ -107,6 +107,47 @@ fn select(chronology: &Chronology, args: &ExportArgs) -> Result<Vec<EventIx>, St
         events.retain(|e| downstream.binary_search(e).is_ok());
     }
     Ok(events)
+}
+
+/// `--actor` takes an id; one given by name ("usa", "fujimori") is answered with the ids the
+/// same words name in a query (`actor:usa`), when no id is close to it.
+fn unknown_actor(chronology: &Chronology, id: &str) -> String {
+    let ids = chronology.actors.iter().map(|a| a.id.as_str());
+    if crate::model::suggest::closest(id, ids.clone()).is_some() {
+        return unknown("actor", id, ids);
+    }
+    let named = crate::query::actors_named(chronology, id);
+    let shown: Vec<String> = named
+        .iter()
+        .take(3)
+        .map(|&ix| {
+            let actor = &chronology.actors[ix];
+            format!(
+                "`{}` ({})",
+                crate::text::escape_controls(&actor.id),
+                crate::text::escape_controls(&actor.name)
+            )
+        })
+        .collect();
+    let id = crate::text::escape_controls(id);
+    match named.len() {
+        0 => format!(
+            "error: unknown actor `{id}`\n  help: --actor takes an id; `quipu search {id}` on the same file lists the closest actors with theirs"
+        ),
+        1 => format!(
+            "error: unknown actor `{id}`\n  help: --actor takes an id: by name that is {}",
+            shown[0]
+        ),
+        n => format!(
+            "error: unknown actor `{id}`\n  help: --actor takes an id: by name that could be {}{}; --query 'actor:{id}' takes them all",
+            shown.join(", "),
+            if n > 3 {
+                format!(" or {} more", n - 3)
+            } else {
+                String::new()
+            }
+        ),
+    }
 }
 
 fn unknown<'a>(what: &str, id: &str, known: impl Iterator<Item = &'a str>) -> String {

@@ -34,6 +34,7 @@ mod resolve;
 
 pub use index::{Index, PRECISIONS};
 pub use parse::{Expr, KEYS, Term, parse};
+pub use resolve::actors_named;
 
 use crate::model::{Chronology, EventIx};
 

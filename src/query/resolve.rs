@@ -144,6 +144,23 @@ fn begins_with_words(name: &str, wanted: &[&str]) -> bool {
     name.len() >= wanted.len() && name[..wanted.len()] == *wanted
 }
 
+/// The actors `actor:value` names: the one with that id, or those whose name or one of whose
+/// aliases begins with its words (see the module's list of keys).
+pub fn actors_named(chronology: &Chronology, value: &str) -> Vec<ActorIx> {
+    if let Some(ix) = chronology.actor_ix(value) {
+        return vec![ix];
+    }
+    let folded = fold(value);
+    let wanted = words(&folded);
+    (0..chronology.actors.len())
+        .filter(|&ix| {
+            let actor = &chronology.actors[ix];
+            begins_with_words(&actor.name, &wanted)
+                || actor.aliases.iter().any(|a| begins_with_words(a, &wanted))
+        })
+        .collect()
+}
+
 fn leaf(term: &Term, names: Names<'_>) -> Result<Leaf, QueryError> {
     let Names {
         chronology,
@@ -164,16 +181,7 @@ fn leaf(term: &Term, names: Names<'_>) -> Result<Leaf, QueryError> {
         None if term.quoted => Ok(Leaf::Exact(value.to_owned())),
         None => Ok(Leaf::Word(folded)),
         Some("actor") => {
-            let found: Vec<ActorIx> = match chronology.actor_ix(value) {
-                Some(ix) => vec![ix],
-                None => (0..chronology.actors.len())
-                    .filter(|&ix| {
-                        let actor = &chronology.actors[ix];
-                        begins_with_words(&actor.name, &wanted)
-                            || actor.aliases.iter().any(|a| begins_with_words(a, &wanted))
-                    })
-                    .collect(),
-            };
+            let found = actors_named(chronology, value);
             if found.is_empty() {
                 let known = chronology
                     .actors
