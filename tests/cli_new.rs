@@ -78,6 +78,24 @@ fn it_never_writes_over_a_file() {
     );
 }
 
+/// `quipu new .` once suggested opening `.`: a folder is refused with a file name to use.
+#[test]
+fn a_folder_is_refused_with_a_file_to_name_instead() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = quipu(dir.path(), &["new", "."]);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(out, "");
+    assert_eq!(
+        err,
+        ".: error: this is a folder; quipu new writes a file\n  help: name the file to write, e.g. `quipu new ./chronology.json`\n"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
+}
+
 #[test]
 fn a_schema_already_there_is_left_as_it_is() {
     let dir = tempfile::tempdir().unwrap();

@@ -43,6 +43,16 @@ pub fn run_to(args: &NewArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let name = display_name(path);
     // As the reader would type it: `quipu 'my notes.json'`.
     let typed = shlex::try_quote(&name).map_or_else(|_| name.clone(), |quoted| quoted.into_owned());
+    // A folder is no chronology to open: name a file in it instead.
+    if path.is_dir() {
+        let _ = writeln!(
+            err,
+            "{name}: error: this is a folder; quipu new writes a file\n  help: name the file to write, e.g. `quipu new {}`",
+            shlex::try_quote(&display_name(&path.join("chronology.json")))
+                .map_or_else(|_| "chronology.json".into(), |quoted| quoted.into_owned())
+        );
+        return exit::USAGE;
+    }
     match write_new(path, STARTER) {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
