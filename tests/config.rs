@@ -174,6 +174,14 @@ fn mistakes_are_reported_at_their_place_with_a_did_you_mean() {
             "theme = 3\n",
             &["config.toml:1:9: error:", "a theme's name"],
         ),
+        // Every key that quits the timeline taken away: the reader could not get out.
+        (
+            "[keys.global]\nq = \"none\"\nQ = \"none\"\nctrl-c = \"next\"\n",
+            &[
+                "config.toml:2:1: error: no key is left to quit from the timeline",
+                "keep one bound, e.g. q = \"quit\"",
+            ],
+        ),
         ("mouse = \"yes\"\n", &["config.toml:1:9: error:"]),
         ("[keys\n", &["config.toml:1:"]),
     ];
@@ -186,6 +194,15 @@ fn mistakes_are_reported_at_their_place_with_a_did_you_mean() {
             );
         }
     }
+}
+
+/// Unbinding quit keys is fine while one is left, in any mode the timeline reads.
+#[test]
+fn a_config_may_move_quit_to_another_key() {
+    let moved =
+        "[keys.global]\nq = \"none\"\nQ = \"none\"\nctrl-c = \"next\"\n[keys.main]\nx = \"quit\"\n";
+    parse(moved, "config.toml").unwrap_or_else(|e| panic!("{e:?}"));
+    parse("[keys.global]\nq = \"none\"\n", "config.toml").unwrap_or_else(|e| panic!("{e:?}"));
 }
 
 #[test]

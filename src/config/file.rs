@@ -305,6 +305,9 @@ pub fn parse(text: &str, file: &str) -> Result<Settings, Vec<ConfigError>> {
             }
         }
     }
+    // Where the timeline's last key to quit was taken away, if it was: a config that leaves no
+    // key to quit with would trap the reader (C-c is a key in raw mode, and may be rebound too).
+    let mut quit_lost_at = None;
     for (mode, table) in &raw.keys {
         let Some(modes) = modes_named(mode.get_ref()) else {
             errors.push(unknown(
@@ -361,7 +364,17 @@ pub fn parse(text: &str, file: &str) -> Result<Settings, Vec<ConfigError>> {
                 },
             };
             settings.keymap.rebind(modes, parsed, wanted);
+            if quit_lost_at.is_none() && !can_quit(&settings.keymap) {
+                quit_lost_at = Some(key_at);
+            }
         }
+    }
+    if let Some(at) = quit_lost_at.filter(|_| !can_quit(&settings.keymap)) {
+        errors.push(ConfigError {
+            at,
+            message: "no key is left to quit from the timeline".into(),
+            help: Some("keep one bound, e.g. q = \"quit\" in [keys.main]".into()),
+        });
     }
     if errors.is_empty() {
         Ok(settings)
@@ -370,6 +383,10 @@ pub fn parse(text: &str, file: &str) -> Result<Settings, Vec<ConfigError>> {
         errors.sort_by_key(|e: &ConfigError| position(&e.at));
         Err(errors)
     }
+}
+
+fn can_quit(keymap: &Keymap) -> bool {
+    !keymap.keys_for(Mode::Timeline, &Action::Quit).is_empty()
 }
 
 /// (line, column) of a `FILE:LINE:COL`, for sorting.
