@@ -28,7 +28,11 @@ fn prints_score_id_and_name_per_line() {
 
 #[test]
 fn events_by_flag_or_by_hash() {
-    for args in [&["--events", "asuncion"][..], &["#asuncion"][..]] {
+    for args in [
+        &["--events", "asuncion"][..],
+        &["#asuncion"][..],
+        &["--events", "#asuncion"][..],
+    ] {
         let output = quipu(args);
         assert_eq!(output.status.code(), Some(0));
         let text = stdout(&output);
@@ -40,6 +44,21 @@ fn events_by_flag_or_by_hash() {
             "{text}"
         );
     }
+}
+
+/// The palette's `@` (actors only) reads the same on the command line.
+#[test]
+fn actors_by_at_sign_as_in_the_palette() {
+    let with_at = stdout(&quipu(&["@fuji"]));
+    assert_eq!(with_at, stdout(&quipu(&["fuji"])));
+    assert!(
+        with_at
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with("\tfujimori\tAlberto Fujimori"),
+        "{with_at}"
+    );
 }
 
 #[test]

@@ -14,7 +14,7 @@ use crate::search::{Query, Scope, SearchIndex};
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// Search events (title, tags, date, summary) instead of actors; a QUERY starting with `#`
-    /// does the same.
+    /// does the same, and one starting with `@` keeps to actors, as in the palette.
     #[arg(long)]
     pub events: bool,
 
@@ -52,7 +52,12 @@ pub fn run_to(args: &SearchArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
     let query = if args.events {
         Query {
             scope: Scope::Events,
-            text: args.query.clone(),
+            // `--events '#cholera'` is the palette's `#cholera`, not a search for the `#`.
+            text: args
+                .query
+                .strip_prefix('#')
+                .unwrap_or(&args.query)
+                .to_owned(),
         }
     } else {
         Query::parse(&args.query)

@@ -34,7 +34,8 @@ pub enum Scope {
     Events,
 }
 
-/// A query as typed, split into scope and text (`#cholera` → Events, "cholera").
+/// A query as typed, split into scope and text (`#cholera` → Events, "cholera"; `@fuji` →
+/// Actors, "fuji", as the palette reads them).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Query {
     pub scope: Scope,
@@ -43,15 +44,13 @@ pub struct Query {
 
 impl Query {
     pub fn parse(typed: &str) -> Query {
-        match typed.strip_prefix('#') {
-            Some(rest) => Query {
-                scope: Scope::Events,
-                text: rest.to_owned(),
-            },
-            None => Query {
-                scope: Scope::Actors,
-                text: typed.to_owned(),
-            },
+        let (scope, text) = match typed.strip_prefix('#') {
+            Some(rest) => (Scope::Events, rest),
+            None => (Scope::Actors, typed.strip_prefix('@').unwrap_or(typed)),
+        };
+        Query {
+            scope,
+            text: text.to_owned(),
         }
     }
 }
