@@ -4,9 +4,8 @@
 
 use rayon::prelude::*;
 
-use super::{Checker, Finding, UNRESOLVED};
+use super::{Checker, Finding, UNRESOLVED, consequence_at};
 use crate::model::document::Document;
-use crate::model::locate::Step;
 
 impl Checker {
     /// A consequence that ends before its cause can have begun is usually a wrong date or a
@@ -52,24 +51,14 @@ impl Checker {
         let mut out = Checker::default();
         for (ix, r, message) in found {
             out.warning(
-                vec![
-                    Step::Key("events"),
-                    Step::Index(ix),
-                    Step::Key("consequences"),
-                    Step::Index(r),
-                ],
+                consequence_at(ix, r),
                 message,
                 Some("check both dates, or whether the link points the wrong way".into()),
             );
         }
         for (ix, r, effect) in repeated {
             out.warning(
-                vec![
-                    Step::Key("events"),
-                    Step::Index(ix),
-                    Step::Key("consequences"),
-                    Step::Index(r),
-                ],
+                consequence_at(ix, r),
                 format!(
                     "consequence `{effect}` is listed twice by `{}`",
                     raw.events[ix].id.as_str()
@@ -155,12 +144,7 @@ impl Checker {
                             let from = depth[to] as usize;
                             let chain = cycle_chain(raw, &stack[from..]);
                             out.error(
-                                vec![
-                                    Step::Key("events"),
-                                    Step::Index(node),
-                                    Step::Key("consequences"),
-                                    Step::Index(r),
-                                ],
+                                consequence_at(node, r),
                                 format!("causal cycle: {chain}"),
                                 Some("an event cannot lead back to itself; remove one of these links".into()),
                             );

@@ -30,6 +30,16 @@ type IdMap<'a> = foldhash::HashMap<&'a str, usize>;
 /// Marks a reference that did not resolve; only a file with errors has one, and it is not built.
 const UNRESOLVED: u32 = u32::MAX;
 
+/// Where an event's `r`th consequence is: `events[event].consequences[r]`.
+fn consequence_at(event: usize, r: usize) -> Vec<Step> {
+    vec![
+        Step::Key("events"),
+        Step::Index(event),
+        Step::Key("consequences"),
+        Step::Index(r),
+    ]
+}
+
 /// What validation learnt that building the chronology reuses.
 pub struct Validated {
     /// One per event, in file order; all `Some` (a bad date is an error, and errors stop the
@@ -397,12 +407,7 @@ impl Checker {
             return;
         };
         self.warning(
-            vec![
-                Step::Key("events"),
-                Step::Index(event),
-                Step::Key("consequences"),
-                Step::Index(r),
-            ],
+            consequence_at(event, r),
             format!(
                 "the link to `{}` is noted as ({}) but its basis is stated",
                 reference.event(),
