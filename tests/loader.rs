@@ -112,6 +112,25 @@ fn wrong_version_is_the_one_thing_said() {
     assert_eq!(found[0].message, "unsupported format version 2");
 }
 
+/// A version is shown as the file writes it: one past u64 is not turned into a float, and a
+/// long one is cut short.
+#[test]
+fn a_wrong_version_is_shown_as_written() {
+    let huge = errors(r#"{"quipu": 18446744073709551616, "title": "t", "events": []}"#);
+    assert_eq!(
+        huge[0].message,
+        "unsupported format version 18446744073709551616"
+    );
+    let long = format!(
+        r#"{{"quipu": 1{}, "title": "t", "events": []}}"#,
+        "0".repeat(100)
+    );
+    assert_eq!(
+        errors(&long)[0].message,
+        format!("unsupported format version 1{}…", "0".repeat(39))
+    );
+}
+
 #[test]
 fn warnings_do_not_make_a_file_invalid() {
     let src = r#"{"quipu": 1, "title": "t\u001b]0;x\u0007", "events": [{"id": "a", "date": "1990", "title": "A"}]}"#;

@@ -224,6 +224,9 @@ fn check_each<'a, T: Deserialize<'a>>(
 fn check_version(value: &RawValue, lines: &LineIndex<'_>, at: usize) -> Result<(), Diagnostic> {
     match serde_json::from_str::<serde_json::Value>(value.get()) {
         Ok(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(FORMAT_VERSION)) => Ok(()),
+        // A number as the file writes it: serde_json holds one past u64 as a float, and
+        // 18446744073709551616 was shown as 1.8446744073709552e+19.
+        Ok(serde_json::Value::Number(_)) => Err(version_error(value.get().trim(), lines, at)),
         Ok(other) => Err(version_error(&other.to_string(), lines, at)),
         Err(err) => Err(from_serde(&err, lines, at)),
     }
@@ -231,6 +234,11 @@ fn check_version(value: &RawValue, lines: &LineIndex<'_>, at: usize) -> Result<(
 
 /// The error for a `quipu` value other than 1, shared with the semantic check of parsed files.
 pub fn version_error(found: &str, lines: &LineIndex<'_>, at: usize) -> Diagnostic {
+    const SHOWN: usize = 40;
+    let found = match found.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!("{}…", &found[..cut]),
+        None => found.to_owned(),
+    };
     let (line, column) = lines.line_col(at);
     Diagnostic::error(line, column, format!("unsupported format version {found}"))
         .at_path("quipu")
