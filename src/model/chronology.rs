@@ -66,8 +66,8 @@ pub struct Citation {
 ///
 /// A million of these are built at load and kept, so its size is the explorer's memory: lists
 /// are boxed slices (16 bytes, no spare room) because nothing grows them once the chronology is
-/// built, and the id, which is short, is kept inline when it fits (see docs/PERFORMANCE.md,
-/// "Smaller events").
+/// built, and the id and the tags, which are short, are kept inline when they fit in 24 bytes
+/// (see docs/PERFORMANCE.md, "Smaller events").
 #[derive(Debug, Clone, PartialEq)]
 pub struct Event {
     pub id: CompactString,
