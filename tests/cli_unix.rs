@@ -302,7 +302,7 @@ fn check_reads_timelinejs_and_csv_at_their_own_positions() {
     let (code, out, _) = run(&["check", broken.to_str().unwrap()], b"");
     assert_eq!(code, 1, "{out}");
     assert!(
-        out.contains("broken.json:3:11: error: not a TimelineJS file"),
+        out.contains("broken.json:3:11: error: a value of the wrong kind for TimelineJS"),
         "{out}"
     );
 }

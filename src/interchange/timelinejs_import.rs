@@ -21,11 +21,7 @@ const MADE_TITLE_LEN: usize = 60;
 /// Reads a TimelineJS JSON file.
 pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let file: TimelineFile = serde_json::from_str(text).map_err(|e| {
-        ImportError::new(format!("not a TimelineJS file: {e}"))
-            .at(e.line().max(1), e.column().max(1))
-            .with_help("TimelineJS files are JSON objects with an \"events\" list of slides")
-    })?;
+    let file: TimelineFile = serde_json::from_str(text).map_err(|e| refusal(text, &e))?;
     if file.timeline.is_some() && file.events.is_none() {
         return Err(ImportError::new(
             "this is a TimelineJS 2 file (\"timeline\" with \"startDate\"), which quipu does not read",
@@ -41,6 +37,36 @@ pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, ImportErr
         );
     }
     Ok(convert(file, options))
+}
+
+/// Why `text` is not read as TimelineJS. A file that has its "events" list but a value of the
+/// wrong kind in it (`"year": "abc"`) is told about that value, not that it is no TimelineJS
+/// file; telling the two apart parses the text once more, on this error path only.
+fn refusal(text: &str, e: &serde_json::Error) -> ImportError {
+    // serde_json's message ends with its own " at line L column C"; the place is given apart.
+    let full = e.to_string();
+    let message = full
+        .strip_suffix(&format!(" at line {} column {}", e.line(), e.column()))
+        .unwrap_or(&full);
+    let has_events = e.is_data()
+        && serde_json::from_str::<serde_json::Value>(text)
+            .is_ok_and(|v| v.get("events").is_some_and(serde_json::Value::is_array));
+    let refused = if !has_events {
+        ImportError::new(format!("not a TimelineJS file: {message}"))
+            .with_help("TimelineJS files are JSON objects with an \"events\" list of slides")
+    } else if message.ends_with("is not a whole number") || message.ends_with("is too large") {
+        ImportError::new(message).with_help(
+            "a date's year, month, day, hour, minute, second and millisecond are whole numbers: \"year\": 1991 or \"year\": \"1991\"",
+        )
+    } else {
+        ImportError::new(format!(
+            "a value of the wrong kind for TimelineJS: {message}"
+        ))
+        .with_help(
+            "see TimelineJS 3's format: https://timeline.knightlab.com/docs/json-format.html",
+        )
+    };
+    refused.at(e.line().max(1), e.column().max(1))
 }
 
 /// Maps a parsed TimelineJS file (from JSON or from a spreadsheet) to a quipu chronology.

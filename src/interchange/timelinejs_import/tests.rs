@@ -137,3 +137,32 @@ fn not_json_is_an_error_not_a_panic() {
     assert!(import("[]", &ImportOptions::default()).is_err());
     assert!(import("{}", &ImportOptions::default()).is_err());
 }
+
+/// A TimelineJS file with one bad value is told about that value, at its place; a JSON file
+/// without an "events" list is told it is no TimelineJS file.
+#[test]
+fn a_bad_value_is_named_and_a_file_without_slides_is_refused() {
+    let refusal = |json: &str| import(json, &ImportOptions::default()).unwrap_err();
+    let year = refusal(r#"{"events": [{"start_date": {"year": "abc"}}]}"#);
+    assert_eq!(year.message, r#""abc" is not a whole number"#);
+    assert_eq!(year.at, Some((1, 41)));
+    assert!(
+        year.help.as_deref().unwrap().contains(r#""year": 1991"#),
+        "{year:?}"
+    );
+    let text = refusal(r#"{"events": [{"start_date": {"year": 1}, "text": 5}]}"#);
+    assert!(
+        text.message
+            .starts_with("a value of the wrong kind for TimelineJS: invalid type: integer `5`"),
+        "{text:?}"
+    );
+    let list = refusal("[1, 2]");
+    assert!(
+        list.message.starts_with("not a TimelineJS file:"),
+        "{list:?}"
+    );
+    assert!(
+        !list.message.contains(" at line "),
+        "the place is given apart: {list:?}"
+    );
+}
