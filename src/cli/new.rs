@@ -42,14 +42,16 @@ pub fn run_to(args: &NewArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     }
     let name = display_name(path);
     // As the reader would type it: `quipu 'my notes.json'`.
-    let typed = shlex::try_quote(&name).map_or_else(|_| name.clone(), |quoted| quoted.into_owned());
+    let as_typed = |name: &str| {
+        shlex::try_quote(name).map_or_else(|_| name.to_owned(), |quoted| quoted.into_owned())
+    };
+    let typed = as_typed(&name);
     // A folder is no chronology to open: name a file in it instead.
     if path.is_dir() {
         let _ = writeln!(
             err,
             "{name}: error: this is a folder; quipu new writes a file\n  help: name the file to write, e.g. `quipu new {}`",
-            shlex::try_quote(&display_name(&path.join("chronology.json")))
-                .map_or_else(|_| "chronology.json".into(), |quoted| quoted.into_owned())
+            as_typed(&display_name(&path.join("chronology.json")))
         );
         return exit::USAGE;
     }

@@ -151,6 +151,11 @@ impl TimelineDate {
     }
 }
 
+/// How a date part's message ends when it is not a whole number, or too large for one: the
+/// importer reads these ends to give such a part its own help (`timelinejs_import::refusal`).
+pub(super) const NOT_WHOLE: &str = "is not a whole number";
+pub(super) const TOO_LARGE: &str = "is too large";
+
 /// number | numeric string | empty string | null → `Option<i64>`.
 pub fn lenient_int<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<i64>, D::Error> {
     struct LenientInt;
@@ -169,13 +174,13 @@ pub fn lenient_int<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<
         fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
             i64::try_from(v)
                 .map(Some)
-                .map_err(|_| E::custom(format!("{v} is too large")))
+                .map_err(|_| E::custom(format!("{v} {TOO_LARGE}")))
         }
 
         fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
             whole(v)
                 .map(Some)
-                .ok_or_else(|| E::custom(format!("{v} is not a whole number")))
+                .ok_or_else(|| E::custom(format!("{v} {NOT_WHOLE}")))
         }
 
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
@@ -211,7 +216,7 @@ pub fn parse_int(text: &str) -> Result<Option<i64>, String> {
         .ok()
         .and_then(whole)
         .map(Some)
-        .ok_or_else(|| format!("{text:?} is not a whole number"))
+        .ok_or_else(|| format!("{text:?} {NOT_WHOLE}"))
 }
 
 fn whole(v: f64) -> Option<i64> {

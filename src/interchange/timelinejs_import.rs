@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::html::{to_plain, to_plain_line};
 use super::ids::{IdAllocator, is_plain_id};
-use super::timelinejs::{Slide, TimelineFile, is_present};
+use super::timelinejs::{NOT_WHOLE, Slide, TOO_LARGE, TimelineFile, is_present};
 use super::timelinejs_dates::interval;
 use super::timelinejs_quipu;
 use super::{ImportError, ImportOptions, ImportReport, Imported, Origin, briefly};
@@ -54,7 +54,7 @@ fn refusal(text: &str, e: &serde_json::Error) -> ImportError {
     let refused = if !has_events {
         ImportError::new(format!("not a TimelineJS file: {message}"))
             .with_help("TimelineJS files are JSON objects with an \"events\" list of slides")
-    } else if message.ends_with("is not a whole number") || message.ends_with("is too large") {
+    } else if message.ends_with(NOT_WHOLE) || message.ends_with(TOO_LARGE) {
         ImportError::new(message).with_help(
             "a date's year, month, day, hour, minute, second and millisecond are whole numbers: \"year\": 1991 or \"year\": \"1991\"",
         )
