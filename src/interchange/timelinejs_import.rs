@@ -11,6 +11,7 @@ use super::timelinejs_dates::interval;
 use super::timelinejs_quipu;
 use super::{ImportError, ImportOptions, ImportReport, Imported, Origin, briefly};
 use crate::model::raw::{ActorKind, RawActor, RawActorRef, RawChronology, RawEra, RawEvent};
+use crate::model::serde_words::{syntax_help, wrong_kind};
 
 /// The quipu file format version importers write.
 const FORMAT_VERSION: u32 = 1;
@@ -48,6 +49,15 @@ fn refusal(text: &str, e: &serde_json::Error) -> ImportError {
     let message = full
         .strip_suffix(&format!(" at line {} column {}", e.line(), e.column()))
         .unwrap_or(&full);
+    if e.is_syntax() || e.is_eof() {
+        // Broken JSON is told as such, whatever the file was meant to be.
+        let refused = ImportError::new(format!("not valid JSON: {message}"));
+        let refused = match syntax_help(message) {
+            Some(help) => refused.with_help(help),
+            None => refused,
+        };
+        return refused.at(e.line().max(1), e.column().max(1));
+    }
     let has_events = e.is_data()
         && serde_json::from_str::<serde_json::Value>(text)
             .is_ok_and(|v| v.get("events").is_some_and(serde_json::Value::is_array));
@@ -59,12 +69,16 @@ fn refusal(text: &str, e: &serde_json::Error) -> ImportError {
             "a date's year, month, day, hour, minute, second and millisecond are whole numbers: \"year\": 1991 or \"year\": \"1991\"",
         )
     } else {
+        // serde's words ("expected struct SlideText") reworded; the format's page as the help
+        // when no plainer one applies.
+        let (message, help) = wrong_kind(message).unwrap_or((message.to_owned(), None));
         ImportError::new(format!(
             "a value of the wrong kind for TimelineJS: {message}"
         ))
-        .with_help(
-            "see TimelineJS 3's format: https://timeline.knightlab.com/docs/json-format.html",
-        )
+        .with_help(help.unwrap_or_else(|| {
+            "see TimelineJS 3's format: https://timeline.knightlab.com/docs/json-format.html"
+                .to_owned()
+        }))
     };
     refused.at(e.line().max(1), e.column().max(1))
 }

@@ -62,6 +62,11 @@ impl<'a> LineIndex<'a> {
         }
     }
 
+    /// The text from `offset` on (empty past the end or inside a char).
+    pub fn text_from(&self, offset: usize) -> &'a str {
+        self.src.get(offset..).unwrap_or_default()
+    }
+
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let mut offset = offset.min(self.src.len());
         while !self.src.is_char_boundary(offset) {

@@ -18,6 +18,7 @@ pub mod order;
 mod parse;
 mod parsed;
 pub mod raw;
+pub mod serde_words;
 pub mod suggest;
 mod validate;
 

@@ -16,6 +16,7 @@ use super::raw::{
     Basis, Object, RawActor, RawActorRef, RawChronology, RawEra, RawEvent, RawEventRef, RawSource,
     RawSourceRef,
 };
+use super::serde_words::explain;
 use super::suggest::closest;
 
 /// The format version this build reads.
@@ -57,14 +58,16 @@ struct Skeleton<'a> {
     title: Option<&'a RawValue>,
     #[serde(borrow)]
     description: Option<&'a RawValue>,
+    // The lists are read as values, each then as a list on its own, so that one written as
+    // something else (`"events": {}`) is reported at its name.
     #[serde(borrow, default)]
-    sources: Option<Vec<&'a RawValue>>,
+    sources: Option<&'a RawValue>,
     #[serde(borrow, default)]
-    actors: Option<Vec<&'a RawValue>>,
+    actors: Option<&'a RawValue>,
     #[serde(borrow, default)]
-    eras: Option<Vec<&'a RawValue>>,
+    eras: Option<&'a RawValue>,
     #[serde(borrow, default)]
-    events: Option<Vec<&'a RawValue>>,
+    events: Option<&'a RawValue>,
 }
 
 /// Just the version, read leniently: a file of another version may use other fields, and its
@@ -113,10 +116,16 @@ fn item_by_item(src: &str, lines: &LineIndex<'_>) -> Vec<Diagnostic> {
     if let Some(value) = skeleton.description {
         check_item::<Option<String>>(value, "description", lines, base(value), &mut found);
     }
-    check_list::<Object<RawSource>>(&skeleton.sources, "sources", lines, &base, &mut found);
-    check_list::<Object<RawActor>>(&skeleton.actors, "actors", lines, &base, &mut found);
-    check_list::<Object<RawEra>>(&skeleton.eras, "eras", lines, &base, &mut found);
-    for (ix, item) in skeleton.events.iter().flatten().enumerate() {
+    let mut list = |value, name| items_of(value, name, lines, &base, &mut found);
+    let (sources, actors) = (
+        list(skeleton.sources, "sources"),
+        list(skeleton.actors, "actors"),
+    );
+    let (eras, events) = (list(skeleton.eras, "eras"), list(skeleton.events, "events"));
+    check_list::<Object<RawSource>>(&sources, "sources", lines, &base, &mut found);
+    check_list::<Object<RawActor>>(&actors, "actors", lines, &base, &mut found);
+    check_list::<Object<RawEra>>(&eras, "eras", lines, &base, &mut found);
+    for (ix, item) in events.iter().enumerate() {
         let path = format!("events[{ix}]");
         if serde_json::from_str::<Object<RawEvent>>(item.get()).is_err() {
             let before = found.len();
@@ -247,14 +256,35 @@ pub fn version_error(found: &str, lines: &LineIndex<'_>, at: usize) -> Diagnosti
         ))
 }
 
+/// The items of a top-level list, or none when it is absent, `null`, or not a list (which is
+/// reported at `name`).
+fn items_of<'a>(
+    value: Option<&'a RawValue>,
+    name: &str,
+    lines: &LineIndex<'_>,
+    base: &dyn Fn(&RawValue) -> usize,
+    found: &mut Vec<Diagnostic>,
+) -> Vec<&'a RawValue> {
+    let Some(value) = value else {
+        return Vec::new();
+    };
+    match serde_json::from_str::<Option<Vec<&RawValue>>>(value.get()) {
+        Ok(items) => items.unwrap_or_default(),
+        Err(err) => {
+            found.push(from_serde(&err, lines, base(value)).at_path(name));
+            Vec::new()
+        }
+    }
+}
+
 fn check_list<'a, T: Deserialize<'a>>(
-    list: &Option<Vec<&'a RawValue>>,
+    list: &[&'a RawValue],
     name: &str,
     lines: &LineIndex<'_>,
     base: &dyn Fn(&RawValue) -> usize,
     found: &mut Vec<Diagnostic>,
 ) {
-    for (ix, item) in list.iter().flatten().enumerate() {
+    for (ix, item) in list.iter().enumerate() {
         check_item::<T>(item, &format!("{name}[{ix}]"), lines, base(item), found);
     }
 }
@@ -285,86 +315,15 @@ pub fn from_serde(err: &serde_json::Error, lines: &LineIndex<'_>, at: usize) -> 
     let message = text
         .rsplit_once(" at line ")
         .map_or(text.as_str(), |(message, _)| message);
-    explain(Diagnostic::error(line, column, message), message)
-}
-
-/// Adds the help a person needs to the terse messages serde gives.
-fn explain(diag: Diagnostic, message: &str) -> Diagnostic {
-    if let Some((unknown, expected)) = unknown_and_expected(message, "unknown field `") {
-        let help = match closest(&unknown, expected.iter().map(String::as_str)) {
-            Some(near) => format!(
-                "did you mean `{near}`? The fields allowed here are {}",
-                expected.join(", ")
-            ),
-            None => format!("the fields allowed here are {}", expected.join(", ")),
-        };
+    let diag = explain(Diagnostic::error(line, column, message), message);
+    // A comment is the one slip serde cannot name: it sees a value or a key missing.
+    let text = lines.text_from(offset);
+    if err.is_syntax() && (text.starts_with("//") || text.starts_with("/*")) {
         return Diagnostic {
-            message: format!("unknown field `{unknown}`"),
+            message: "a comment, which JSON does not allow".into(),
             ..diag
         }
-        .with_help(help);
-    }
-    if let Some((unknown, expected)) = unknown_and_expected(message, "unknown variant `") {
-        let help = match closest(&unknown, expected.iter().map(String::as_str)) {
-            Some(near) => format!(
-                "did you mean `{near}`? Expected one of {}",
-                expected.join(", ")
-            ),
-            None => format!("expected one of {}", expected.join(", ")),
-        };
-        // Two enums exist: an actor's kind and a claim's basis; say which was misspelt.
-        let is_basis = expected
-            .iter()
-            .map(String::as_str)
-            .eq(Basis::ALL.map(Basis::as_str));
-        let what = if is_basis { "basis" } else { "kind" };
-        return Diagnostic {
-            message: format!("unknown {what} `{unknown}`"),
-            ..diag
-        }
-        .with_help(help);
-    }
-    if message.ends_with("expected an object { … }") {
-        return diag.with_help(
-            "write this as an object with named fields, e.g. {\"quipu\": 1, \"title\": …} for the file or {\"id\": …, \"date\": …, \"title\": …} for an event",
-        );
-    }
-    if message.starts_with("recursion limit exceeded") {
-        return Diagnostic {
-            message: "the document is nested too deeply (more than 128 levels)".into(),
-            ..diag
-        }
-        .with_help("a chronology is at most five levels deep; check for runaway brackets");
-    }
-    if message.starts_with("EOF while parsing") {
-        return diag.with_help("the file ends too early: a closing bracket or quote is missing");
-    }
-    if message.starts_with("trailing comma") {
-        return diag.with_help("JSON allows no comma after the last item of a list or object");
-    }
-    if message.starts_with("key must be a string") {
-        return diag.with_help(
-            "a key in double quotes is expected here, such as \"title\"; JSON allows no comma after the last field of an object",
-        );
-    }
-    if let Some(field) = message
-        .strip_prefix("missing field `")
-        .and_then(|rest| rest.strip_suffix('`'))
-    {
-        return diag.with_help(format!("add \"{field}\": … to this item"));
+        .with_help("remove it, or keep the note in a field such as \"summary\"");
     }
     diag
-}
-
-/// Splits "unknown field `titel`, expected one of `id`, `title`" into its parts.
-fn unknown_and_expected(message: &str, prefix: &str) -> Option<(String, Vec<String>)> {
-    let rest = message.strip_prefix(prefix)?;
-    let (unknown, rest) = rest.split_once('`')?;
-    let expected = rest
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_owned)
-        .collect();
-    Some((unknown.to_owned(), expected))
 }

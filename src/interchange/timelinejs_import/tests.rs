@@ -150,11 +150,21 @@ fn a_bad_value_is_named_and_a_file_without_slides_is_refused() {
         year.help.as_deref().unwrap().contains(r#""year": 1991"#),
         "{year:?}"
     );
+    // serde's own type names ("struct SlideText") never reach the reader.
     let text = refusal(r#"{"events": [{"start_date": {"year": 1}, "text": 5}]}"#);
+    assert_eq!(
+        text.message,
+        "a value of the wrong kind for TimelineJS: expected an object { … }, found the number 5"
+    );
     assert!(
-        text.message
-            .starts_with("a value of the wrong kind for TimelineJS: invalid type: integer `5`"),
+        text.help.as_deref().unwrap().contains("json-format"),
         "{text:?}"
+    );
+    let broken = refusal(r#"{"events": [{"start_date": {"year": 1}} {}]}"#);
+    assert_eq!(broken.message, "not valid JSON: expected `,` or `]`");
+    assert!(
+        broken.help.as_deref().unwrap().contains("comma"),
+        "{broken:?}"
     );
     let list = refusal("[1, 2]");
     assert!(
