@@ -120,3 +120,36 @@ fn exporting_an_empty_chronology_says_so() {
         Some("nothing to export: the chronology has no events")
     );
 }
+
+/// A help longer than the panel is wrapped under its label, never cut: it names what to write.
+#[test]
+fn a_long_help_is_read_whole_in_a_narrow_panel() {
+    let help =
+        "a comma is missing between two fields of this object, or the object's `}` is missing";
+    let mut app = sized(App::new(Chronology::shipped()), 60, 24);
+    opened(
+        &mut app,
+        Problems::new(
+            "f.json".into(),
+            Some("f.json".into()),
+            vec![Diagnostic::error(9, 7, "expected `,` or `}`").with_help(help)],
+            vec![None],
+            false,
+        ),
+    );
+    update(&mut app, Action::OpenProblems);
+    let text = quipu::ui::text_capture::capture(&app, &Theme::color(), 60, 24);
+    let rows: Vec<&str> = text
+        .lines()
+        .skip_while(|line| !line.contains("help:"))
+        .map(|line| line.trim_matches(|c: char| c == '│' || c == ' '))
+        .take_while(|line| !line.is_empty())
+        .collect();
+    assert!(rows.len() > 1, "{text}");
+    let shown: Vec<&str> = rows
+        .iter()
+        .flat_map(|row| row.split_whitespace())
+        .filter(|word| *word != "help:")
+        .collect();
+    assert_eq!(shown.join(" "), help, "{text}");
+}

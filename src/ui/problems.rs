@@ -72,7 +72,7 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ProblemsView, fram
             if n == 0 {
                 rows.extend(wrap(line, width).into_iter().map(|r| (true, r)));
             } else {
-                rows.push((false, fit(line, width)));
+                rows.extend(hanging(line, width).into_iter().map(|r| (false, r)));
             }
         }
         rows
@@ -112,5 +112,56 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ProblemsView, fram
             buf.set_line(list.x, list.y + row, &Line::styled(text, style), list.width);
             row += 1;
         }
+    }
+}
+
+/// A help or event line wrapped under its label: `  help: ` begins the first row and as many
+/// spaces the others, so the label stands alone at the left and the whole help can be read (a
+/// help names what to write, and cutting it with `…` hid exactly that).
+fn hanging(line: &str, width: usize) -> Vec<String> {
+    let start = line.len() - line.trim_start().len();
+    let label = ["help: ", "event: "]
+        .iter()
+        .find_map(|label| {
+            line[start..]
+                .starts_with(label)
+                .then(|| start + label.len())
+        })
+        .unwrap_or(0);
+    // Too narrow for a hanging column: wrap the line as it is.
+    if width < label + 12 {
+        return wrap(line, width);
+    }
+    let (head, body) = line.split_at(label);
+    let indent = " ".repeat(label);
+    wrap(body, width - label)
+        .into_iter()
+        .enumerate()
+        .map(|(n, row)| format!("{}{row}", if n == 0 { head } else { &indent }))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hanging;
+
+    #[test]
+    fn a_long_help_wraps_under_its_label() {
+        let rows = hanging(
+            "  help: a comma is missing between two fields of this object, or the object's `}` is missing",
+            40,
+        );
+        assert_eq!(
+            rows,
+            [
+                "  help: a comma is missing between two",
+                "        fields of this object, or the",
+                "        object's `}` is missing",
+            ]
+        );
+        assert_eq!(
+            hanging("  event: launch · Apollo 11", 40),
+            ["  event: launch · Apollo 11"]
+        );
     }
 }
