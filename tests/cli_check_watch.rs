@@ -20,14 +20,16 @@ struct Watching {
 
 impl Watching {
     fn start(file: &Path) -> Watching {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_quipu"))
+        // Both streams into one pipe, as a terminal shows them: the order of a header and an
+        // error is part of what is tested.
+        let (stdout, writer) = std::io::pipe().expect("a pipe");
+        let child = Command::new(env!("CARGO_BIN_EXE_quipu"))
             .args(["check", "--watch"])
             .arg(file)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stdout(writer.try_clone().expect("a second end"))
+            .stderr(writer)
             .spawn()
             .expect("quipu runs");
-        let stdout = child.stdout.take().unwrap();
         let (send, lines) = mpsc::channel();
         std::thread::spawn(move || {
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
@@ -100,6 +102,16 @@ fn every_save_is_checked_again_with_a_header_of_time_and_result() {
             .iter()
             .any(|l| l.contains(": error: unknown actor `nobody`")),
         "{report:?}"
+    );
+
+    // Deleted (as some editors save): the header comes first, then why, as for any result.
+    std::fs::remove_file(&file).unwrap();
+    let gone = watching.until("the unreadable report", |l| {
+        l.contains("cannot read the file")
+    });
+    assert!(
+        gone.iter().any(|l| is_header(l, "cannot read")),
+        "the error came before its header: {gone:?}"
     );
 
     save_by_rename(&file, SHIPPED_JSON);

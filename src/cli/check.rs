@@ -224,11 +224,16 @@ fn watch(args: &CheckArgs) -> u8 {
             "── {} · quipu check: {verdict} (watching; Ctrl-C ends) ──\n",
             chrono::Local::now().format("%H:%M:%S")
         );
-        let _ = std::io::stderr().write_all(&err);
+        // The header first and flushed, then why a file could not be read (stderr), then the
+        // report: on a terminal, which shows both streams, each round reads top to bottom.
         let mut stdout = std::io::stdout().lock();
         let written = stdout
             .write_all(header.as_bytes())
-            .and_then(|()| stdout.write_all(&out))
+            .and_then(|()| stdout.flush())
+            .and_then(|()| {
+                let _ = std::io::stderr().write_all(&err);
+                stdout.write_all(&out)
+            })
             .and_then(|()| stdout.flush());
         drop(stdout);
         if let Err(error) = written {
