@@ -373,6 +373,16 @@ mod tests {
         );
         assert!(prose.contains("1985? for uncertain") && prose.contains("1968/1975"));
 
+        // A `Y` year in the right form but past 64 bits is told so, not sent back to the form.
+        let far = error("Y-99999999999999999999");
+        assert!(
+            far.starts_with("`Y-99999999999999999999` names a year beyond what quipu can count"),
+            "{far}"
+        );
+        assert!(!far.contains("write it as"), "{far}");
+        assert!(error("Y-99999999999999999999/1990").contains("beyond what quipu can count"));
+        assert!(EventDate::parse("Y-9223372036854775807").is_ok());
+
         assert!(error("").starts_with("the date is empty; write it as"));
         assert!(error("   ").starts_with("the date is empty"));
 

@@ -51,6 +51,13 @@ pub fn not_edtf(text: &str) -> String {
     if let Some(problem) = text.split('/').find_map(part_problem) {
         return format!("`{shown}` {problem}; {HOW_TO_WRITE}");
     }
+    if let Some(year) = text.split('/').find(|part| year_beyond_reach(part)) {
+        return format!(
+            "`{shown}` names a year beyond what quipu can count ({}); a `Y` year has at most 19 \
+             digits, from Y-9223372036854775807 to Y9223372036854775807",
+            self::shown(year)
+        );
+    }
     if text.contains('x') {
         return format!(
             "`{shown}` uses a lowercase x; unspecified digits are a capital X (197X, 1991-XX); \
@@ -58,6 +65,16 @@ pub fn not_edtf(text: &str) -> String {
         );
     }
     format!("`{shown}` is not an EDTF date; {HOW_TO_WRITE}")
+}
+
+/// A `Y` year written in the right form whose digits no 64-bit number holds: telling its
+/// writer to use the form already used would help nobody.
+fn year_beyond_reach(part: &str) -> bool {
+    let Some(digits) = part.trim_end_matches(['?', '~', '%']).strip_prefix('Y') else {
+        return false;
+    };
+    let unsigned = digits.strip_prefix('-').unwrap_or(digits);
+    all_digits(unsigned) && !unsigned.is_empty() && digits.parse::<i64>().is_err()
 }
 
 /// Looks at one side of an interval written like a date (`[-]YYYY-MM[-DD][?~%]`) for a month or
