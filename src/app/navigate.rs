@@ -78,4 +78,19 @@ impl App {
             (None, None) => None,
         })
     }
+
+    /// Said when a date lies wholly before or after every event shown, so the jump lands on the
+    /// first or the last: a mistyped year (`9192`) is then noticed, not taken for an answer.
+    pub fn beyond_events(&self, text: &str) -> Option<&'static str> {
+        let date = parse_written(text, self.today).ok()?;
+        let day_of = |p: usize| self.visible_event(p).map(|ix| self.place_days[ix]);
+        let last = self.visible_len().checked_sub(1)?;
+        if date.earliest > day_of(last)? {
+            Some("after every event shown: at the last one")
+        } else if date.latest < day_of(0)? {
+            Some("before every event shown: at the first one")
+        } else {
+            None
+        }
+    }
 }

@@ -90,8 +90,24 @@ fn jump_outside_the_span_lands_on_the_nearest_end() {
     let mut app = shipped(120, 40);
     jump_to_date(&mut app, "1900");
     assert_eq!(app.timeline.selected, 0);
+    assert_eq!(
+        app.status.as_deref(),
+        Some("1900 is before every event shown: at the first one")
+    );
     jump_to_date(&mut app, "2020");
     assert_eq!(app.timeline.selected, app.visible_len() - 1);
+    assert_eq!(
+        app.status.as_deref(),
+        Some("2020 is after every event shown: at the last one")
+    );
+    // A year of EDTF's long form, however far, is the same jump, and said the same way.
+    jump_to_date(&mut app, "Y999999999999");
+    assert_eq!(app.timeline.selected, app.visible_len() - 1);
+    assert!(app.status.as_deref().unwrap().contains("after every event"));
+    // Inside the span nothing is said.
+    app.status = None;
+    jump_to_date(&mut app, "1992-04-05");
+    assert_eq!(app.status, None);
 }
 
 #[test]

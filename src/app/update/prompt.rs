@@ -95,9 +95,16 @@ pub(super) fn submit_date(app: &mut App) {
     };
     match app.position_for_date(&prompt.input) {
         Ok(found) => {
+            let beyond = app.beyond_events(&prompt.input);
+            let input = crate::text::sanitize(&prompt.input, false);
             app.overlays.pop();
             match found {
-                Some(pos) => jump_to(app, pos),
+                Some(pos) => {
+                    jump_to(app, pos);
+                    if let Some(beyond) = beyond {
+                        app.status = Some(format!("{input} is {beyond}"));
+                    }
+                }
                 None => app.status = Some("No events to jump to.".to_owned()),
             }
         }
