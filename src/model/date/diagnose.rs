@@ -52,10 +52,15 @@ pub fn not_edtf(text: &str) -> String {
         return format!("`{shown}` {problem}; {HOW_TO_WRITE}");
     }
     if let Some(year) = text.split('/').find(|part| year_beyond_reach(part)) {
+        // The part is named only when there are two: a single date is the part.
+        let part = if year.len() < text.len() {
+            format!(" ({})", self::shown(year))
+        } else {
+            String::new()
+        };
         return format!(
-            "`{shown}` names a year beyond what quipu can count ({}); a `Y` year has at most 19 \
-             digits, from Y-9223372036854775807 to Y9223372036854775807",
-            self::shown(year)
+            "`{shown}` names a year beyond what quipu can count{part}; a `Y` year has at most 19 \
+             digits, from Y-9223372036854775807 to Y9223372036854775807"
         );
     }
     if text.contains('x') {
