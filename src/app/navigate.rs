@@ -59,7 +59,14 @@ impl App {
     /// The event a typed date lands on: the first one inside the date's span, else the nearest by
     /// days on either side. `Err` says why the text is not a date. Dates are read as people
     /// write them ("5 April 1992", "spring 1991") as well as EDTF.
-    pub fn position_for_date(&self, text: &str) -> Result<Option<usize>, String> {
+    ///
+    /// With the position, what to say when the date lies wholly before or after every event
+    /// shown, so the jump lands on the first or the last: a mistyped year (`9192`) is then
+    /// noticed, not taken for an answer.
+    pub fn position_for_date(
+        &self,
+        text: &str,
+    ) -> Result<Option<(usize, Option<&'static str>)>, String> {
         let date = parse_written(text, self.today).map_err(|e| e.to_string())?;
         let len = self.visible_len();
         if len == 0 {
@@ -71,26 +78,21 @@ impl App {
         let before = pos
             .checked_sub(1)
             .and_then(|p| day_of(p).map(|d| (p, date.earliest.saturating_sub(d))));
-        Ok(match (before, after) {
+        let found = match (before, after) {
             (Some((b, db)), Some((a, da))) => Some(if db < da { b } else { a }),
             (Some((b, _)), None) => Some(b),
             (None, Some((a, _))) => Some(a),
             (None, None) => None,
-        })
-    }
-
-    /// Said when a date lies wholly before or after every event shown, so the jump lands on the
-    /// first or the last: a mistyped year (`9192`) is then noticed, not taken for an answer.
-    pub fn beyond_events(&self, text: &str) -> Option<&'static str> {
-        let date = parse_written(text, self.today).ok()?;
-        let day_of = |p: usize| self.visible_event(p).map(|ix| self.place_days[ix]);
-        let last = self.visible_len().checked_sub(1)?;
-        if date.earliest > day_of(last)? {
-            Some("after every event shown: at the last one")
-        } else if date.latest < day_of(0)? {
-            Some("before every event shown: at the first one")
-        } else {
-            None
-        }
+        };
+        let beyond = match (day_of(0), day_of(len - 1)) {
+            (_, Some(last)) if date.earliest > last => {
+                Some("after every event shown: at the last one")
+            }
+            (Some(first), _) if date.latest < first => {
+                Some("before every event shown: at the first one")
+            }
+            _ => None,
+        };
+        Ok(found.map(|pos| (pos, beyond)))
     }
 }

@@ -95,11 +95,10 @@ pub(super) fn submit_date(app: &mut App) {
     };
     match app.position_for_date(&prompt.input) {
         Ok(found) => {
-            let beyond = app.beyond_events(&prompt.input);
             let input = crate::text::sanitize(&prompt.input, false);
             app.overlays.pop();
             match found {
-                Some(pos) => {
+                Some((pos, beyond)) => {
                     jump_to(app, pos);
                     if let Some(beyond) = beyond {
                         app.status = Some(format!("{input} is {beyond}"));
