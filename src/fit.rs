@@ -57,6 +57,20 @@ pub fn clip_lines(text: &str, width: usize) -> &str {
     clip(text, width.max(1).saturating_mul(MAX_WRAPPED_LINES))
 }
 
+/// The first of `forms` (longest first) that fits in `width`, else the last one cut to it: for
+/// a value with shorter spellings, so a narrow column shows the shortest whole one before it
+/// cuts any.
+pub fn first_fitting(forms: impl IntoIterator<Item = String>, width: usize) -> String {
+    let mut last = String::new();
+    for form in forms {
+        if fits(&form, width) {
+            return form;
+        }
+        last = form;
+    }
+    fit(&last, width)
+}
+
 /// `text` cut to at most `width` columns, ending in an ellipsis when something was cut. Costs
 /// what is kept, whatever the length of `text`.
 pub fn fit(text: &str, width: usize) -> String {

@@ -456,3 +456,29 @@ fn actors_view_marks_the_picked_lanes() {
     );
     insta::assert_snapshot!("actors_picked_lanes_80x24", text);
 }
+
+/// A narrow timeline takes the first shorter form of a date that fits ("Sep 1989", "1968–",
+/// "1938") before it cuts one, and never shows a sliver such as "1…".
+#[test]
+fn narrow_terminals_shorten_dates_before_cutting_them() {
+    for (width, date_columns) in [(40u16, 5), (60, 8)] {
+        let app = app_at(Chronology::shipped(), width, 16, None);
+        let text = screen(&app, width, 16);
+        let rows: Vec<&str> = text
+            .lines()
+            .filter(|line| line.contains(" │") && !line.starts_with("──"))
+            .filter(|line| line.chars().nth(date_columns + 1) == Some(' '))
+            .collect();
+        assert!(rows.len() >= 8, "{width} columns: event rows in\n{text}");
+        for row in &rows {
+            let date: String = row.chars().take(date_columns).collect();
+            assert!(!date.contains('…'), "{width} columns: {date:?} cut in\n{text}");
+            assert!(
+                date.trim().chars().take(4).all(|c| c.is_ascii_digit())
+                    || date.trim().starts_with(char::is_alphabetic),
+                "{width} columns: {date:?} does not lead with a year or month in\n{text}"
+            );
+        }
+        insta::assert_snapshot!(format!("main_shipped_{width}x16"), text);
+    }
+}

@@ -5,7 +5,7 @@
 
 use compact_str::CompactString;
 
-use super::date::EventDate;
+use super::date::{Brevity, EventDate};
 use super::id_index::IdIndex;
 pub use super::raw::{ActorKind, Basis};
 
@@ -92,6 +92,23 @@ impl Event {
             Some(shown) => shown.clone(),
             None => self.date.human(),
         }
+    }
+
+    /// [`Event::human_date`], then ever shorter forms of the date ("26 Mar 1991", "1991"), made
+    /// only as far as they are read: a narrow column takes the first that fits rather than cut
+    /// the first one to "26 Ma…".
+    pub fn date_forms(&self) -> impl Iterator<Item = String> + '_ {
+        std::iter::once_with(|| self.human_date()).chain(
+            [
+                Brevity::Months,
+                Brevity::Years,
+                Brevity::Bare,
+                Brevity::Begun,
+                Brevity::Year,
+            ]
+            .into_iter()
+            .map(|brevity| self.date.brief(brevity)),
+        )
     }
 }
 

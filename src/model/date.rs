@@ -14,7 +14,7 @@ use std::fmt;
 use compact_str::CompactString;
 
 pub use calendar::{civil_from_days, day_number, year_of};
-pub use render::{MONTHS, year as human_year};
+pub use render::{Brevity, MONTHS, MONTHS_SHORT, year as human_year};
 use shape::{Shape, is_approximate, is_uncertain};
 pub use written::{DaySpan, days_of, parse_written};
 
@@ -111,6 +111,11 @@ impl EventDate {
     /// "1968–1975", "autumn 1990", "44 BC".
     pub fn human(&self) -> String {
         render::human(&self.shape)
+    }
+
+    /// The date shorter than [`EventDate::human`], for a column too narrow for it.
+    pub fn brief(&self, brevity: Brevity) -> String {
+        render::brief(&self.shape, brevity)
     }
 
     /// How precise and how certain the date is, e.g. "exact day", "month, approximate",

@@ -8,11 +8,7 @@
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::zoom::Window;
-use crate::model::date::{civil_from_days, day_number, human_year};
-
-pub const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+use crate::model::date::{MONTHS_SHORT as MONTHS, civil_from_days, day_number, human_year};
 
 /// A tick every `step` of a unit; the finest step whose labels do not collide is used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,7 +11,7 @@ use super::theme::{Theme, highlight};
 use crate::app::App;
 use crate::app::layout::Layout;
 use crate::app::palette::{PALETTE_LIMIT, Palette, PaletteLine, Sections};
-use crate::fit::{clip, fit, fits, pad, pad_left};
+use crate::fit::{clip, first_fitting, fit, fits, pad, pad_left};
 use crate::search::{Field, Hit, Query, Scope};
 
 /// What the empty prompt says it takes.
@@ -190,13 +190,13 @@ fn event_row(app: &App, theme: &Theme, query: &Query, hit: &Hit, width: usize) -
         .highlighter
         .highlight_shown(&app.chronology, query, hit, width);
     let date_width = super::timeline::date_column(app.date_width, width);
-    let date = event.human_date();
     let mut spans = vec![Span::raw("  ")];
     let no_marks: &[usize] = &[];
-    let date_marks = if hit.field == Field::Date {
-        marks.as_slice()
+    // Marks are positions in the date as written out, so a matched date keeps that form.
+    let (date, date_marks) = if hit.field == Field::Date {
+        (event.human_date(), marks.as_slice())
     } else {
-        no_marks
+        (first_fitting(event.date_forms(), date_width), no_marks)
     };
     spans.extend(marked(&date, date_marks, date_width, theme.date, theme.key));
     spans.push(Span::raw(" "));

@@ -9,7 +9,7 @@ use super::theme::Theme;
 use crate::app::layout::Layout;
 use crate::app::timeline::Row;
 use crate::app::{App, Focus};
-use crate::fit::{clip, fit, pad, pad_left};
+use crate::fit::{clip, first_fitting, fit, pad, pad_left};
 
 pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
     let area = layout.timeline;
@@ -53,7 +53,10 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
                     _ => None,
                 };
                 let mut spans = vec![
-                    Span::styled(pad_left(&event.human_date(), date_width), theme.date),
+                    Span::styled(
+                        pad_left(&first_fitting(event.date_forms(), date_width), date_width),
+                        theme.date,
+                    ),
                     Span::raw("  "),
                     Span::raw(pad(&event.title, title_width)),
                     Span::raw(" "),
@@ -77,14 +80,30 @@ const GAPS: usize = 2 + 1 + 6;
 /// A title this wide reads comfortably; columns beyond it go to the date.
 const TITLE_ROOM: usize = 48;
 
+/// Columns of a year with its one mark, the least a date column can say ("1991", "1970s",
+/// "1968–", "44 BC"); shorter forms of the date are taken before any is cut (see
+/// [`Event::date_forms`](crate::model::chronology::Event)).
+const YEAR_COLUMNS: usize = 5;
+
+/// The fewest columns a title is given beside a year-wide date column.
+const TITLE_LEAST: usize = 8;
+
 /// The date column: on a wide row, everything beyond a comfortable title, up to the widest date
 /// (so "after 1975, into the early 1990s" shows whole); on a narrower one 30% of the row;
-/// and never so much that titles get less than half.
+/// and never so much that titles get less than half, except that a row with room for a year and
+/// a short title keeps the year, and a row without it drops the column rather than show "1…".
 pub fn date_column(widest: usize, width: usize) -> usize {
     let wanted = width.saturating_sub(TITLE_ROOM + GAPS).max(width * 3 / 10);
-    widest
+    let column = widest
         .min(wanted)
-        .min(width.saturating_sub(width / 2 + GAPS))
+        .min(width.saturating_sub(width / 2 + GAPS));
+    if column >= YEAR_COLUMNS.min(widest) {
+        column
+    } else if width >= YEAR_COLUMNS + GAPS + TITLE_LEAST {
+        YEAR_COLUMNS.min(widest)
+    } else {
+        0
+    }
 }
 
 /// "→2 ←1": how many consequences and causes, blank when none so busy events stand out.
@@ -114,12 +133,23 @@ mod tests {
         assert_eq!(date_column(32, 66), 19, "30% of a medium row");
         assert_eq!(date_column(32, 44), 13, "26 March 1991 fits at 80 columns");
         assert_eq!(date_column(32, 5), 0);
+        assert_eq!(date_column(32, 22), 5, "a year beside a short title");
+        assert_eq!(
+            date_column(32, 20),
+            0,
+            "no room for both: the title has the row"
+        );
+        assert_eq!(date_column(3, 22), 3, "never wider than the dates");
         for width in 0..300 {
             let date = date_column(32, width);
             let title = width.saturating_sub(date + GAPS);
             assert!(
-                title >= width / 2 || date == 0,
+                title >= width / 2 || date == 0 || (date == YEAR_COLUMNS && title >= TITLE_LEAST),
                 "{width}: date {date}, title {title}"
+            );
+            assert!(
+                date == 0 || date >= YEAR_COLUMNS,
+                "{width}: a date column of {date}"
             );
         }
     }

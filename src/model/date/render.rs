@@ -20,6 +20,84 @@ pub const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// Three-letter month names, January first: the time axis's labels and the narrow date column's.
+pub const MONTHS_SHORT: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// How much of a date a column too narrow for [`human`] keeps, each shorter than the last: a
+/// reader scanning a narrow list wants the year before anything is cut, never "26 Ma…".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Brevity {
+    /// Months abbreviated: "26 Mar 1991", "from Mar 1991", "c. Sep 1990".
+    Months,
+    /// Years only, certainty marked tightly: "1991", "c.1991", "1975–1990", "1991–", "–1992".
+    Years,
+    /// Years only, unmarked.
+    Bare,
+    /// An interval by its first year, open behind: "1968–"; an interval until a date, "–1992".
+    Begun,
+    /// One year, an interval's first (or the only one it names): the last form before cutting.
+    Year,
+}
+
+pub fn brief(shape: &Shape, brevity: Brevity) -> String {
+    // Points stop shrinking at bare years; the last two forms drop an interval's ends instead.
+    let point = |p: &Point| brief_point(p, brevity.min(Brevity::Bare));
+    match (shape, brevity) {
+        (Shape::Single(p), _) => point(p),
+        (Shape::Interval(a, _) | Shape::From(a, _), Brevity::Year) => point(a),
+        (Shape::Until(_, b), Brevity::Year) => point(b),
+        (Shape::Interval(a, b), _) => {
+            let (a, b) = (point(a), point(b));
+            if brevity > Brevity::Months && a == b {
+                a
+            } else if brevity == Brevity::Begun {
+                format!("{a}–")
+            } else {
+                format!("{a}–{b}")
+            }
+        }
+        (Shape::From(a, _), Brevity::Months) => format!("from {}", point(a)),
+        (Shape::Until(_, b), Brevity::Months) => format!("until {}", point(b)),
+        (Shape::From(a, _), _) => format!("{}–", point(a)),
+        (Shape::Until(_, b), _) => format!("–{}", point(b)),
+    }
+}
+
+fn brief_point(p: &Point, brevity: Brevity) -> String {
+    let body = match (p.granularity, brevity) {
+        (Granularity::Day(y, m, d), Brevity::Months) => {
+            format!("{d} {} {}", short_month_name(m.into()), year(y))
+        }
+        (Granularity::Month(y, m), Brevity::Months) => {
+            format!("{} {}", short_month_name(m.into()), year(y))
+        }
+        (Granularity::Season(..), Brevity::Months) => granularity(p.granularity),
+        (
+            Granularity::Day(y, ..)
+            | Granularity::Month(y, _)
+            | Granularity::Season(y, _)
+            | Granularity::Year(y),
+            _,
+        ) => year(y),
+        (g @ (Granularity::Decade(_) | Granularity::Century(_)), _) => granularity(g),
+    };
+    let (approximate, uncertain) = match brevity {
+        Brevity::Months | Brevity::Years => {
+            (is_approximate(p.certainty), is_uncertain(p.certainty))
+        }
+        _ => (false, false),
+    };
+    let prefix = match (approximate, brevity) {
+        (false, _) => "",
+        (true, Brevity::Months) => "c. ",
+        (true, _) => "c.",
+    };
+    let suffix = if uncertain { "?" } else { "" };
+    format!("{prefix}{body}{suffix}")
+}
+
 pub fn human(shape: &Shape) -> String {
     match shape {
         Shape::Single(p) => point(p),
@@ -96,10 +174,19 @@ fn plural_years(first: i64, extra: i64) -> String {
 }
 
 pub fn month_name(m: u32) -> &'static str {
+    nth_month(&MONTHS, m)
+}
+
+pub fn short_month_name(m: u32) -> &'static str {
+    nth_month(&MONTHS_SHORT, m)
+}
+
+/// Month `m` (1–12) of `names`, "?" for anything else, so a bad byte never panics a frame.
+fn nth_month(names: &'static [&'static str; 12], m: u32) -> &'static str {
     usize::try_from(m)
         .ok()
         .and_then(|m| m.checked_sub(1))
-        .and_then(|i| MONTHS.get(i))
+        .and_then(|i| names.get(i))
         .copied()
         .unwrap_or("?")
 }
@@ -172,10 +259,120 @@ mod tests {
         assert_eq!(plural_years(-1900, 99), "2000–1901 BC");
     }
 
+    /// Each brevity of the dates a chronology writes, parsed as a file gives them.
+    fn briefs(text: &str) -> [String; 6] {
+        let date = crate::model::date::EventDate::parse(text).expect(text);
+        [
+            date.human(),
+            date.brief(Brevity::Months),
+            date.brief(Brevity::Years),
+            date.brief(Brevity::Bare),
+            date.brief(Brevity::Begun),
+            date.brief(Brevity::Year),
+        ]
+    }
+
+    #[test]
+    fn brief_dates_keep_the_year_and_shorten_the_rest() {
+        let cases: [(&str, [&str; 6]); 9] = [
+            (
+                "1991-03-26",
+                [
+                    "26 March 1991",
+                    "26 Mar 1991",
+                    "1991",
+                    "1991",
+                    "1991",
+                    "1991",
+                ],
+            ),
+            (
+                "1990-09",
+                ["September 1990", "Sep 1990", "1990", "1990", "1990", "1990"],
+            ),
+            (
+                "1990-23",
+                ["autumn 1990", "autumn 1990", "1990", "1990", "1990", "1990"],
+            ),
+            (
+                "1991~",
+                ["c. 1991", "c. 1991", "c.1991", "1991", "1991", "1991"],
+            ),
+            ("1985?", ["1985?", "1985?", "1985?", "1985", "1985", "1985"]),
+            (
+                "197X",
+                ["1970s", "1970s", "1970s", "1970s", "1970s", "1970s"],
+            ),
+            (
+                "1975/1990-12",
+                [
+                    "1975–December 1990",
+                    "1975–Dec 1990",
+                    "1975–1990",
+                    "1975–1990",
+                    "1975–",
+                    "1975",
+                ],
+            ),
+            (
+                "1991-03/1991-06",
+                [
+                    "March 1991–June 1991",
+                    "Mar 1991–Jun 1991",
+                    "1991",
+                    "1991",
+                    "1991",
+                    "1991",
+                ],
+            ),
+            (
+                "-0043-03-15",
+                [
+                    "15 March 44 BC",
+                    "15 Mar 44 BC",
+                    "44 BC",
+                    "44 BC",
+                    "44 BC",
+                    "44 BC",
+                ],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(briefs(text), want.map(String::from), "{text}");
+        }
+        assert_eq!(briefs("1991-05/..")[2], "1991–");
+        assert_eq!(briefs("../1992-04-04")[1], "until 4 Apr 1992");
+        assert_eq!(briefs("../1992-04-04")[2], "–1992");
+        assert_eq!(briefs("../1992-04-04")[4], "–1992");
+        assert_eq!(briefs("../1992-04-04")[5], "1992");
+    }
+
+    #[test]
+    fn brief_forms_are_never_longer_than_the_one_before() {
+        for text in [
+            "2001-12-31",
+            "1990-09~",
+            "1970-01/1999-12",
+            "19XX",
+            "2020-21?",
+            "0000",
+        ] {
+            let forms = briefs(text);
+            for pair in forms.windows(2) {
+                assert!(
+                    pair[1].chars().count() <= pair[0].chars().count(),
+                    "{text}: {pair:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn out_of_range_month_does_not_panic() {
         assert_eq!(month_name(0), "?");
         assert_eq!(month_name(13), "?");
         assert_eq!(month_name(12), "December");
+        assert_eq!(short_month_name(0), "?");
+        assert_eq!(short_month_name(12), "Dec");
     }
 }
