@@ -472,7 +472,10 @@ fn narrow_terminals_shorten_dates_before_cutting_them() {
         assert!(rows.len() >= 8, "{width} columns: event rows in\n{text}");
         for row in &rows {
             let date: String = row.chars().take(date_columns).collect();
-            assert!(!date.contains('…'), "{width} columns: {date:?} cut in\n{text}");
+            assert!(
+                !date.contains('…'),
+                "{width} columns: {date:?} cut in\n{text}"
+            );
             assert!(
                 date.trim().chars().take(4).all(|c| c.is_ascii_digit())
                     || date.trim().starts_with(char::is_alphabetic),
