@@ -4,6 +4,7 @@
 mod common;
 
 use common::screen::{app_at, screen};
+use quipu::app::keymap::Mode;
 use quipu::app::{Action, update};
 use quipu::model::Chronology;
 use quipu::tui::search::run_now;
@@ -118,6 +119,26 @@ fn export_menu() {
             text.contains("m Markdown  d dot  j JSON  t TimelineJS"),
             "{text}"
         );
+        insta::assert_snapshot!(format!("export_menu_{w}x{h}"), text);
+    }
+}
+
+/// A narrow terminal wraps the formats instead of cutting the last ones off: every choice in the
+/// key table, and how to cancel, is on screen whole.
+#[test]
+fn narrow_export_menu_shows_every_choice() {
+    for (w, h) in [(40, 16), (40, 10), (48, 12)] {
+        let mut app = app_at(Chronology::shipped(), w, h, None);
+        update(&mut app, Action::Export);
+        let text = screen(&app, w, h);
+        let hints = app.keymap.footer_hints(Mode::ExportMenu);
+        assert!(hints.len() >= 5, "{hints:?}");
+        for (keys, word) in hints {
+            assert!(
+                text.contains(&format!("{keys} {word}")),
+                "{keys} {word}:\n{text}"
+            );
+        }
         insta::assert_snapshot!(format!("export_menu_{w}x{h}"), text);
     }
 }

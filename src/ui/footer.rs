@@ -27,6 +27,35 @@ pub fn hint_line(keymap: &Keymap, mode: Mode, theme: &Theme) -> Line<'static> {
     Line::from(spans)
 }
 
+/// The same hints packed into lines of at most `width` columns, a key never parted from its word,
+/// so a narrow box shows every choice instead of cutting the last ones off mid-word. A hint wider
+/// than a whole line is cut with an ellipsis.
+pub fn hint_lines(keymap: &Keymap, mode: Mode, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for (keys, word) in keymap.footer_hints(mode) {
+        let needed = keys.width() + 1 + word.width();
+        if used > 0 && used + 2 + needed > width {
+            lines.push(Line::from(std::mem::take(&mut spans)));
+            used = 0;
+        }
+        if used > 0 {
+            spans.push(Span::raw("  "));
+            used += 2;
+        }
+        let keys = fit(&keys, width);
+        let word = fit(&format!(" {word}"), width.saturating_sub(keys.width()));
+        used += keys.width() + word.width();
+        spans.push(Span::styled(keys, theme.key));
+        spans.push(Span::raw(word));
+    }
+    if !spans.is_empty() {
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
 pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
     let area = layout.footer;
     let width = usize::from(area.width);
