@@ -153,3 +153,28 @@ fn a_long_help_is_read_whole_in_a_narrow_panel() {
         .collect();
     assert_eq!(shown.join(" "), help, "{text}");
 }
+
+/// The line that says which keys work in the panel takes a shorter spelling before it cuts
+/// anything: at 60 and 40 columns it still names moving, going to the event and closing whole.
+#[test]
+fn the_keys_line_is_spelled_shorter_before_it_is_cut() {
+    for (width, expected) in [
+        (
+            100,
+            "j/k move, Enter goes to the event, ! or q or Esc closes.",
+        ),
+        (60, "j/k move, Enter goes to the event, Esc closes."),
+        (40, "j/k move · Enter event · Esc close"),
+    ] {
+        let mut app = sized(App::new(Chronology::shipped()), width, 24);
+        opened(&mut app, problems(false));
+        update(&mut app, Action::OpenProblems);
+        let text = quipu::ui::text_capture::capture(&app, &Theme::color(), width, 24);
+        let line = text
+            .lines()
+            .find(|line| line.contains("j/k move"))
+            .unwrap_or_else(|| panic!("no keys line at {width}:\n{text}"));
+        assert!(line.contains(expected), "{width}: {line}\n{text}");
+        assert!(!line.contains('…'), "{width}: {line}");
+    }
+}

@@ -9,7 +9,7 @@ use super::theme::Theme;
 use crate::app::layout::Layout;
 use crate::app::problems::ProblemsView;
 use crate::app::{Action, App, Mode};
-use crate::fit::{fit, wrap};
+use crate::fit::{first_fitting, fit, wrap};
 
 pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ProblemsView, frame: &mut Frame) {
     let area = layout.overlay;
@@ -40,25 +40,36 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, view: &ProblemsView, fram
     let list = layout.overlay_list();
     let width = usize::from(list.width);
     let keys = |action: &Action| app.keymap.key_for(Mode::Problems, action);
+    let (next, prev, follow) = (
+        keys(&Action::SelectNext),
+        keys(&Action::SelectPrev),
+        keys(&Action::FollowLink),
+    );
+    let closes = app.keymap.keys_for(Mode::Problems, &Action::Close);
+    // The shorter spellings name one key to close: Esc, which every panel shares, if it is one.
+    let close = closes
+        .iter()
+        .find(|key| key.as_str() == "Esc")
+        .or(closes.first())
+        .cloned()
+        .unwrap_or_default();
+    // Shorter spellings before any cut: the keys are what the line is for.
+    let key_hint = first_fitting(
+        [
+            format!(
+                "{next}/{prev} move, {follow} goes to the event, {} closes.",
+                closes.join(" or ")
+            ),
+            format!("{next}/{prev} move, {follow} goes to the event, {close} closes."),
+            format!("{next}/{prev} move · {follow} event · {close} close"),
+        ],
+        width,
+    );
     let buf = frame.buffer_mut();
     buf.set_line(
         list.x,
         list.y.saturating_sub(1),
-        &Line::styled(
-            fit(
-                &format!(
-                    "{}/{} move, {} goes to the event, {} closes.",
-                    keys(&Action::SelectNext),
-                    keys(&Action::SelectPrev),
-                    keys(&Action::FollowLink),
-                    app.keymap
-                        .keys_for(Mode::Problems, &Action::Close)
-                        .join(" or "),
-                ),
-                width,
-            ),
-            theme.dim,
-        ),
+        &Line::styled(key_hint, theme.dim),
         list.width,
     );
     // Each problem wrapped to the panel, so the whole FILE:LINE:COL and message can be read.
