@@ -178,8 +178,16 @@ fn mistakes_are_reported_at_their_place_with_a_did_you_mean() {
         (
             "[keys.global]\nq = \"none\"\nQ = \"none\"\nctrl-c = \"next\"\n",
             &[
-                "config.toml:2:1: error: no key is left to quit from the timeline",
+                "config.toml:2:1: error: no key is left to quit from the timeline: 'q' (line 2), 'Q' (line 3) and 'ctrl-c' (line 4) took them away",
                 "keep one bound, e.g. q = \"quit\"",
+            ],
+        ),
+        // Taken away across two tables, the later table first in the file: the error is at the
+        // file's first such line, whichever table is read first.
+        (
+            "[keys.main]\nq = \"none\"\nQ = \"none\"\n[keys.global]\nctrl-c = \"none\"\n",
+            &[
+                "config.toml:2:1: error: no key is left to quit from the timeline: 'q' (line 2), 'Q' (line 3) and 'ctrl-c' (line 5) took them away",
             ],
         ),
         ("mouse = \"yes\"\n", &["config.toml:1:9: error:"]),

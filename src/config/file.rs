@@ -305,9 +305,11 @@ pub fn parse(text: &str, file: &str) -> Result<Settings, Vec<ConfigError>> {
             }
         }
     }
-    // Where the timeline's last key to quit was taken away, if it was: a config that leaves no
-    // key to quit with would trap the reader (C-c is a key in raw mode, and may be rebound too).
-    let mut quit_lost_at = None;
+    // Every line that took a key to quit the timeline away: a config that leaves no key to quit
+    // with would trap the reader (C-c is a key in raw mode, and may be rebound too). Keys are
+    // read in name order, so which line took the last one is an accident of spelling; the error
+    // names them all, at the first in the file.
+    let mut quit_taken: Vec<(String, String)> = Vec::new();
     for (mode, table) in &raw.keys {
         let Some(modes) = modes_named(mode.get_ref()) else {
             errors.push(unknown(
@@ -363,16 +365,28 @@ pub fn parse(text: &str, file: &str) -> Result<Settings, Vec<ConfigError>> {
                     }
                 },
             };
+            let quits = quit_keys(&settings.keymap);
             settings.keymap.rebind(modes, parsed, wanted);
-            if quit_lost_at.is_none() && !can_quit(&settings.keymap) {
-                quit_lost_at = Some(key_at);
+            if quit_keys(&settings.keymap) < quits {
+                quit_taken.push((crate::text::sanitize(key.get_ref(), false), key_at));
             }
         }
     }
-    if let Some(at) = quit_lost_at.filter(|_| !can_quit(&settings.keymap)) {
+    if quit_keys(&settings.keymap) == 0 {
+        quit_taken.sort_by_key(|(_, at)| position(at));
+        let lines: Vec<String> = quit_taken
+            .iter()
+            .map(|(key, at)| format!("'{key}' (line {})", position(at).0))
+            .collect();
+        let at = quit_taken
+            .first()
+            .map_or_else(|| at(0), |(_, at)| at.clone());
         errors.push(ConfigError {
             at,
-            message: "no key is left to quit from the timeline".into(),
+            message: format!(
+                "no key is left to quit from the timeline: {} took them away",
+                and_list(&lines)
+            ),
             help: Some("keep one bound, e.g. q = \"quit\" in [keys.main]".into()),
         });
     }
@@ -385,8 +399,17 @@ pub fn parse(text: &str, file: &str) -> Result<Settings, Vec<ConfigError>> {
     }
 }
 
-fn can_quit(keymap: &Keymap) -> bool {
-    !keymap.keys_for(Mode::Timeline, &Action::Quit).is_empty()
+fn quit_keys(keymap: &Keymap) -> usize {
+    keymap.keys_for(Mode::Timeline, &Action::Quit).len()
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [head @ .., last] => format!("{} and {last}", head.join(", ")),
+    }
 }
 
 /// (line, column) of a `FILE:LINE:COL`, for sorting.
