@@ -78,6 +78,10 @@ impl EventDate {
                     .ok_or_else(|| DateError::new(diagnose::not_edtf(text)))?,
             },
         };
+        // edtf reads `1990-21-XX` as an unknown day of month 21: a season has no days.
+        if shape.points().any(|p| p.month_out_of_range()) {
+            return Err(DateError::new(diagnose::not_edtf(text)));
+        }
         if let Shape::Interval(start, end) = shape {
             let (start_first, _) = start.span();
             let (_, end_last) = end.span();
@@ -412,6 +416,9 @@ mod tests {
         assert!(error("1900-02-29").contains("February 1900 has days 01–28"));
         assert!(error("-0043-02-30").contains("February 44 BC has days 01–28"));
         assert!(error("1990-23-01").contains("a season (21–24) has no days"));
+        // edtf accepts an unspecified day of a season as a day of month 21–24: refused here.
+        assert!(error("1990-21-XX").contains("a season (21–24) has no days"));
+        assert!(error("1989/1990-24-XX").contains("a season (21–24) has no days"));
         assert!(error("197x").contains("lowercase x"));
 
         let backwards = error("1975/1968");

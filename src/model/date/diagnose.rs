@@ -111,11 +111,12 @@ fn part_problem(part: &str) -> Option<String> {
         ));
     }
     let day_digits = day_digits?;
-    if day_digits == "XX" {
-        return None;
-    }
+    // Even an unspecified one (`1990-21-XX`, which edtf reads as a day of month 21).
     if is_season {
         return Some("gives a day within a season; a season (21–24) has no days".to_owned());
+    }
+    if day_digits == "XX" {
+        return None;
     }
     if !all_digits(day_digits) || day_digits.len() != 2 {
         return None;

@@ -370,6 +370,56 @@ mod tests {
         }
     }
 
+    mod props {
+        use super::briefs;
+        use crate::model::date::EventDate;
+        use crate::model::date::calendar::year_of;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// Over any date quipu accepts: each form is a non-empty, one-line text no longer than
+            /// the one before, and the last (what a column of five shows) names a year the date
+            /// can fall in, so shortening never moves an event in time.
+            #[test]
+            fn brief_forms_shrink_and_keep_a_year_of_the_date(
+                text in "(-?[0-9]{3}[0-9X](-(0[1-9]|1[0-2]|2[1-4]|XX)(-(0[1-9]|1[0-9]|2[0-8]|XX))?)?[?~%]?)(/(-?[0-9]{3}[0-9X](-(0[1-9]|1[0-2]|2[1-4]|XX)(-(0[1-9]|1[0-9]|2[0-8]|XX))?)?[?~%]?|\\.\\.))?|\\.\\./(-?[0-9]{3}[0-9X](-(0[1-9]|1[0-2]|2[1-4]|XX)(-(0[1-9]|1[0-9]|2[0-8]|XX))?)?[?~%]?)|[0-9]{2}XX|Y-?[1-9][0-9]{4,9}"
+            ) {
+                let Ok(date) = EventDate::parse(&text) else { return Ok(()) };
+                let forms = briefs(&text);
+                for pair in forms.windows(2) {
+                    prop_assert!(pair[1].chars().count() <= pair[0].chars().count(), "{text}: {pair:?}");
+                }
+                for form in &forms {
+                    prop_assert!(!form.is_empty() && !form.contains(char::is_control), "{text}: {form:?}");
+                }
+                let year = &forms[5];
+                let digits: String = year
+                    .trim_start_matches('-')
+                    .chars()
+                    .take_while(|c| c.is_ascii_digit() || *c == ',')
+                    .filter(char::is_ascii_digit)
+                    .collect();
+                let n: i64 = digits
+                    .parse()
+                    .map_err(|_| TestCaseError::fail(format!("{text}: no year in {year:?}")))?;
+                // Deep-time years (five digits and more) are written unshifted (see `bc_number`),
+                // so "10,000 BC" is -9,999 or -10,000.
+                let (low, high) = match (year.ends_with(" BC"), year.starts_with('-')) {
+                    (true, _) if n >= 10_000 => (-n, 1 - n),
+                    (true, _) => (1 - n, 1 - n),
+                    (false, true) => (-n, -n),
+                    (false, false) => (n, n),
+                };
+                prop_assert!(
+                    year_of(date.earliest) <= high && low <= year_of(date.latest),
+                    "{text}: {year:?} outside {}..={}",
+                    year_of(date.earliest),
+                    year_of(date.latest)
+                );
+            }
+        }
+    }
+
     #[test]
     fn out_of_range_month_does_not_panic() {
         assert_eq!(month_name(0), "?");

@@ -70,6 +70,11 @@ impl Point {
         }
     }
 
+    /// A month the calendar lacks, as edtf gives for an unspecified day of a season.
+    pub fn month_out_of_range(&self) -> bool {
+        matches!(self.granularity, Granularity::Month(_, m) | Granularity::Day(_, m, _) if !(1..=12).contains(&m))
+    }
+
     /// First and last day the point can mean; certainty does not widen it.
     pub fn span(&self) -> (i64, i64) {
         match self.granularity {
@@ -170,6 +175,15 @@ impl Shape {
             Edtf::IntervalFrom(a, t) => Shape::From(Point::from_date(a), t),
             Edtf::IntervalTo(t, b) => Shape::Until(t, Point::from_date(b)),
         }
+    }
+
+    /// The dates it names: one, or an interval's known ends.
+    pub fn points(&self) -> impl Iterator<Item = &Point> {
+        let (a, b) = match self {
+            Shape::Single(p) | Shape::From(p, _) | Shape::Until(_, p) => (p, None),
+            Shape::Interval(a, b) => (a, Some(b)),
+        };
+        std::iter::once(a).chain(b)
     }
 
     /// Earliest and latest day; an open or unknown end takes the known side's bound.
