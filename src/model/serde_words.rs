@@ -13,13 +13,7 @@ use super::suggest::closest;
 /// of serde's own types.
 pub fn explain(diag: Diagnostic, message: &str) -> Diagnostic {
     if let Some((unknown, expected)) = unknown_and_expected(message, "unknown field `") {
-        let help = match closest(&unknown, expected.iter().map(String::as_str)) {
-            Some(near) => format!(
-                "did you mean `{near}`? The fields allowed here are {}",
-                expected.join(", ")
-            ),
-            None => format!("the fields allowed here are {}", expected.join(", ")),
-        };
+        let help = did_you_mean(&unknown, &expected, "the fields allowed here are");
         return Diagnostic {
             message: format!("unknown field `{unknown}`"),
             ..diag
@@ -27,13 +21,7 @@ pub fn explain(diag: Diagnostic, message: &str) -> Diagnostic {
         .with_help(help);
     }
     if let Some((unknown, expected)) = unknown_and_expected(message, "unknown variant `") {
-        let help = match closest(&unknown, expected.iter().map(String::as_str)) {
-            Some(near) => format!(
-                "did you mean `{near}`? Expected one of {}",
-                expected.join(", ")
-            ),
-            None => format!("expected one of {}", expected.join(", ")),
-        };
+        let help = did_you_mean(&unknown, &expected, "expected one of");
         // Two enums exist: an actor's kind and a claim's basis; say which was misspelt.
         let is_basis = expected
             .iter()
@@ -248,6 +236,25 @@ enum Wanted {
     Text,
     List,
     Other,
+}
+
+/// "did you mean `title`? The fields allowed here are …" when one allowed name is close to the
+/// unknown one, else `list` and the names alone.
+fn did_you_mean(unknown: &str, expected: &[String], list: &str) -> String {
+    let names = expected.join(", ");
+    match closest(unknown, expected.iter().map(String::as_str)) {
+        Some(near) => {
+            let mut chars = list.chars();
+            let capital: String = chars
+                .next()
+                .map(|c| c.to_ascii_uppercase())
+                .into_iter()
+                .chain(chars)
+                .collect();
+            format!("did you mean `{near}`? {capital} {names}")
+        }
+        None => format!("{list} {names}"),
+    }
 }
 
 /// Splits "unknown field `titel`, expected one of `id`, `title`" into its parts.
