@@ -22,8 +22,7 @@ pub fn draw(app: &App, theme: &Theme, layout: &Layout, frame: &mut Frame) {
         return;
     }
     let width = usize::from(prompt.width - 2);
-    let choices = hint_lines(&app.keymap, Mode::ExportMenu, theme, width);
-    let mut lines: Vec<Line> = choices;
+    let mut lines = hint_lines(&app.keymap, Mode::ExportMenu, theme, width);
     lines.extend(
         wrap(WHERE, width)
             .into_iter()
