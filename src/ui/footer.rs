@@ -13,23 +13,10 @@ use crate::app::layout::Layout;
 use crate::app::overlay::Overlay;
 use crate::fit::fit;
 
-/// Every key of a mode that has no footer of its own (the loading screen, the export menu) as one
-/// line of hints: `m Markdown  d dot  …`.
-pub fn hint_line(keymap: &Keymap, mode: Mode, theme: &Theme) -> Line<'static> {
-    let mut spans = Vec::new();
-    for (keys, word) in keymap.footer_hints(mode) {
-        if !spans.is_empty() {
-            spans.push(Span::raw("  "));
-        }
-        spans.push(Span::styled(keys, theme.key));
-        spans.push(Span::raw(format!(" {word}")));
-    }
-    Line::from(spans)
-}
-
-/// The same hints packed into lines of at most `width` columns, a key never parted from its word,
-/// so a narrow box shows every choice instead of cutting the last ones off mid-word. A hint wider
-/// than a whole line is cut with an ellipsis.
+/// Every key of a mode that has no footer of its own (the loading screen, the export menu) as
+/// hints (`m Markdown  d dot  …`) packed into lines of at most `width` columns, a key never
+/// parted from its word, so a narrow box shows every choice instead of cutting the last ones off
+/// mid-word. A hint wider than a whole line is cut with an ellipsis.
 pub fn hint_lines(keymap: &Keymap, mode: Mode, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let mut spans: Vec<Span<'static>> = Vec::new();

@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::footer::hint_line;
+use super::footer::hint_lines;
 use super::theme::Theme;
 use crate::app::keymap::{Keymap, Mode};
 use crate::model::Stage;
@@ -38,7 +38,7 @@ fn doing(stage: Stage) -> &'static str {
 pub fn draw(keymap: &Keymap, loading: &Loading, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     frame.render_widget(Clear, area);
-    let lines = vec![
+    let mut lines = vec![
         Line::styled("quipu", theme.title),
         Line::raw(""),
         Line::from(vec![
@@ -51,8 +51,13 @@ pub fn draw(keymap: &Keymap, loading: &Loading, theme: &Theme, frame: &mut Frame
             theme.dim,
         ),
         Line::raw(""),
-        hint_line(keymap, Mode::Loading, theme),
     ];
+    lines.extend(hint_lines(
+        keymap,
+        Mode::Loading,
+        theme,
+        usize::from(area.width),
+    ));
     let height = lines.len() as u16;
     let [_, middle, _] = Layout::vertical([
         Constraint::Fill(1),
